@@ -1,0 +1,52 @@
+# timeline: two commands on a fresh machine.
+#   make run    set up .venv and start the dashboard on events.yaml
+#   make test   set up .venv with test tools and run lint, types and every test
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+EVENTS ?= events.yaml
+PORT ?= 8501
+
+.PHONY: run test lint format check bench clean help
+
+help:
+	@echo "make run     start the dashboard on $(EVENTS) (http://localhost:$(PORT))"
+	@echo "make test    lint, type-check and run every test"
+	@echo "make check   validate $(EVENTS) and print every problem"
+	@echo "make format  apply ruff formatting"
+	@echo "make clean   remove .venv and caches"
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "timeline needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.runtime
+
+run: $(VENV)/.runtime
+	$(PY) -m streamlit run app.py --server.port $(PORT) -- --events $(EVENTS)
+
+check: $(VENV)/.runtime
+	$(PY) -m timeline check $(EVENTS)
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy timeline
+
+format: $(VENV)/.dev
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+test: lint
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

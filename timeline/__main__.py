@@ -1,0 +1,3 @@
+from timeline.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,301 @@
+"""Date phrases to spans.
+
+A phrase as an article words it ("In July", "on Wednesday", "mid-June") is read
+against the article's publication date (the *base*) and a direction (``past`` for
+looking-back news text, ``future`` for announcements) and becomes a :class:`Span`:
+inclusive start and end dates, the precision of what the phrase says, a display
+label and a note of how it was resolved.
+
+The precision is the finest part the phrase gives, as TimelineJS models dates: a
+month name is a month, a weekday is a day. The label is for display only; the
+position is always ``start``/``end``.
+
+dateparser does most of the reading. The project's own rules cover what it gets
+wrong or cannot read (see SOURCES.md): ISO dates and ranges (a fast path),
+"since 2007", "early/mid/late June", "last/next August", a weekday equal to the
+publication weekday, "earlier this week", and bare durations ("two years"),
+which are refused rather than read as "two years ago".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from dateparser.date import DateDataParser
+
+Precision = Literal["day", "week", "part-of-month", "month", "year", "range"]
+Direction = Literal["past", "future"]
+PRECISIONS: tuple[Precision, ...] = ("day", "week", "part-of-month", "month", "year", "range")
+DIRECTIONS: tuple[Direction, ...] = ("past", "future")
+MAX_PHRASE = 200
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = "(" + "|".join(WEEKDAYS) + ")"
+_NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many"
+
+
+class DateError(ValueError):
+    """A phrase or pin that cannot be turned into a span; the message says why."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """An inclusive run of days with the precision it was given at."""
+
+    start: dt.date
+    end: dt.date
+    precision: Precision
+    label: str
+    how: str
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def middle(self) -> dt.date:
+        return self.start + dt.timedelta(days=(self.days - 1) // 2)
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+# --- labels and span builders -------------------------------------------------
+
+
+def day_label(day: dt.date) -> str:
+    return f"{day.day} {day:%b} {day.year}"
+
+
+def month_label(year: int, month: int) -> str:
+    return f"{calendar.month_abbr[month]} {year}"
+
+
+def day_span(day: dt.date, how: str) -> Span:
+    return Span(day, day, "day", day_label(day), how)
+
+
+def week_span(day: dt.date, how: str) -> Span:
+    monday = day - dt.timedelta(days=day.weekday())
+    return Span(monday, monday + dt.timedelta(days=6), "week", f"week of {day_label(monday)}", how)
+
+
+def month_span(year: int, month: int, how: str) -> Span:
+    last = calendar.monthrange(year, month)[1]
+    return Span(
+        dt.date(year, month, 1), dt.date(year, month, last), "month", month_label(year, month), how
+    )
+
+
+def year_span(year: int, how: str) -> Span:
+    return Span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", str(year), how)
+
+
+def part_span(part: str, year: int, month: int, how: str) -> Span:
+    first, last = PARTS[part]
+    last = min(last, calendar.monthrange(year, month)[1])
+    label = f"{part}-{month_label(year, month)}"
+    return Span(
+        dt.date(year, month, first), dt.date(year, month, last), "part-of-month", label, how
+    )
+
+
+def range_span(first: Span, last: Span, how: str) -> Span:
+    if last.end < first.start:
+        raise DateError(f"the end ({last.label}) is before the start ({first.label})")
+    return Span(first.start, last.end, "range", f"{first.label} – {last.label}", how)
+
+
+# --- ISO dates and pins -------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _iso_part(text: str, how: str) -> Span:
+    match = _ISO.match(text.strip())
+    if not match:
+        raise DateError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    try:
+        if day is not None and month is not None:
+            return day_span(dt.date(year, month, day), how)
+        if month is not None:
+            dt.date(year, month, 1)
+            return month_span(year, month, how)
+        return year_span(year, how)
+    except ValueError as err:
+        raise DateError(f"{text.strip()!r} is not a real date ({err})") from None
+
+
+def parse_pin(text: str, how: str = "") -> Span:
+    """Read ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END`` of those forms."""
+    how = how or f"pinned to {text.strip()}"
+    parts = str(text).split("/")
+    if len(parts) == 1:
+        return _iso_part(parts[0], how)
+    if len(parts) == 2:
+        return range_span(_iso_part(parts[0], how), _iso_part(parts[1], how), how)
+    raise DateError(f"{text!r} has more than one '/': write START/END")
+
+
+# --- the project's own phrase rules -------------------------------------------
+
+
+def _month_year(month: int, base: dt.date, direction: Direction, strict: bool) -> int:
+    """The year of the nearest ``month`` before (past) or after (future) the base month."""
+    if direction == "past":
+        earlier = month < base.month if strict else month <= base.month
+        return base.year if earlier else base.year - 1
+    later = month > base.month if strict else month >= base.month
+    return base.year if later else base.year + 1
+
+
+def _rule_iso(text: str, base: dt.date, direction: Direction) -> Span | None:
+    if not text[:4].isdigit() or not re.fullmatch(r"[\d/-]+", text):
+        return None
+    return parse_pin(text, how=f"ISO date {text!r}")
+
+
+def _rule_since_year(text: str, base: dt.date, direction: Direction) -> Span | None:
+    match = re.fullmatch(r"since (\d{4})", text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    return year_span(year, f"rule since-year: {text!r} starts in {year}")
+
+
+def _rule_part_of_month(text: str, base: dt.date, direction: Direction) -> Span | None:
+    match = re.fullmatch(
+        rf"(?:in |during |by )?(early|mid|late)[- ]?{_MONTH}(?:,? (\d{{4}}))?", text
+    )
+    if not match:
+        return None
+    part, name, year_text = match.groups()
+    month = MONTHS[name]
+    year = int(year_text) if year_text else _month_year(month, base, direction, strict=False)
+    how = f"rule part-of-month: {text!r} read {direction} from {base.isoformat()}"
+    return part_span(part, year, month, how)
+
+
+def _rule_last_next_month(text: str, base: dt.date, direction: Direction) -> Span | None:
+    match = re.fullmatch(rf"(last|next|this past|this coming) {_MONTH}", text)
+    if not match:
+        return None
+    which, name = match.groups()
+    looking: Direction = "past" if which in ("last", "this past") else "future"
+    year = _month_year(MONTHS[name], base, looking, strict=True)
+    nearest, side = ("last", "before") if looking == "past" else ("next", "after")
+    how = f"rule {nearest}-month: the {nearest} {name.title()} {side} {base:%b %Y}"
+    return month_span(year, MONTHS[name], how)
+
+
+def _rule_same_weekday(text: str, base: dt.date, direction: Direction) -> Span | None:
+    times = "morning|afternoon|evening|night"
+    match = re.fullmatch(rf"(?:on |this )?{_WEEKDAY}(?: ({times}))?", text)
+    if not match or WEEKDAYS[match.group(1)] != base.weekday():
+        return None
+    day = match.group(1).title()
+    how = f"rule same-weekday: {day} is the publication weekday, {base.isoformat()}"
+    return day_span(base, how)
+
+
+def _rule_earlier_this_week(text: str, base: dt.date, direction: Direction) -> Span | None:
+    if text not in ("earlier this week", "earlier in the week"):
+        return None
+    monday = base - dt.timedelta(days=base.weekday())
+    end = max(monday, base - dt.timedelta(days=1))
+    how = f"rule earlier-this-week: Monday of the week of {base.isoformat()} to the day before"
+    return Span(monday, end, "week", f"week of {day_label(monday)}", how)
+
+
+def _rule_bare_duration(text: str, base: dt.date, direction: Direction) -> Span | None:
+    units = r"(?:day|week|month|year|decade)s?"
+    if re.fullmatch(rf"(?:for |over )?(?:\d+|{_NUMBER_WORDS}) {units}", text):
+        raise DateError(f"{text!r} is a length of time, not a date")
+    return None
+
+
+# --- dateparser ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def _parser(base: dt.date, direction: Direction) -> DateDataParser:
+    settings = {
+        "PREFER_DATES_FROM": direction,
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _rule_dateparser(text: str, base: dt.date, direction: Direction) -> Span | None:
+    try:
+        data = _parser(base, direction).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if data.date_obj is None:
+        return None
+    found, period = data.date_obj.date(), data.period or "day"
+    how = f"dateparser: {text!r} read {direction} from {base.isoformat()} as a {period}"
+    if period == "week":
+        return week_span(found, how)
+    if period == "month":
+        return month_span(found.year, found.month, how)
+    if period == "year":
+        return year_span(found.year, how)
+    return day_span(found, how)
+
+
+Rule = Callable[[str, dt.date, Direction], "Span | None"]
+RULES: tuple[Rule, ...] = (
+    _rule_iso,
+    _rule_since_year,
+    _rule_part_of_month,
+    _rule_last_next_month,
+    _rule_same_weekday,
+    _rule_earlier_this_week,
+    _rule_bare_duration,
+    _rule_dateparser,
+)
+
+
+def clean_phrase(phrase: str) -> str:
+    """Lower-case, fold white space and drop surrounding punctuation."""
+    return " ".join(phrase.lower().split()).strip(" .,;:")
+
+
+@lru_cache(maxsize=65536)
+def normalise(phrase: str, base: dt.date, direction: Direction = "past") -> Span:
+    """Resolve ``phrase`` against ``base``; raise :class:`DateError` when it cannot."""
+    text = clean_phrase(phrase)
+    if not text:
+        raise DateError("the phrase is empty")
+    if len(text) > MAX_PHRASE:
+        raise DateError(f"the phrase is longer than {MAX_PHRASE} characters")
+    for rule in RULES:
+        try:
+            span = rule(text, base, direction)
+        except (ValueError, OverflowError) as err:
+            raise DateError(str(err)) from None
+        if span is not None:
+            return span
+    raise DateError(
+        f"cannot read {phrase!r} as a date (looking {direction} from {base.isoformat()})"
+    )

@@ -1,0 +1,83 @@
+"""Filters over the events DataFrame: plain functions, no Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+ActorMode = Literal["any", "all"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user asked to see. Empty choices mean "no restriction"."""
+
+    actors: tuple[str, ...] = ()
+    actor_mode: ActorMode = "any"
+    affiliations: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    text: str = ""
+
+
+def _has(column: pd.Series, wanted: Iterable[str], mode: ActorMode = "any") -> pd.Series:
+    """Rows whose list in ``column`` holds any (or all) of ``wanted``."""
+    wanted = set(wanted)
+    if mode == "all":
+        return column.map(wanted.issubset)
+    return column.map(lambda values: not wanted.isdisjoint(values))
+
+
+def _in_dates(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.Series:
+    """Rows whose span overlaps ``[start, end]``."""
+    keep = pd.Series(True, index=frame.index)
+    if start is not None:
+        keep &= frame["end"] >= pd.Timestamp(start)
+    if end is not None:
+        keep &= frame["start"] <= pd.Timestamp(end)
+    return keep
+
+
+def masks(frame: pd.DataFrame, f: Filters) -> dict[str, pd.Series]:
+    """One boolean mask per active filter, named as the user would name it."""
+    out: dict[str, pd.Series] = {}
+    if f.actors:
+        out["actors"] = _has(frame["actors"], f.actors, f.actor_mode)
+    if f.affiliations:
+        out["affiliation"] = _has(frame["affiliations"], f.affiliations)
+    for name, column, chosen in (
+        ("kind", "kind", f.kinds),
+        ("status", "status", f.statuses),
+        ("source", "source", f.sources),
+    ):
+        if chosen:
+            out[name] = frame[column].isin(chosen)
+    if f.start is not None or f.end is not None:
+        out["date range"] = _in_dates(frame, f.start, f.end)
+    if f.text.strip():
+        out["search"] = search_mask(frame, f.text)
+    return out
+
+
+def search_mask(frame: pd.DataFrame, text: str) -> pd.Series:
+    """Case-insensitive match of every word of ``text`` in title, quote, actor names, aliases."""
+    haystack = (frame["title"] + " " + frame["quote"] + " " + frame["actor_terms"]).str.lower()
+    keep = pd.Series(True, index=frame.index)
+    for word in text.lower().split():
+        keep &= haystack.str.contains(word, regex=False)
+    return keep
+
+
+def apply(frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The rows of ``frame`` that pass every filter in ``f``."""
+    keep = pd.Series(True, index=frame.index)
+    for mask in masks(frame, f).values():
+        keep &= mask
+    return frame[keep]

@@ -1,0 +1,399 @@
+"""Load a dataset: YAML file → validated, date-resolved :class:`Dataset`.
+
+Every problem is collected (never only the first) and located by file, line and
+field path. An event with an error is left out of ``Dataset.events`` and named
+in ``Dataset.invalid``; nothing is skipped silently. Warnings keep the event.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from timeline.dates import DateError, Span, normalise, parse_pin
+from timeline.model import FIELDS, TOP_LEVEL, Actor, Event, Identified, Source
+from timeline.problems import Path, Problem, Severity, describe, errors, line_of
+from timeline.yamlread import read_yaml
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+M = TypeVar("M", bound=Identified)
+
+
+@dataclass(frozen=True)
+class ResolvedEvent:
+    """A valid event with its effective span (the pin if any, else the phrase's)."""
+
+    event: Event
+    span: Span
+    phrase: Span | None
+    line: int | None
+
+    @property
+    def pinned(self) -> bool:
+        return self.event.date is not None
+
+
+@dataclass
+class Dataset:
+    file: str
+    title: str = ""
+    sources: dict[str, Source] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    events: list[ResolvedEvent] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not errors(self.problems)
+
+
+class _Context:
+    """The parsed data, its lines, and the problems found so far."""
+
+    def __init__(self, file: str, data: Any, lines: Mapping[Path, int]) -> None:
+        self.file, self.data, self.lines = file, data, lines
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path, message: str, severity: Severity = "error") -> None:
+        where = describe(path, self.data)
+        self.problems.append(
+            Problem(self.file, line_of(path, self.lines), where, message, severity)
+        )
+
+
+# --- messages -----------------------------------------------------------------
+
+
+def did_you_mean(word: Any, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_HINTS = {
+    "list_type": "must be a list, e.g. [russia, putin]",
+    "string_pattern_mismatch": "must be a slug: lower-case letters, digits and hyphens "
+    "(e.g. airstrikes-begin)",
+    "float_parsing": "must be a number (write 2200, not 2,200)",
+    "float_type": "must be a number (write 2200, not 2,200)",
+    "string_type": "must be text",
+    "string_too_short": "must not be empty",
+    "too_short": "must list at least one",
+    "dict_type": "must be a mapping of fields",
+    "model_type": "must be a mapping of fields",
+}
+
+
+def _message(err: Mapping[str, Any], section: str) -> str:
+    kind, name = err["type"], err["loc"][-1] if err["loc"] else ""
+    if kind == "missing":
+        return f"is required; add `{name}: …`"
+    if kind == "extra_forbidden":
+        fields = FIELDS["figures" if "figures" in err["loc"] else section]
+        return f"is not a known field{did_you_mean(name, fields)} (known: {', '.join(fields)})"
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']+)'", err["msg"])
+        return f"{_short(err['input'])} is not one of {', '.join(choices)}" + did_you_mean(
+            err["input"], choices
+        )
+    hint = _HINTS.get(kind, str(err["msg"]).removeprefix("Value error, "))
+    if kind.startswith("date"):
+        hint = f"must be a real date written YYYY-MM-DD ({err['msg']})"
+    return f"{hint}; got {_short(err['input'])}"
+
+
+# --- sections -----------------------------------------------------------------
+
+
+def _top_level(ctx: _Context) -> dict[str, Any]:
+    if ctx.data is None:
+        return {}
+    if not isinstance(ctx.data, dict):
+        ctx.add((), "the top level must be a mapping with sources:, actors: and events:")
+        return {}
+    for key in ctx.data:
+        if key not in TOP_LEVEL:
+            ctx.add(
+                (key,),
+                f"is not a known section{did_you_mean(key, TOP_LEVEL)} "
+                f"(known: {', '.join(TOP_LEVEL)})",
+            )
+    for key in ("sources", "actors", "events"):
+        if key not in ctx.data:
+            ctx.add((), f"the section `{key}:` is missing")
+    return ctx.data
+
+
+def _items(ctx: _Context, section: str, model: type[M], raw: Any) -> list[tuple[int, M]]:
+    """Validate each item of a section on its own, so one bad item spoils no other."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        ctx.add((section,), f"must be a list of {section}, each starting with `- id: …`")
+        return []
+    valid: list[tuple[int, M]] = []
+    for index, item in enumerate(raw):
+        try:
+            valid.append((index, model.model_validate(item)))
+        except ValidationError as err:
+            for detail in err.errors(include_url=False):
+                ctx.add((section, index, *detail["loc"]), _message(detail, section))
+    return valid
+
+
+def _unique(ctx: _Context, section: str, items: list[tuple[int, M]]) -> dict[str, M]:
+    seen: dict[str, int] = {}
+    for index, item in items:
+        ident = item.id
+        if ident in seen:
+            first = line_of((section, seen[ident]), ctx.lines)
+            ctx.add(
+                (section, index, "id"),
+                f"{ident!r} is used twice (first at line {first}); ids must be unique",
+            )
+        else:
+            seen[ident] = index
+    return {item.id: item for index, item in items if seen[item.id] == index}
+
+
+# --- articles -----------------------------------------------------------------
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+def fold_text(text: str) -> str:
+    """Fold white space, curly quotes and dashes so a pasted quote still matches."""
+    return " ".join(text.translate(_FOLD).replace("…", "...").split())
+
+
+def _article_file(ctx: _Context, where: Path, relative: str, base: FsPath) -> FsPath | None:
+    if PurePosixPath(relative).is_absolute() or PureWindowsPath(relative).is_absolute():
+        ctx.add(
+            where,
+            f"{relative!r} is an absolute path; give a path relative to the dataset's "
+            "folder (refused, not read)",
+        )
+        return None
+    path = (base / relative).resolve()
+    if not path.is_relative_to(base.resolve()):
+        ctx.add(
+            where,
+            f"{relative!r} leaves the dataset's folder; keep articles beside or below "
+            "the YAML file (refused, not read)",
+        )
+        return None
+    return path
+
+
+def _read_article(ctx: _Context, where: Path, relative: str, base: FsPath) -> str | None:
+    path = _article_file(ctx, where, relative, base)
+    if path is None:
+        return None
+    try:
+        return fold_text(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        ctx.add(where, f"the article {relative!r} does not exist (looked for {path})")
+    except (OSError, UnicodeDecodeError) as err:
+        ctx.add(where, f"the article {relative!r} cannot be read as UTF-8 text: {err}")
+    return None
+
+
+def _articles(ctx: _Context, sources: dict[str, Source], base: FsPath) -> dict[str, str]:
+    index: dict[Any, int] = {}
+    for i, raw in enumerate(ctx.data.get("sources") or []):
+        index.setdefault(raw.get("id") if isinstance(raw, dict) else None, i)
+    texts = {}
+    for ident, source in sources.items():
+        text = _read_article(ctx, ("sources", index[ident], "text"), source.text, base)
+        if text is not None:
+            texts[ident] = text
+    return texts
+
+
+# --- events -------------------------------------------------------------------
+
+
+class _Checker:
+    """Checks one section-validated event against the rest of the dataset."""
+
+    def __init__(self, ctx: _Context, data: Dataset, texts: dict[str, str]) -> None:
+        self.ctx, self.data, self.texts = ctx, data, texts
+        self.broken = {
+            section: _raw_ids(ctx.data.get(section)) for section in ("sources", "actors")
+        }
+
+    def unknown(self, path: Path, section: str, ident: str, known: dict[str, Any]) -> None:
+        if ident in known:
+            return
+        what = section.removesuffix("s")
+        if ident in self.broken[section]:
+            self.ctx.add(path, f"the {what} {ident!r} has errors of its own (see above)")
+        else:
+            self.ctx.add(path, f"unknown {what} {ident!r}{did_you_mean(ident, list(known))}")
+
+    def references(self, path: Path, event: Event) -> None:
+        self.unknown((*path, "source"), "sources", event.source, self.data.sources)
+        for i, actor in enumerate(event.actors):
+            self.unknown((*path, "actors", i), "actors", actor, self.data.actors)
+        for i, figure in enumerate(event.figures):
+            if figure.claimant:
+                where = (*path, "figures", i, "claimant")
+                self.unknown(where, "actors", figure.claimant, self.data.actors)
+
+    def quote(self, path: Path, event: Event) -> None:
+        text = self.texts.get(event.source)
+        if text is None or fold_text(event.quote) in text:
+            return
+        source = self.data.sources[event.source]
+        self.ctx.add(
+            (*path, "quote"),
+            f"is not in the article {source.text}"
+            f"{_where_it_differs(fold_text(event.quote), text)}; copy it verbatim",
+        )
+
+    def phrase(self, path: Path, event: Event) -> tuple[Span | None, str | None]:
+        source = self.data.sources.get(event.source)
+        if event.when is None or source is None:
+            return None, None
+        try:
+            return normalise(event.when, source.published, event.direction), None
+        except DateError as err:
+            return None, str(err)
+
+    def pin(self, path: Path, event: Event) -> Span | None:
+        if event.date is None:
+            return None
+        try:
+            return parse_pin(event.date)
+        except DateError as err:
+            self.ctx.add((*path, "date"), f"{err}; write YYYY, YYYY-MM, YYYY-MM-DD or START/END")
+            return None
+
+    def span(self, path: Path, event: Event) -> tuple[Span | None, Span | None]:
+        phrase, trouble = self.phrase(path, event)
+        pin = self.pin(path, event)
+        if trouble and event.date is None:
+            self.ctx.add(
+                (*path, "when"), f"{trouble}; pin the date with `date:` and say why in `date_note:`"
+            )
+        elif trouble and pin:
+            self.ctx.add((*path, "when"), f"{trouble}; the pin {pin.label} is used", "warning")
+        elif event.when is None and event.date is None:
+            self.ctx.add(
+                path, "has no date: give `when:` (the article's phrase) or `date:` (a pin)"
+            )
+        if pin and phrase and not phrase.contains(pin):
+            self.disagreement(path, event, phrase, pin)
+        return pin or phrase, phrase
+
+    def disagreement(self, path: Path, event: Event, phrase: Span, pin: Span) -> None:
+        said = f"the pin {pin.label} is outside {phrase.label}, what {event.when!r} reads as"
+        if event.date_note:
+            self.ctx.add((*path, "date"), f"{said}; kept because: {event.date_note}", "warning")
+        else:
+            self.ctx.add((*path, "date"), f"{said}; if the pin is right, say why in `date_note:`")
+
+
+def _raw_ids(raw: Any) -> set[str]:
+    """Every id written in a section, valid item or not."""
+    items = raw if isinstance(raw, list) else []
+    return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
+
+
+def _where_it_differs(quote: str, text: str) -> str:
+    words = quote.split()
+    good = 0
+    while good < len(words) and " ".join(words[: good + 1]) in text:
+        good += 1
+    if good == 0:
+        return " (not even its first word matches)"
+    return f" (it matches up to {' '.join(words[max(0, good - 4) : good])!r}, then differs)"
+
+
+def _resolve_events(ctx: _Context, data: Dataset, texts: dict[str, str]) -> None:
+    raw = ctx.data.get("events")
+    items = _items(ctx, "events", Event, raw)
+    data.total = len(raw) if isinstance(raw, list) else 0
+    checker, unique, kept = _Checker(ctx, data, texts), _unique(ctx, "events", items), set()
+    for index, event in items:
+        before = len(errors(ctx.problems))
+        path: Path = ("events", index)
+        checker.references(path, event)
+        checker.quote(path, event)
+        span, phrase = checker.span(path, event)
+        if unique.get(event.id) is event and span and len(errors(ctx.problems)) == before:
+            data.events.append(ResolvedEvent(event, span, phrase, line_of(path, ctx.lines)))
+            kept.add(index)
+    data.events.sort(key=lambda r: (r.span.start, r.span.end, r.event.id))
+    data.invalid = [_name(ctx, ("events", i)) for i in range(data.total) if i not in kept]
+
+
+def _name(ctx: _Context, path: Path) -> str:
+    return f"{describe(path, ctx.data)} (line {line_of(path, ctx.lines)})"
+
+
+# --- entry points -------------------------------------------------------------
+
+
+def _decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
+    if len(raw) > max_bytes:
+        limit = f"{max_bytes / 1024 / 1024:g} MB"
+        return None, [
+            Problem(file, None, "", f"the file is larger than the {limit} limit; refused")
+        ]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                file,
+                line,
+                "",
+                f"byte {raw[err.start]:#04x} is not UTF-8 text; save the file as UTF-8",
+            )
+        ]
+
+
+def load_bytes(
+    raw: bytes, file: str, base_dir: FsPath, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Dataset:
+    """Validate a dataset given as bytes; ``base_dir`` is where article paths start."""
+    text, problems = _decode(raw, file, max_bytes)
+    if text is None:
+        return Dataset(file, problems=problems)
+    parsed = read_yaml(text, file)
+    ctx = _Context(file, parsed.data, parsed.lines)
+    ctx.problems.extend(parsed.problems)
+    top = _top_level(ctx)
+    data = Dataset(file, title=str(top.get("title") or ""))
+    data.sources = _unique(ctx, "sources", _items(ctx, "sources", Source, top.get("sources")))
+    data.actors = _unique(ctx, "actors", _items(ctx, "actors", Actor, top.get("actors")))
+    if top:
+        _resolve_events(ctx, data, _articles(ctx, data.sources, base_dir))
+    data.problems = sorted(ctx.problems, key=lambda p: (p.line or 0, p.severity))
+    return data
+
+
+def load_file(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+    """Validate the dataset at ``path``; a missing or unreadable file is a problem, not a crash."""
+    path = FsPath(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return Dataset(str(path), problems=[Problem(str(path), None, "", f"cannot read: {reason}")])
+    return load_bytes(raw, str(path), path.parent, max_bytes)

@@ -1,0 +1,117 @@
+"""The schema of ``events.yaml``: sources, actors and events, as pydantic models.
+
+Field names are plain and every model forbids unknown fields, so a typo such as
+``actor:`` for ``actors:`` is an error, not a silently ignored key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from timeline.dates import Direction
+
+Kind = Literal[
+    "military", "statement", "claim", "estimate", "media", "meeting", "broadcast", "political"
+]
+Status = Literal["reported", "claimed", "disputed", "confirmed"]
+KINDS: tuple[str, ...] = get_args(Kind)
+STATUSES: tuple[str, ...] = get_args(Status)
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+def _pin_text(value: Any) -> Any:
+    """YAML reads ``date: 2015`` as a number; a pin is text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=100)]
+Text = Annotated[str, Field(min_length=1)]
+Pin = Annotated[str | None, BeforeValidator(_pin_text)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Identified(Strict):
+    """An item that others refer to by its ``id``."""
+
+    id: Slug
+
+
+class Source(Identified):
+    """An article the events come from."""
+
+    title: Text
+    outlet: Text
+    published: dt.date
+    url: Text
+    text: Text = Field(description="path of the article's text, relative to the YAML file")
+    author: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, url: str) -> str:
+        if not url.lower().startswith(("http://", "https://")) or " " in url:
+            raise ValueError("must be an http:// or https:// address")
+        return url
+
+
+class Actor(Identified):
+    """A person, body or group that events are about; ``affiliation`` groups actors."""
+
+    name: Text
+    aliases: list[Text] = []
+    affiliation: Text
+    description: str | None = None
+
+
+class Figure(Strict):
+    """A number an event reports, such as an estimate of fighters."""
+
+    value: float
+    unit: Text = "people"
+    measure: Text
+    qualifier: Literal["exactly", "about", "over", "nearly", "at least", "up to"] = "exactly"
+    low: float | None = None
+    high: float | None = None
+    claimant: Slug | None = None
+    note: str | None = None
+
+    @field_validator("high")
+    @classmethod
+    def _high_not_below_low(cls, high: float | None, info: Any) -> float | None:
+        low = info.data.get("low")
+        if high is not None and low is not None and high < low:
+            raise ValueError(f"high ({high:g}) is below low ({low:g})")
+        return high
+
+
+class Event(Identified):
+    """One dated happening, as an article tells it."""
+
+    title: Text
+    source: Slug
+    when: str | None = Field(None, description="the phrase exactly as the article words it")
+    direction: Direction = "past"
+    date: Pin = Field(None, description="YYYY, YYYY-MM, YYYY-MM-DD or START/END")
+    date_note: str | None = None
+    actors: list[Slug] = Field(min_length=1)
+    kind: Kind
+    status: Status
+    quote: Text
+    figures: list[Figure] = []
+    tags: list[Text] = []
+    notes: str | None = None
+
+
+FIELDS = {
+    "sources": tuple(Source.model_fields),
+    "actors": tuple(Actor.model_fields),
+    "events": tuple(Event.model_fields),
+    "figures": tuple(Figure.model_fields),
+}
+TOP_LEVEL = ("title", "description", "sources", "actors", "events")

@@ -1,0 +1,165 @@
+"""YAML text to plain data, safely, with the line of every field.
+
+PyYAML only *composes* the text into a node graph here; this module builds the
+Python values itself. So no tag ever constructs an object (``!!python/...`` is
+reported, never run), a key given twice in one mapping is reported instead of
+silently keeping the last, every key and list item keeps its line for error
+messages, and aliases cannot expand without bound. Timestamps stay strings: the
+schema decides what a date is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from timeline.problems import Path, Problem, describe
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+TAG = "tag:yaml.org,2002:"
+TEXT_TAGS = {TAG + "str", TAG + "timestamp"}
+VALUE_TAGS = {TAG + "int", TAG + "float", TAG + "bool", TAG + "null"}
+COLLECTION_TAGS = {TAG + "map", TAG + "seq"}
+MAX_DEPTH = 64
+_constructor = yaml.constructor.SafeConstructor()
+
+
+class _Stop(Exception):
+    """Building must stop: the data is too deep or expands too far."""
+
+
+@dataclass
+class Parsed:
+    """What a YAML text holds, where each path is, and what was wrong with it."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _syntax_problem(err: yaml.YAMLError, file: str) -> Problem:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    what = " ".join(str(getattr(err, "problem", None) or err).split())
+    hint = "not valid YAML"
+    if "\\t" in what or "tab" in what.lower():
+        hint += "; indent with spaces, not tabs"
+    return Problem(file, line, "", f"{hint}: {what}")
+
+
+class _Builder:
+    def __init__(self, file: str, budget: int) -> None:
+        self.file = file
+        self.budget = budget
+        self.parsed = Parsed(None)
+
+    def problem(self, node: Node, message: str, path: Path = ()) -> None:
+        line = node.start_mark.line + 1
+        self.parsed.problems.append(Problem(self.file, line, describe(path, None), message))
+
+    def build(self, node: Node, path: Path, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            self.problem(
+                node,
+                "the file expands to far more values than it has text "
+                "(aliases nested as in a 'billion laughs' bomb); refused",
+            )
+            raise _Stop
+        if depth > MAX_DEPTH:
+            self.problem(node, f"nested deeper than {MAX_DEPTH} levels; refused", path)
+            raise _Stop
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return self.sequence(node, path, depth)
+        return self.scalar(node, path)
+
+    def tag_ok(self, node: Node, allowed: set[str], path: Path) -> bool:
+        if node.tag in allowed:
+            return True
+        tag = node.tag.replace(TAG, "!!")
+        self.problem(
+            node,
+            f"the tag {tag} is not allowed (tags that build objects are never "
+            "run); remove it and write plain text, numbers, lists and mappings",
+            path,
+        )
+        return False
+
+    def sequence(self, node: SequenceNode, path: Path, depth: int) -> list[Any] | None:
+        if not self.tag_ok(node, COLLECTION_TAGS, path):
+            return None
+        items = []
+        for index, item in enumerate(node.value):
+            self.parsed.lines[(*path, index)] = item.start_mark.line + 1
+            items.append(self.build(item, (*path, index), depth + 1))
+        return items
+
+    def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any] | None:
+        if not self.tag_ok(node, COLLECTION_TAGS, path):
+            return None
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node, path, out)
+            if key is not None:
+                self.parsed.lines[(*path, key)] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, (*path, key), depth + 1)
+        return out
+
+    def key(self, node: Node, path: Path, seen: dict[str, Any]) -> str | None:
+        if node.tag == TAG + "merge":
+            self.problem(node, "merge keys (<<) are not supported; write the fields out", path)
+            return None
+        if not isinstance(node, ScalarNode):
+            self.problem(node, "a key must be a plain name, not a list or mapping", path)
+            return None
+        key = str(node.value)
+        if key in seen:
+            first = self.parsed.lines[(*path, key)]
+            self.problem(
+                node,
+                f"the key {key!r} is given twice in one mapping (first at line "
+                f"{first}); YAML would silently keep only the last, so remove one",
+                (*path, key),
+            )
+            return None
+        return key
+
+    def scalar(self, node: Node, path: Path) -> Any:
+        if node.tag in TEXT_TAGS:
+            return node.value
+        if node.tag in VALUE_TAGS:
+            return _constructor.construct_object(node)
+        self.tag_ok(node, TEXT_TAGS | VALUE_TAGS, path)
+        return None
+
+
+def read_yaml(text: str, file: str) -> Parsed:
+    """Compose ``text`` and build plain data; every problem is collected, none raised."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as err:
+        return Parsed(None, problems=[_syntax_problem(err, file)])
+    except RecursionError:
+        return Parsed(None, problems=[Problem(file, None, "", "nested too deeply; refused")])
+    if root is None:
+        return Parsed(
+            None,
+            problems=[
+                Problem(file, None, "", "the file is empty; it needs sources:, actors: and events:")
+            ],
+        )
+    builder = _Builder(file, budget=len(text) + 1000)
+    try:
+        builder.parsed.data = builder.build(root, (), 0)
+    except _Stop:
+        builder.parsed.data = None
+    return builder.parsed
