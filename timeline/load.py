@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from timeline.dates import DateError, Span, normalise, parse_pin
 from timeline.model import FIELDS, TOP_LEVEL, Actor, Event, Identified, Source
 from timeline.problems import Path, Problem, Severity, describe, errors, line_of
-from timeline.yamlread import read_yaml
+from timeline.yamlread import Parsed, read_yaml
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 M = TypeVar("M", bound=Identified)
@@ -59,9 +59,10 @@ class Dataset:
 class _Context:
     """The parsed data, its lines, and the problems found so far."""
 
-    def __init__(self, file: str, data: Any, lines: Mapping[Path, int]) -> None:
-        self.file, self.data, self.lines = file, data, lines
-        self.problems: list[Problem] = []
+    def __init__(self, file: str, parsed: Parsed) -> None:
+        self.file, self.data, self.lines = file, parsed.data, parsed.lines
+        self.problems: list[Problem] = list(parsed.problems)
+        self.spoiled = {p[1] for p in parsed.bad_paths if len(p) > 1 and p[0] == "events"}
 
     def add(self, path: Path, message: str, severity: Severity = "error") -> None:
         where = describe(path, self.data)
@@ -334,7 +335,8 @@ def _resolve_events(ctx: _Context, data: Dataset, texts: dict[str, str]) -> None
         checker.references(path, event)
         checker.quote(path, event)
         span, phrase = checker.span(path, event)
-        if unique.get(event.id) is event and span and len(errors(ctx.problems)) == before:
+        clean = len(errors(ctx.problems)) == before and index not in ctx.spoiled
+        if unique.get(event.id) is event and span and clean:
             data.events.append(ResolvedEvent(event, span, phrase, line_of(path, ctx.lines)))
             kept.add(index)
     data.events.sort(key=lambda r: (r.span.start, r.span.end, r.event.id))
@@ -376,8 +378,7 @@ def load_bytes(
     if text is None:
         return Dataset(file, problems=problems)
     parsed = read_yaml(text, file)
-    ctx = _Context(file, parsed.data, parsed.lines)
-    ctx.problems.extend(parsed.problems)
+    ctx = _Context(file, parsed)
     top = _top_level(ctx)
     data = Dataset(file, title=str(top.get("title") or ""))
     data.sources = _unique(ctx, "sources", _items(ctx, "sources", Source, top.get("sources")))

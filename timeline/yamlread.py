@@ -42,16 +42,24 @@ class Parsed:
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    bad_paths: list[Path] = field(default_factory=list)
 
 
-def _syntax_problem(err: yaml.YAMLError, file: str) -> Problem:
+def _syntax_problem(err: yaml.YAMLError, text: str, file: str) -> Problem:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     what = " ".join(str(getattr(err, "problem", None) or err).split())
-    hint = "not valid YAML"
-    if "\\t" in what or "tab" in what.lower():
-        hint += "; indent with spaces, not tabs"
-    return Problem(file, line, "", f"{hint}: {what}")
+    message = f"not valid YAML: {what}"
+    if line is not None and "\t" in _indent(text, line):
+        message += "; this line is indented with a tab: YAML indents with spaces only"
+    return Problem(file, line, "", message)
+
+
+def _indent(text: str, line: int) -> str:
+    """The leading white space of a 1-based line of ``text``."""
+    lines = text.splitlines()
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    return row[: len(row) - len(row.lstrip())]
 
 
 class _Builder:
@@ -59,10 +67,18 @@ class _Builder:
         self.file = file
         self.budget = budget
         self.parsed = Parsed(None)
+        self.found: list[tuple[Path, int, str]] = []
 
     def problem(self, node: Node, message: str, path: Path = ()) -> None:
-        line = node.start_mark.line + 1
-        self.parsed.problems.append(Problem(self.file, line, describe(path, None), message))
+        self.found.append((path, node.start_mark.line + 1, message))
+
+    def finish(self, data: Any) -> Parsed:
+        """Name each problem's place once the data is built, so ids can be used."""
+        self.parsed.data = data
+        for path, line, message in self.found:
+            self.parsed.problems.append(Problem(self.file, line, describe(path, data), message))
+            self.parsed.bad_paths.append(path)
+        return self.parsed
 
     def build(self, node: Node, path: Path, depth: int) -> Any:
         self.budget -= 1
@@ -147,7 +163,7 @@ def read_yaml(text: str, file: str) -> Parsed:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as err:
-        return Parsed(None, problems=[_syntax_problem(err, file)])
+        return Parsed(None, problems=[_syntax_problem(err, text, file)])
     except RecursionError:
         return Parsed(None, problems=[Problem(file, None, "", "nested too deeply; refused")])
     if root is None:
@@ -159,7 +175,6 @@ def read_yaml(text: str, file: str) -> Parsed:
         )
     builder = _Builder(file, budget=len(text) + 1000)
     try:
-        builder.parsed.data = builder.build(root, (), 0)
+        return builder.finish(builder.build(root, (), 0))
     except _Stop:
-        builder.parsed.data = None
-    return builder.parsed
+        return builder.finish(None)

@@ -1,0 +1,66 @@
+"""Shared fixtures: the project's paths and small datasets written for a test."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = ROOT / "events.yaml"
+ARTICLES = ROOT / "articles"
+
+ARTICLE = (
+    "Officials said on Wednesday that the strikes began. In July, 2,200 people were counted.\n"
+)
+
+# A small valid dataset; cases change a line of it. Line numbers matter to the tests.
+HEADER = """\
+sources:
+  - id: wire
+    title: A wire story
+    outlet: Wire
+    published: 2015-10-01
+    url: https://example.org/story
+    text: article.txt
+actors:
+  - id: russia
+    name: Russia
+    aliases: [Moscow]
+    affiliation: Russia
+  - id: putin
+    name: Vladimir Putin
+    affiliation: Russia
+events:
+"""
+
+EVENT = """\
+  - id: strikes
+    title: Strikes begin
+    source: wire
+    when: on Wednesday
+    actors: [russia]
+    kind: military
+    status: reported
+    quote: the strikes began.
+"""
+
+
+def dataset_text(*events: str) -> str:
+    """The header plus the given event blocks (each dedented to list-item level)."""
+    return HEADER + "".join(textwrap.indent(textwrap.dedent(e), "  ") for e in events)
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a dataset and its article into a fresh folder; return the YAML's path."""
+
+    def _write(text: str, name: str = "events.yaml") -> Path:
+        (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

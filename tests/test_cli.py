@@ -1,0 +1,164 @@
+"""The command line, through its entry point: exit codes, output shapes, filters."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import EVENT, ROOT, dataset_text
+from timeline.cli import build_parser, main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m timeline`` as a user would, from the project folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_passes_on_the_curated_dataset():
+    result = run("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "events.yaml: 25 of 25 events valid, 0 errors, 3 warnings"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_check_fails_with_located_messages_and_no_traceback(write):
+    path = write(dataset_text(EVENT.replace("kind: military", "kind: militray")))
+    result = run("check", str(path))
+    assert result.returncode == 1
+    assert f"{path}:22: error: events[strikes].kind: 'militray' is not one of" in result.stdout
+    assert "did you mean 'military'?" in result.stdout
+    assert "left out (errors): events[strikes] (line 17)" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "a.yaml", "b.yaml"],
+        ["frobnicate"],
+        ["list", "--format", "xml"],
+        [],
+        ["list", "--from", "yesterday"],
+    ],
+)
+def test_usage_errors_exit_2(args, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_check_on_a_missing_file(capsys):
+    assert main(["check", "no/such/file.yaml"]) == 1
+    assert (
+        "no/such/file.yaml: error: cannot read: No such file or directory"
+        in capsys.readouterr().out
+    )
+
+
+def test_list_json_shape_and_order(capsys):
+    assert main(["list", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == 25
+    expected = {
+        "id",
+        "title",
+        "source",
+        "when",
+        "start",
+        "end",
+        "precision",
+        "label",
+        "how",
+        "actors",
+        "kind",
+        "status",
+        "quote",
+        "figures",
+    }
+    assert all(expected <= set(r) for r in records)
+    dates = [r[key] for r in records for key in ("start", "end")]
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in dates)
+    starts = [r["start"] for r in records]
+    assert starts == sorted(starts)
+    strikes = next(r for r in records if r["id"] == "airstrikes-begin")
+    assert (strikes["when"], strikes["start"], strikes["precision"], strikes["label"]) == (
+        "on Wednesday",
+        "2015-09-30",
+        "day",
+        "30 Sep 2015",
+    )
+
+
+def test_list_filters_by_actor_any_and_all(capsys):
+    main(["list", "--format", "json", "--actor", "putin", "--actor", "obama"])
+    any_of = {r["id"] for r in json.loads(capsys.readouterr().out)}
+    main(["list", "--format", "json", "--actor", "putin", "--actor", "obama", "--all-actors"])
+    all_of = {r["id"] for r in json.loads(capsys.readouterr().out)}
+    assert any_of == {"putin-obama-un", "chechen-is-video-threatens-putin"}
+    assert all_of == {"putin-obama-un"}
+
+
+def test_list_filters_by_date_range_overlap(capsys):
+    main(["list", "--format", "json", "--from", "2015-12", "--to", "2015-12"])
+    ids = [r["id"] for r in json.loads(capsys.readouterr().out)]
+    assert ids == [
+        "is-beheads-alleged-russian-spy",
+        "kadyrov-victim-not-an-agent",
+        "fsb-2900-russians-with-is",
+    ]
+
+
+def test_list_csv_has_one_row_per_event(capsys):
+    main(["list", "--format", "csv", "--actor", "fsb"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["id"] for r in rows] == [
+        "is-beheads-alleged-russian-spy",
+        "kadyrov-victim-not-an-agent",
+        "fsb-2900-russians-with-is",
+    ]
+    assert rows[2]["actors"] == "fsb;bortnikov"
+    assert json.loads(rows[2]["figures"])[0]["value"] == 2900
+
+
+def test_list_table_shows_labels_and_titles(capsys):
+    main(["list", "--actor", "syromolotov"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["date", "id", "actors", "status", "title"]
+    assert lines[1].startswith("7 Jul 2015  syromolotov-2200-russians-with-is  syromolotov, tass")
+    assert lines[1].endswith("Syromolotov: over 2,200 Russians are fighting with IS")
+
+
+def test_list_with_no_match_says_so(capsys):
+    main(["list", "--from", "2030"])
+    assert capsys.readouterr().out.strip() == "(no events match)"
+
+
+def test_list_on_a_partly_broken_file_lists_the_good_and_exits_1(write, capsys):
+    broken = EVENT.replace("id: strikes", "id: broken").replace("kind: military", "kind: x")
+    path = write(dataset_text(EVENT, broken))
+    assert main(["list", str(path), "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    assert [r["id"] for r in json.loads(captured.out)] == ["strikes"]
+    assert "events[broken].kind" in captured.err
+
+
+def test_every_cli_command_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    subparsers = next(a for a in build_parser()._actions if a.dest == "command")
+    for command in subparsers.choices:  # type: ignore[union-attr]
+        assert f"python -m timeline {command}" in readme, command

@@ -1,0 +1,220 @@
+"""Date phrases → spans: every phrase in both articles, and the tricky cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.dates import PRECISIONS, DateError, Span, normalise, parse_pin
+
+D = dt.date.fromisoformat
+BREITBART = D("2015-10-01")  # a Thursday
+AFP = D("2016-02-09")  # a Tuesday
+
+# phrase, base, direction -> start, end, precision, label
+PHRASES = [
+    # every date phrase in the two articles
+    ("on Wednesday", BREITBART, "past", "2015-09-30", "2015-09-30", "day", "30 Sep 2015"),
+    ("Thursday morning", BREITBART, "past", "2015-10-01", "2015-10-01", "day", "1 Oct 2015"),
+    ("In July", BREITBART, "past", "2015-07-01", "2015-07-31", "month", "Jul 2015"),
+    ("In mid-June", BREITBART, "past", "2015-06-11", "2015-06-20", "part-of-month", "mid-Jun 2015"),
+    ("last August", BREITBART, "past", "2015-08-01", "2015-08-31", "month", "Aug 2015"),
+    ("last September", BREITBART, "past", "2015-09-01", "2015-09-30", "month", "Sep 2015"),
+    ("since 2007", AFP, "past", "2007-01-01", "2007-12-31", "year", "2007"),
+    ("on Wednesday", AFP, "future", "2016-02-10", "2016-02-10", "day", "10 Feb 2016"),
+    ("on Tuesday", AFP, "past", "2016-02-09", "2016-02-09", "day", "9 Feb 2016"),
+    ("in December", AFP, "past", "2015-12-01", "2015-12-31", "month", "Dec 2015"),
+    # a weekday equal to the publication weekday is that day, whichever the direction
+    ("Thursday", BREITBART, "past", "2015-10-01", "2015-10-01", "day", "1 Oct 2015"),
+    ("on Thursday", BREITBART, "future", "2015-10-01", "2015-10-01", "day", "1 Oct 2015"),
+    ("Wednesday", BREITBART, "future", "2015-10-07", "2015-10-07", "day", "7 Oct 2015"),
+    ("last Thursday", BREITBART, "past", "2015-09-24", "2015-09-24", "day", "24 Sep 2015"),
+    # month names: nearest before (past) or after (future); the base's day is not kept
+    ("December", BREITBART, "past", "2014-12-01", "2014-12-31", "month", "Dec 2014"),
+    ("in July", BREITBART, "future", "2016-07-01", "2016-07-31", "month", "Jul 2016"),
+    ("October", BREITBART, "past", "2015-10-01", "2015-10-31", "month", "Oct 2015"),
+    ("September 2014", BREITBART, "past", "2014-09-01", "2014-09-30", "month", "Sep 2014"),
+    # last/next <Month> is strictly before/after the base month
+    ("last October", BREITBART, "past", "2014-10-01", "2014-10-31", "month", "Oct 2014"),
+    ("next March", BREITBART, "past", "2016-03-01", "2016-03-31", "month", "Mar 2016"),
+    ("this past August", BREITBART, "past", "2015-08-01", "2015-08-31", "month", "Aug 2015"),
+    # parts of a month
+    ("early March", AFP, "past", "2015-03-01", "2015-03-10", "part-of-month", "early-Mar 2015"),
+    (
+        "late February 2016",
+        AFP,
+        "past",
+        "2016-02-21",
+        "2016-02-29",
+        "part-of-month",
+        "late-Feb 2016",
+    ),
+    (
+        "late Feb",
+        D("2015-03-01"),
+        "past",
+        "2015-02-21",
+        "2015-02-28",
+        "part-of-month",
+        "late-Feb 2015",
+    ),
+    ("mid-June", BREITBART, "future", "2016-06-11", "2016-06-20", "part-of-month", "mid-Jun 2016"),
+    (
+        "early Sept.",
+        BREITBART,
+        "past",
+        "2015-09-01",
+        "2015-09-10",
+        "part-of-month",
+        "early-Sep 2015",
+    ),
+    # weeks and days relative to the base
+    ("last week", AFP, "past", "2016-02-01", "2016-02-07", "week", "week of 1 Feb 2016"),
+    (
+        "earlier this week",
+        D("2016-02-10"),
+        "past",
+        "2016-02-08",
+        "2016-02-09",
+        "week",
+        "week of 8 Feb 2016",
+    ),
+    ("yesterday", BREITBART, "past", "2015-09-30", "2015-09-30", "day", "30 Sep 2015"),
+    ("tomorrow", AFP, "future", "2016-02-10", "2016-02-10", "day", "10 Feb 2016"),
+    # explicit dates and the ISO fast path
+    ("30 September 2015", AFP, "past", "2015-09-30", "2015-09-30", "day", "30 Sep 2015"),
+    ("2015-09-30", AFP, "past", "2015-09-30", "2015-09-30", "day", "30 Sep 2015"),
+    ("2015-09", AFP, "past", "2015-09-01", "2015-09-30", "month", "Sep 2015"),
+    ("2015", AFP, "past", "2015-01-01", "2015-12-31", "year", "2015"),
+    (
+        "2015-09-30/2015-10-01",
+        AFP,
+        "past",
+        "2015-09-30",
+        "2015-10-01",
+        "range",
+        "30 Sep 2015 – 1 Oct 2015",
+    ),
+    # white space, case and trailing punctuation do not matter
+    ("  On   WEDNESDAY. ", BREITBART, "past", "2015-09-30", "2015-09-30", "day", "30 Sep 2015"),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "base", "direction", "start", "end", "precision", "label"), PHRASES
+)
+def test_phrase_resolves_to_span(phrase, base, direction, start, end, precision, label):
+    span = normalise(phrase, base, direction)
+    assert (span.start, span.end) == (D(start), D(end))
+    assert span.precision == precision
+    assert span.label == label
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("In mid-June", "rule part-of-month"),
+        ("last August", "rule last-month"),
+        ("Thursday morning", "rule same-weekday"),
+        ("since 2007", "rule since-year"),
+        ("In July", "dateparser"),
+        ("2015-09-30", "ISO date"),
+    ],
+)
+def test_span_says_how_it_was_resolved(phrase, rule):
+    how = normalise(phrase, BREITBART).how
+    assert how.startswith(rule)
+    assert "2015-10-01" in how or phrase in how
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("at the time", "cannot read 'at the time'"),
+        ("two years", "a length of time, not a date"),
+        ("3 weeks", "a length of time, not a date"),
+        ("", "empty"),
+        ("   ", "empty"),
+        ("blorp", "cannot read 'blorp'"),
+        ("2015-02-30", "not a real date"),
+        ("2015-13", "not a real date"),
+        ("2015-03/2015-01", "before the start"),
+        ("x" * 300, "longer than 200"),
+    ],
+)
+def test_unreadable_phrase_is_a_date_error(phrase, message):
+    with pytest.raises(DateError, match=message):
+        normalise(phrase, BREITBART)
+
+
+@pytest.mark.parametrize(
+    ("pin", "start", "end", "precision", "label"),
+    [
+        ("2014-09-02", "2014-09-02", "2014-09-02", "day", "2 Sep 2014"),
+        ("2014-08", "2014-08-01", "2014-08-31", "month", "Aug 2014"),
+        ("2007", "2007-01-01", "2007-12-31", "year", "2007"),
+        ("2016-02", "2016-02-01", "2016-02-29", "month", "Feb 2016"),
+        ("2015-06/2015-07", "2015-06-01", "2015-07-31", "range", "Jun 2015 – Jul 2015"),
+        ("2015-12-31/2016", "2015-12-31", "2016-12-31", "range", "31 Dec 2015 – 2016"),
+    ],
+)
+def test_pin_forms(pin, start, end, precision, label):
+    span = parse_pin(pin)
+    assert (span.start, span.end, span.precision, span.label) == (
+        D(start),
+        D(end),
+        precision,
+        label,
+    )
+
+
+@pytest.mark.parametrize(
+    ("pin", "message"),
+    [
+        ("2015-02-30", "not a real date"),
+        ("15-02-03", "not a date"),
+        ("Feb 2015", "not a date"),
+        ("2015-01-02/2015-01-01", "before the start"),
+        ("2015/2016/2017", "more than one '/'"),
+    ],
+)
+def test_bad_pin_is_a_date_error(pin, message):
+    with pytest.raises(DateError, match=message):
+        parse_pin(pin)
+
+
+def test_label_never_moves_the_position():
+    span = normalise("In July", BREITBART)
+    assert span.middle == D("2015-07-16")
+    assert Span(span.start, span.end, span.precision, "anything", span.how).middle == span.middle
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrase=st.text(max_size=60),
+    base=st.dates(),
+    direction=st.sampled_from(["past", "future"]),
+)
+def test_normaliser_returns_a_span_or_a_date_error_for_any_input(phrase, base, direction):
+    try:
+        span = normalise(phrase, base, direction)
+    except DateError as err:
+        assert str(err)
+    else:
+        assert span.start <= span.end
+        assert span.precision in PRECISIONS
+        assert span.label and span.how
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=dt.date(1000, 1, 1)), days=st.integers(0, 4000))
+def test_iso_pins_round_trip(day, days):
+    last = day + dt.timedelta(days=days)
+    if last.year > 9999:
+        return
+    assert parse_pin(day.isoformat()).start == day
+    span = parse_pin(f"{day.isoformat()}/{last.isoformat()}")
+    assert (span.start, span.end, span.days) == (day, last, days + 1)

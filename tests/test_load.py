@@ -1,0 +1,288 @@
+"""The loader: one broken file per kind of error, each message located by line and field.
+
+In each case the line the problem must point at carries the comment ``#<``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import EVENT, HEADER, dataset_text
+from timeline.load import load_bytes, load_file
+from timeline.problems import errors, warnings
+
+
+def expected_line(text: str) -> int:
+    lines = [i for i, line in enumerate(text.splitlines(), start=1) if "#<" in line]
+    assert len(lines) == 1, "each case marks exactly one line"
+    return lines[0]
+
+
+def event(**changes: str | None) -> str:
+    """The valid event with some fields changed (value None removes the field)."""
+    lines = EVENT.splitlines()
+    out = []
+    for line in lines:
+        key = line.strip().removeprefix("- ").split(":")[0]
+        if key in changes:
+            value = changes.pop(key)
+            if value is not None:
+                out.append(line.split(":")[0] + ": " + value)
+        else:
+            out.append(line)
+    out += [f"    {key}: {value}" for key, value in changes.items() if value is not None]
+    return "\n".join(out) + "\n"
+
+
+CASES = {
+    "wrong type": (event(title="[a, list] #<"), "events[strikes].title", "must be text"),
+    "not a list": (event(actors="russia #<"), "events[strikes].actors", "must be a list"),
+    "missing field": (
+        event(quote=None).replace("  - id: strikes", "  - id: strikes #<"),
+        "events[strikes].quote",
+        "is required; add `quote: …`",
+    ),
+    "unknown field": (
+        event(actors=None, actor="[russia] #<"),
+        "events[strikes].actor",
+        "did you mean 'actors'?",
+    ),
+    "bad kind": (event(kind="militray #<"), "events[strikes].kind", "did you mean 'military'?"),
+    "bad status": (event(status="rumour #<"), "events[strikes].status", "is not one of reported"),
+    "not a slug": (event(id="Strikes Begin #<"), "events[Strikes Begin].id", "must be a slug"),
+    "unknown actor": (
+        event(actors="[russia, puttin] #<"),
+        "events[strikes].actors[#2]",
+        "unknown actor 'puttin'; did you mean 'putin'?",
+    ),
+    "unknown source": (
+        event(source="wires #<"),
+        "events[strikes].source",
+        "unknown source 'wires'",
+    ),
+    "unparseable phrase, no pin": (
+        event(when="at the time #<"),
+        "events[strikes].when",
+        "pin the date with `date:`",
+    ),
+    "impossible date": (event(date="2015-02-30 #<"), "events[strikes].date", "not a real date"),
+    "end before start": (
+        event(when=None, date="2015-10-01/2015-09-01 #<"),
+        "events[strikes].date",
+        "is before the start",
+    ),
+    "no date at all": (
+        event(when=None).replace("  - id: strikes", "  - id: strikes #<"),
+        "events[strikes]",
+        "has no date",
+    ),
+    "quote not in article": (
+        event(quote="the strikes ended. #<"),
+        "events[strikes].quote",
+        "is not in the article article.txt (it matches up to 'the strikes', then differs)",
+    ),
+    "pin disagrees, no note": (
+        event(date="2014-09-30 #<"),
+        "events[strikes].date",
+        "the pin 30 Sep 2014 is outside 30 Sep 2015",
+    ),
+    "bad figure": (
+        event() + "    figures:\n      - value: 2,200 #<\n        measure: people\n",
+        "events[strikes].figures[#1].value",
+        "must be a number (write 2200, not 2,200)",
+    ),
+    "figure claimant unknown": (
+        event() + "    figures:\n      - value: 2200\n        measure: people\n"
+        "        claimant: kremlin #<\n",
+        "events[strikes].figures[#1].claimant",
+        "unknown actor 'kremlin'",
+    ),
+    "duplicate key": (
+        event() + "    title: Again #<\n",
+        "events[strikes].title",
+        "the key 'title' is given twice in one mapping (first at line 18)",
+    ),
+    "python tag": (
+        event(title="!!python/object/apply:os.system ['echo pwned'] #<"),
+        "events[strikes].title",
+        "the tag !!python/object/apply:os.system is not allowed",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_broken_event_is_reported_at_its_line_and_field(write, case):
+    block, where, message = CASES[case]
+    text = dataset_text(block)
+    data = load_file(write(text))
+    located = [p for p in errors(data.problems) if p.where == where and message in p.message]
+    assert located, f"no error at {where} with {message!r}; got {[str(p) for p in data.problems]}"
+    assert located[0].line == expected_line(text)
+    assert data.events == []
+    assert data.invalid == [f"events[{where.split('[')[1].split(']')[0]}] (line 17)"]
+
+
+def test_duplicate_id_keeps_the_first_and_reports_the_second(write):
+    text = dataset_text(EVENT, event(title="Second").replace("id: strikes", "id: strikes #<"))
+    data = load_file(write(text))
+    [problem] = errors(data.problems)
+    assert problem.line == expected_line(text)
+    assert problem.message == "'strikes' is used twice (first at line 17); ids must be unique"
+    assert [e.event.title for e in data.events] == ["Strikes begin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("sources: [\n", 2, "not valid YAML"),
+        ("sources:\n\t- id: x\n", 2, "indented with a tab: YAML indents with spaces only"),
+        ("- just\n- a list\n", None, "the top level must be a mapping"),
+        ("", None, "the file is empty"),
+        ("# only a comment\n", None, "the file is empty"),
+        ("sources: []\nactors: []\nevent: []\n", 3, "did you mean 'events'?"),
+        ("sources: []\nactors: []\n", None, "the section `events:` is missing"),
+        ("sources: {}\nactors: []\nevents: []\n", 1, "must be a list of sources"),
+    ],
+)
+def test_file_level_problems(write, text, line, message):
+    data = load_file(write(text))
+    assert any(p.line == line and message in p.message for p in errors(data.problems)), [
+        str(p) for p in data.problems
+    ]
+
+
+def test_bytes_that_are_not_utf8_name_their_line(tmp_path):
+    raw = HEADER.encode() + b"  - id: caf\xe9\n"
+    data = load_bytes(raw, "x.yaml", tmp_path)
+    [problem] = data.problems
+    assert (problem.line, problem.message) == (
+        17,
+        "byte 0xe9 is not UTF-8 text; save the file as UTF-8",
+    )
+
+
+def test_bom_and_crlf_are_accepted(write):
+    path = write("")
+    text = "\ufeff" + dataset_text(EVENT).replace("\n", "\r\n")
+    path.write_bytes(text.encode("utf-8"))
+    data = load_file(path)
+    assert data.problems == []
+    assert [e.event.id for e in data.events] == ["strikes"]
+
+
+def test_missing_file_is_a_problem_not_a_crash(tmp_path):
+    data = load_file(tmp_path / "nope.yaml")
+    assert [p.message for p in data.problems] == ["cannot read: No such file or directory"]
+
+
+@pytest.mark.parametrize(
+    ("text_path", "message"),
+    [
+        ("/etc/passwd", "is an absolute path"),
+        ("../outside.txt", "leaves the dataset's folder"),
+        ("missing.txt", "does not exist"),
+    ],
+)
+def test_article_paths_are_confined_to_the_dataset_folder(write, text_path, message):
+    text = dataset_text(EVENT).replace("text: article.txt", f"text: {text_path} #<")
+    data = load_file(write(text))
+    [problem] = errors(data.problems)
+    assert problem.where == "sources[wire].text"
+    assert problem.line == expected_line(text)
+    assert message in problem.message
+
+
+def test_source_url_must_be_http(write):
+    text = dataset_text(EVENT).replace(
+        "url: https://example.org/story", "url: javascript:alert(1) #<"
+    )
+    problem = errors(load_file(write(text)).problems)[0]
+    assert (problem.where, problem.line) == ("sources[wire].url", expected_line(text))
+    assert "must be an http:// or https:// address" in problem.message
+
+
+def test_every_problem_is_collected_in_one_run(write):
+    text = dataset_text(
+        event(id="one", kind="bogus"),
+        event(id="two", actors="[nobody]"),
+        event(id="three", when="at the time"),
+        event(id="four"),
+    )
+    data = load_file(write(text))
+    assert [p.where for p in errors(data.problems)] == [
+        "events[one].kind",
+        "events[two].actors[#1]",
+        "events[three].when",
+    ]
+    assert [e.event.id for e in data.events] == ["four"]
+    assert [name.split(" ")[0] for name in data.invalid] == [
+        "events[one]",
+        "events[two]",
+        "events[three]",
+    ]
+
+
+def test_pin_with_note_disagreeing_is_a_warning_and_the_pin_wins(write):
+    text = dataset_text(event(date="2014-09-30", date_note="the article is wrong"))
+    data = load_file(write(text))
+    [problem] = data.problems
+    assert problem.severity == "warning"
+    assert "kept because: the article is wrong" in problem.message
+    [resolved] = data.events
+    assert (resolved.span.label, resolved.phrase and resolved.phrase.label) == (
+        "30 Sep 2014",
+        "30 Sep 2015",
+    )
+
+
+def test_pin_inside_the_phrase_needs_no_note(write):
+    text = dataset_text(event(when="In July", date="2015-07-07", quote="In July, 2,200 people"))
+    data = load_file(write(text))
+    assert data.problems == []
+    assert data.events[0].span.label == "7 Jul 2015"
+    assert data.events[0].phrase is not None and data.events[0].phrase.label == "Jul 2015"
+
+
+def test_unreadable_phrase_with_pin_warns_and_uses_the_pin(write):
+    data = load_file(write(dataset_text(event(when="at the time", date="2015-09-29"))))
+    assert [p.severity for p in data.problems] == ["warning"]
+    assert "the pin 29 Sep 2015 is used" in data.problems[0].message
+    assert data.events[0].span.start.isoformat() == "2015-09-29"
+
+
+def test_quote_matches_across_line_breaks_and_quote_styles(write):
+    (quote,) = ["“Officials said on\n      Wednesday that the strikes began.”"]
+    text = dataset_text(event(quote=">-\n      " + quote.strip("“”")))
+    data = load_file(write(text))
+    assert data.problems == [] and len(data.events) == 1
+
+
+def test_events_come_out_in_chronological_order(write):
+    text = dataset_text(
+        event(id="late", when="Thursday morning", quote="the strikes began."),
+        event(id="early", when="In July", quote="In July"),
+        EVENT,
+    )
+    data = load_file(write(text))
+    assert [e.event.id for e in data.events] == ["early", "strikes", "late"]
+
+
+def test_invalid_source_is_not_called_unknown(write):
+    text = dataset_text(EVENT).replace("published: 2015-10-01", "published: 2015-02-30")
+    data = load_file(write(text))
+    assert "must be a real date written YYYY-MM-DD" in errors(data.problems)[0].message
+    assert "the source 'wire' has errors of its own" in errors(data.problems)[1].message
+
+
+def test_problems_print_as_file_line_severity_where_message(write):
+    path = write(dataset_text(event(kind="bogus")))
+    [problem] = load_file(path).problems
+    assert str(problem) == (
+        f"{path}:22: error: events[strikes].kind: 'bogus' is not one of military, statement, "
+        "claim, estimate, media, meeting, broadcast, political"
+    )
+
+
+def test_warnings_alone_leave_the_dataset_ok(write):
+    data = load_file(write(dataset_text(event(when="at the time", date="2015-09-29"))))
+    assert data.ok and warnings(data.problems)
