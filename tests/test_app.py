@@ -1,15 +1,173 @@
-"""The Streamlit page, run headless with AppTest."""
+"""The dashboard page, run headless with Streamlit's AppTest."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import EVENT, EVENTS, ROOT, dataset_text
 
 
-def test_page_shows_every_event_of_the_dataset():
+@pytest.fixture
+def app(monkeypatch):
+    """An AppTest of app.py on ``events.yaml`` (or the file in TIMELINE_EVENTS)."""
+    monkeypatch.setenv("TIMELINE_EVENTS", str(EVENTS))
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+
+
+def showing(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**Showing"))
+
+
+def chart(at: AppTest, index: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def test_page_runs_on_the_dataset_and_draws_the_timeline(app):
+    at = app.run()
+    assert not at.exception
+    assert at.title[0].value == "Russia, Chechnya and the Islamic State, 2014–2016"
+    assert showing(at) == "**Showing 25 of 25 events**"
+    lanes = chart(at)["layout"]["yaxis"]["ticktext"]
+    assert "Vladimir Putin" in lanes and "Ramzan Kadyrov" in lanes
+    assert len(at.dataframe[0].value) == 25
+    assert chart(at, 1)["data"]  # the estimates chart
+
+
+@pytest.mark.parametrize(
+    ("widget", "value", "count"),
+    [
+        ("f_actors", ["putin"], 2),
+        ("f_affiliations", ["United States"], 3),
+        ("f_kinds", ["estimate"], 3),
+        ("f_statuses", ["claimed"], 2),
+        ("f_sources", ["afp-2016-02-09"], 11),
+        ("f_dates", (dt.date(2015, 12, 1), dt.date(2015, 12, 31)), 3),
+    ],
+)
+def test_each_filter_changes_the_count(app, widget, value, count):
+    at = app.run()
+    getattr(at, "date_input" if widget == "f_dates" else "multiselect")(key=widget).set_value(value)
+    at.run()
+    assert not at.exception
+    assert showing(at) == f"**Showing {count} of 25 events**"
+    assert len(at.dataframe[0].value) == count
+
+
+def test_search_and_all_of_actors(app):
+    at = app.run()
+    at.text_input(key="f_text").input("beheading").run()
+    assert showing(at) == "**Showing 1 of 25 events**"
+    at.text_input(key="f_text").input("").run()
+    at.multiselect(key="f_actors").set_value(["kadyrov", "russia"]).run()
+    assert showing(at) == "**Showing 15 of 25 events**"
+    at.radio(key="f_actor_mode").set_value("all").run()
+    assert showing(at) == "**Showing 3 of 25 events**"
+
+
+def test_lane_choice_changes_the_chart(app):
+    at = app.run()
+    at.radio(key="lanes").set_value("affiliation").run()
+    assert chart(at)["layout"]["yaxis"]["ticktext"] == [
+        "Russia",
+        "Chechnya",
+        "Islamic State",
+        "United States",
+        "Syria",
+    ]
+
+
+def test_filters_are_mirrored_into_the_url(app):
+    at = app.run()
+    at.multiselect(key="f_actors").set_value(["putin", "obama"]).run()
+    at.radio(key="f_actor_mode").set_value("all").run()
+    assert at.query_params["actor"] == ["putin", "obama"]
+    assert at.query_params["match"] == "all"
+
+
+def test_query_params_set_the_filters_lanes_and_event(app):
+    app.query_params.update(
+        actor=["kadyrov"], status="claimed", lanes="kind", event="kadyrov-agent-network-claim"
+    )
+    at = app.run()
+    assert not at.exception
+    assert at.multiselect(key="f_actors").value == ["kadyrov"]
+    assert showing(at) == "**Showing 2 of 25 events**"
+    assert chart(at)["layout"]["yaxis"]["ticktext"] == ["Claim"]
+    assert at.subheader[1].value == "Kadyrov claims Chechen agents have infiltrated IS"
+    quote = next(m.value for m in at.markdown if m.value.startswith(">"))
+    assert "infiltrate the Islamic State group" in quote
+
+
+def test_unknown_values_in_a_link_are_reported_not_fatal(app):
+    app.query_params.update(actor=["nobody"], lanes="sideways")
+    at = app.run()
+    assert not at.exception
+    assert showing(at) == "**Showing 25 of 25 events**"
+    assert [w.value for w in at.warning] == [
+        "Ignored unknown actor 'nobody' in the link",
+        "Ignored lanes='sideways' in the link",
+    ]
+
+
+def test_detail_panel_shows_how_a_pinned_date_was_resolved(app):
+    app.query_params["event"] = "chechen-is-video-threatens-putin"
+    at = app.run()
+    details = "\n".join(m.value for m in at.markdown)
+    assert "**Date:** 2 Sep 2014 (day)" in details
+    assert "**Article says:** “last September”, which reads as Sep 2015" in details
+    assert "**Pinned because:**" in details
+    assert "Breitbart News" in details and "Open the article" in details
+
+
+def test_empty_view_says_which_filter_emptied_it(app):
+    at = app.run()
+    at.text_input(key="f_text").input("zzzz").run()
+    assert showing(at) == "**Showing 0 of 25 events**"
+    assert at.info[0].value.startswith("No events match the filters. The search filter alone")
+
+
+def test_reset_clears_every_filter(app):
+    at = app.run()
+    at.multiselect(key="f_kinds").set_value(["estimate"]).run()
+    at.button[0].click().run()
+    assert showing(at) == "**Showing 25 of 25 events**"
+    assert at.query_params == {}
+
+
+def test_broken_dataset_shows_the_error_panel_and_the_valid_events(write, monkeypatch):
+    bad = EVENT.replace("id: strikes", "id: broken").replace("kind: military", "kind: militray")
+    path = write(dataset_text(EVENT, bad))
+    monkeypatch.setenv("TIMELINE_EVENTS", str(path))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not at.exception
-    table = at.dataframe[0].value
-    assert len(table) == 25
-    assert "Russia begins airstrikes in Syria" in set(table["title"])
+    assert "1 errors, 0 warnings" in at.error[0].value
+    panel = at.expander[0].text[0].value
+    assert f"{path}:30: error: events[broken].kind: 'militray' is not one of" in panel
+    assert "Left out: events[broken] (line 25)" in at.expander[0].text[1].value
+    assert showing(at) == "**Showing 1 of 1 events**"
+
+
+def test_unreadable_dataset_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_EVENTS", str(tmp_path / "missing.yaml"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert "cannot read: No such file or directory" in at.expander[0].text[0].value
+    assert at.warning[0].value.startswith("There are no valid events to show")
+
+
+def test_upload_opens_a_dataset_for_the_session_only(app):
+    at = app.run()
+    before = EVENTS.read_bytes()
+    text = dataset_text(EVENT).replace(
+        "text: article.txt", "text: articles/000_e56ff4f30958c5c7.txt"
+    )
+    text = text.replace("quote: the strikes began.", "quote: Russia began airstrikes")
+    at.file_uploader(key="upload").set_value(("mine.yaml", text.encode(), "application/yaml")).run()
+    assert not at.exception
+    assert showing(at) == "**Showing 1 of 1 events**"
+    assert "uploaded file mine.yaml" in at.caption[0].value
+    assert EVENTS.read_bytes() == before

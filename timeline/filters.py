@@ -81,3 +81,24 @@ def apply(frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
     for mask in masks(frame, f).values():
         keep &= mask
     return frame[keep]
+
+
+def explain_empty(frame: pd.DataFrame, f: Filters) -> list[str]:
+    """Why no event passes ``f``: which filters to clear, and how much each would bring back."""
+    if frame.empty:
+        return ["The dataset has no valid events."]
+    active = masks(frame, f)
+    notes = [
+        f"The {name} filter alone matches no event." for name, m in active.items() if not m.any()
+    ]
+    for name in active:
+        keep = pd.Series(True, index=frame.index)
+        for other, mask in active.items():
+            if other != name:
+                keep &= mask
+        if keep.any():
+            count = int(keep.sum())
+            notes.append(
+                f"Clearing the {name} filter would show {count} event{'s' * (count != 1)}."
+            )
+    return notes or ["No single filter empties the view: clear several, or press Reset."]

@@ -103,6 +103,15 @@ def to_frame(data: Dataset) -> pd.DataFrame:
     return frame
 
 
+def actors_frame(data: Dataset) -> pd.DataFrame:
+    """The dataset's actors: ``id, name, affiliation, aliases``, in file order."""
+    rows = [
+        {"id": a.id, "name": a.name, "affiliation": a.affiliation, "aliases": list(a.aliases)}
+        for a in data.actors.values()
+    ]
+    return pd.DataFrame(rows, columns=["id", "name", "affiliation", "aliases"])
+
+
 def to_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Plain JSON-ready records with dates as ``YYYY-MM-DD``."""
     out = frame[RECORD_FIELDS].copy()

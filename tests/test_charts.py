@@ -1,0 +1,171 @@
+"""Figures: lanes, precision bands, status styles, stable colours, hover, estimates."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.conftest import EVENT, EVENTS, dataset_text
+from timeline.charts import STATUS_SYMBOLS, estimates_figure, focus_range, palette, timeline_figure
+from timeline.filters import Filters, apply
+from timeline.frame import actors_frame, to_frame
+from timeline.load import load_file
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    data = load_file(EVENTS)
+    return to_frame(data), actors_frame(data)
+
+
+def marker_points(figure):
+    """(event id, lane tick, colour, symbol, x) for every event marker in the figure."""
+    ticks = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
+    out = []
+    for trace in figure.data:
+        if trace.customdata is None:
+            continue
+        symbols = trace.marker.symbol
+        for i, (event, y) in enumerate(zip(trace.customdata, trace.y, strict=True)):
+            lane = ticks[max(t for t in ticks if t <= y)]
+            out.append((event, lane, trace.marker.color, symbols[i], pd.Timestamp(trace.x[i])))
+    return out
+
+
+def test_an_event_sits_in_every_actor_lane(loaded):
+    frame, actors = loaded
+    points = [p for p in marker_points(timeline_figure(frame, actors)) if p[0] == "putin-obama-un"]
+    assert sorted(p[1] for p in points) == ["Barack Obama", "Vladimir Putin"]
+    assert len({p[4] for p in points}) == 1  # the same date in both lanes
+
+
+@pytest.mark.parametrize(
+    ("by", "lanes"),
+    [
+        ("affiliation", ["Russia", "Chechnya", "Islamic State", "United States", "Syria"]),
+        (
+            "source",
+            ["Agence France-Presse (via GlobalPost)", "Breitbart News"],
+        ),  # first event: 2007
+        ("single", ["All events"]),
+    ],
+)
+def test_lane_modes(loaded, by, lanes):
+    frame, actors = loaded
+    figure = timeline_figure(frame, actors, by)
+    assert list(figure.layout.yaxis.ticktext) == lanes
+    assert {p[0] for p in marker_points(figure)} == set(frame["id"])
+
+
+def test_kind_lanes_hold_each_event_once(loaded):
+    frame, actors = loaded
+    points = marker_points(timeline_figure(frame, actors, "kind"))
+    assert len(points) == len(frame)
+    assert {p[1] for p in points} == {k.capitalize() for k in frame["kind"]}
+
+
+def band_segments(figure):
+    """(start, end, dash) of every translucent band."""
+    out = []
+    for trace in figure.data:
+        if trace.mode == "lines":
+            xs = [x for x in trace.x]
+            for i in range(0, len(xs), 3):
+                out.append((pd.Timestamp(xs[i]), pd.Timestamp(xs[i + 1]), trace.line.dash))
+    return out
+
+
+def test_coarse_spans_are_bands_and_days_are_not(loaded):
+    frame, actors = loaded
+    figure = timeline_figure(frame, actors, "single")
+    bands = band_segments(figure)
+    # Aug 2014 (month), 2007 (year), 30 Sep–1 Oct 2015 (range, disputed → dotted)
+    assert (pd.Timestamp("2014-08-01"), pd.Timestamp("2014-09-01"), "solid") in bands
+    assert (pd.Timestamp("2007-01-01"), pd.Timestamp("2008-01-01"), "solid") in bands
+    assert (pd.Timestamp("2015-09-30"), pd.Timestamp("2015-10-02"), "dot") in bands
+    coarse = frame[frame["precision"] != "day"]
+    assert len(bands) == len(coarse)
+    middle = {p[0]: p[4] for p in marker_points(figure)}
+    assert middle["is-shishani-training-video"] == pd.Timestamp("2014-08-16")
+
+
+def test_status_is_drawn_hollow_for_claims(loaded):
+    frame, actors = loaded
+    symbols = {p[0]: p[3] for p in marker_points(timeline_figure(frame, actors, "single"))}
+    assert symbols["kadyrov-agent-network-claim"] == "circle-open"
+    assert symbols["russia-says-is-main-target"] == "diamond-open"
+    assert symbols["airstrikes-begin"] == "diamond"
+    assert symbols["putin-obama-un"] == "circle"
+    legend = [t.name for t in timeline_figure(frame, actors).data if t.showlegend is not False]
+    assert set(STATUS_SYMBOLS) <= set(legend)
+
+
+def test_colours_are_stable_when_filters_change(loaded):
+    frame, actors = loaded
+    full = {p[1]: p[2] for p in marker_points(timeline_figure(frame, actors))}
+    few = apply(frame, Filters(actors=("kadyrov",)))
+    part = {p[1]: p[2] for p in marker_points(timeline_figure(few, actors))}
+    assert part and all(full[lane] == colour for lane, colour in part.items())
+    assert palette(["Zeta", "Alpha", "Russia"])["Russia"] == palette(["Russia"])["Russia"]
+    assert palette(["Zeta", "Alpha"])["Alpha"] != palette(["Zeta", "Alpha"])["Zeta"]
+
+
+def test_hover_shows_title_date_phrase_actors_status_outlet(loaded):
+    frame, actors = loaded
+    figure = timeline_figure(frame, actors, "single")
+    hover = {}
+    for trace in figure.data:
+        if trace.customdata is not None:
+            hover.update(zip(trace.customdata, trace.hovertext, strict=True))
+    text = hover["chechen-is-video-threatens-putin"]
+    assert "<b>Chechen IS fighters threaten Putin in a video</b>" in text
+    assert "2 Sep 2014 — article: 'last September'" in text
+    assert "Actors: Chechen fighters with IS, Islamic State, Vladimir Putin" in text
+    assert "Status: reported · media" in text and "Source: Breitbart News" in text
+
+
+def test_hover_text_from_the_dataset_is_escaped(write):
+    path = write(
+        dataset_text(EVENT.replace("title: Strikes begin", "title: <img src=x onerror=alert(1)>"))
+    )
+    data = load_file(path)
+    figure = timeline_figure(to_frame(data), actors_frame(data))
+    hovers = [h for t in figure.data if t.hovertext is not None for h in t.hovertext]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in hovers[0] and "<img" not in hovers[0]
+
+
+def test_selected_event_is_ringed_in_every_lane(loaded):
+    frame, actors = loaded
+    figure = timeline_figure(frame, actors, selected="putin-obama-un")
+    [ring] = [t for t in figure.data if t.name == "selected"]
+    assert len(ring.x) == 2
+
+
+def test_first_view_skips_a_lone_early_outlier(loaded):
+    frame, _ = loaded
+    start, end, hidden = focus_range(frame)
+    assert hidden == 1  # "since 2007"
+    assert pd.Timestamp("2014-06-01") < start < pd.Timestamp("2014-08-01")
+    assert end > pd.Timestamp("2016-02-10")
+
+
+def test_estimates_series_and_claimants(loaded):
+    frame, actors = loaded
+    figure = estimates_figure(frame, actors)
+    series = {t.name: t for t in figure.data}
+    russians = series["Russians fighting with IS"]
+    assert list(russians.y) == [2200, 2900]
+    assert [pd.Timestamp(x).date().isoformat() for x in russians.x] == ["2015-07-07", "2015-12-15"]
+    assert "claimed by Oleg Syromolotov" in russians.hovertext[0]
+    assert "claimed by Federal Security Service (FSB)" in russians.hovertext[1]
+    assert list(series["Chechens who left to fight for IS"].y) == [405]
+
+
+def test_estimates_draw_low_high_as_error_bars(write):
+    block = (
+        EVENT
+        + "    figures:\n      - value: 2000\n        low: 1500\n        high: 2600\n        measure: fighters\n"
+    )
+    data = load_file(write(dataset_text(block)))
+    [trace] = estimates_figure(to_frame(data), actors_frame(data)).data
+    assert (list(trace.error_y.array), list(trace.error_y.arrayminus)) == ([600.0], [500.0])

@@ -1,0 +1,124 @@
+"""The view state (filters, lanes, selected event) and its URL form.
+
+``to_params`` and ``from_params`` are inverses for every valid state, so a copied
+link reproduces the view. Values in a link that the dataset does not know are
+dropped with a note, never an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from timeline.charts import LANE_MODES, LaneMode
+from timeline.filters import ActorMode, Filters
+
+Params = dict[str, str | list[str]]
+LIST_KEYS = {  # URL key -> Filters field
+    "actor": "actors",
+    "affiliation": "affiliations",
+    "kind": "kinds",
+    "status": "statuses",
+    "source": "sources",
+}
+
+
+@dataclass(frozen=True)
+class ViewState:
+    filters: Filters = field(default_factory=Filters)
+    lanes: LaneMode = "actor"
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the dataset offers; a link may only pick from these."""
+
+    actors: Sequence[str] = ()
+    affiliations: Sequence[str] = ()
+    kinds: Sequence[str] = ()
+    statuses: Sequence[str] = ()
+    sources: Sequence[str] = ()
+    events: Sequence[str] = field(default_factory=tuple)
+
+
+def to_params(state: ViewState) -> Params:
+    """The URL query of ``state``; defaults are left out so links stay short."""
+    f, params = state.filters, Params()
+    for key, name in LIST_KEYS.items():
+        if getattr(f, name):
+            params[key] = list(getattr(f, name))
+    if f.actor_mode != "any":
+        params["match"] = f.actor_mode
+    if f.start:
+        params["from"] = f.start.isoformat()
+    if f.end:
+        params["to"] = f.end.isoformat()
+    if f.text:
+        params["q"] = f.text
+    if state.lanes != "actor":
+        params["lanes"] = state.lanes
+    if state.event:
+        params["event"] = state.event
+    return params
+
+
+def _first(params: Mapping[str, Sequence[str]], key: str) -> str | None:
+    values = params.get(key) or []
+    return values[0] if values else None
+
+
+def _date(params: Mapping[str, Sequence[str]], key: str, notes: list[str]) -> dt.date | None:
+    text = _first(params, key)
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        notes.append(f"ignored {key}={text!r} in the link: not a YYYY-MM-DD date")
+        return None
+
+
+def _pick(
+    values: Sequence[str], allowed: Sequence[str], key: str, notes: list[str]
+) -> tuple[str, ...]:
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        notes.append(f"ignored unknown {key} {', '.join(map(repr, unknown))} in the link")
+    return tuple(dict.fromkeys(v for v in values if v in allowed))
+
+
+def from_params(
+    params: Mapping[str, Sequence[str]], choices: Choices
+) -> tuple[ViewState, list[str]]:
+    """The state a link asks for, and notes on whatever in it was ignored."""
+    notes: list[str] = []
+    lists = {
+        name: _pick(list(params.get(key) or []), getattr(choices, name), key, notes)
+        for key, name in LIST_KEYS.items()
+    }
+    mode = _first(params, "match") or "any"
+    actor_mode: ActorMode = "all" if mode == "all" else "any"
+    filters = Filters(
+        **lists,
+        actor_mode=actor_mode,
+        start=_date(params, "from", notes),
+        end=_date(params, "to", notes),
+        text=_first(params, "q") or "",
+    )
+    lanes = _lanes(_first(params, "lanes"), notes)
+    event = _first(params, "event")
+    if event and event not in choices.events:
+        notes.append(f"ignored unknown event {event!r} in the link")
+        event = None
+    return ViewState(filters, lanes, event), notes
+
+
+def _lanes(text: str | None, notes: list[str]) -> LaneMode:
+    for mode in LANE_MODES:
+        if text == mode:
+            return mode
+    if text:
+        notes.append(f"ignored lanes={text!r} in the link")
+    return "actor"

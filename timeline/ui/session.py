@@ -1,0 +1,122 @@
+"""Session state: its defaults in one place, filled from the URL, mirrored back to it.
+
+Every widget is bound to one of the keys below; the view state is read from them
+and written to ``st.query_params`` so that a copied link reproduces the view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from timeline.filters import Filters
+from timeline.state import Choices, ViewState, from_params, to_params
+
+# widget key -> (Filters / ViewState field, default)
+DEFAULTS: dict[str, Any] = {
+    "f_actors": [],
+    "f_actor_mode": "any",
+    "f_affiliations": [],
+    "f_kinds": [],
+    "f_statuses": [],
+    "f_sources": [],
+    "f_dates": (),
+    "f_text": "",
+    "lanes": "actor",
+    "event": None,
+}
+LIST_WIDGETS = {
+    "f_actors": "actors",
+    "f_affiliations": "affiliations",
+    "f_kinds": "kinds",
+    "f_statuses": "statuses",
+    "f_sources": "sources",
+}
+URL_READ = "_url_read"
+URL_NOTES = "_url_notes"
+
+
+def choices_of(frame: pd.DataFrame, actors: pd.DataFrame) -> Choices:
+    return Choices(
+        actors=list(actors["id"]),
+        affiliations=sorted(set(actors["affiliation"])),
+        kinds=sorted(set(frame["kind"])),
+        statuses=sorted(set(frame["status"])),
+        sources=sorted(set(frame["source"])),
+        events=list(frame["id"]),
+    )
+
+
+def _to_widgets(state: ViewState) -> dict[str, Any]:
+    f = state.filters
+    values: dict[str, Any] = {key: list(getattr(f, name)) for key, name in LIST_WIDGETS.items()}
+    dates = tuple(d for d in (f.start, f.end) if d is not None)
+    values.update(f_actor_mode=f.actor_mode, f_text=f.text, f_dates=dates)
+    values.update(lanes=state.lanes, event=state.event)
+    return values
+
+
+def start(choices: Choices) -> None:
+    """Fill missing keys: from the URL on a session's first run, else from the defaults.
+
+    Values the current dataset does not offer (after opening another file) are dropped.
+    """
+    if not st.session_state.get(URL_READ):
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        state, notes = from_params(params, choices)
+        st.session_state.update(_to_widgets(state))
+        st.session_state[URL_NOTES] = notes
+        st.session_state[URL_READ] = True
+    for key, default in DEFAULTS.items():
+        st.session_state.setdefault(key, default)
+    for key, name in LIST_WIDGETS.items():
+        allowed = set(getattr(choices, name))
+        st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
+    if st.session_state["event"] not in choices.events:
+        st.session_state["event"] = None
+
+
+def _dates(
+    value: Any, bounds: tuple[dt.date, dt.date] | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The date-range widget's value as filter bounds; the whole range means no filter."""
+    picked = tuple(value or ())
+    start = picked[0] if len(picked) > 0 else None
+    end = picked[1] if len(picked) > 1 else None
+    if bounds and start == bounds[0]:
+        start = None
+    if bounds and end == bounds[1]:
+        end = None
+    return start, end
+
+
+def current(bounds: tuple[dt.date, dt.date] | None = None) -> ViewState:
+    """The view state the widgets hold now."""
+    s = st.session_state
+    start, end = _dates(s["f_dates"], bounds)
+    filters = Filters(
+        **{name: tuple(s[key]) for key, name in LIST_WIDGETS.items()},
+        actor_mode=s["f_actor_mode"],
+        start=start,
+        end=end,
+        text=s["f_text"].strip(),
+    )
+    return ViewState(filters, s["lanes"], s["event"])
+
+
+def mirror_to_url(state: ViewState) -> None:
+    """Write the view into the address bar, only when it changed."""
+    params = to_params(state)
+    now = {key: st.query_params.get_all(key) for key in st.query_params}
+    wanted = {key: value if isinstance(value, list) else [value] for key, value in params.items()}
+    if now != wanted:
+        st.query_params.from_dict(params)
+
+
+def reset() -> None:
+    """Back to the defaults (a button callback)."""
+    for key, default in DEFAULTS.items():
+        st.session_state[key] = default
