@@ -8,13 +8,14 @@ PY := $(VENV)/bin/python
 EVENTS ?= events.yaml
 PORT ?= 8501
 
-.PHONY: run test lint format check bench clean help
+.PHONY: run test lint format check screenshot clean help
 
 help:
 	@echo "make run     start the dashboard on $(EVENTS) (http://localhost:$(PORT))"
 	@echo "make test    lint, type-check and run every test"
 	@echo "make check   validate $(EVENTS) and print every problem"
 	@echo "make format  apply ruff formatting"
+	@echo "make screenshot  refresh docs/screenshot.png from the running app"
 	@echo "make clean   remove .venv and caches"
 
 $(PY):
@@ -47,6 +48,9 @@ format: $(VENV)/.dev
 
 test: lint
 	$(PY) -m pytest
+
+screenshot: $(VENV)/.dev
+	UPDATE_SCREENSHOT=1 $(PY) -m pytest tests/test_browser.py -k screenshot
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

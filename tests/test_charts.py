@@ -149,6 +149,14 @@ def test_first_view_skips_a_lone_early_outlier(loaded):
     assert end > pd.Timestamp("2016-02-10")
 
 
+def test_first_view_never_hides_events_of_a_small_view(loaded):
+    frame, _ = loaded
+    two = apply(frame, Filters(actors=("putin",)))  # Sep 2014 and Sep 2015
+    start, end, hidden = focus_range(two)
+    assert hidden == 0
+    assert start < pd.Timestamp("2014-09-02") and end > pd.Timestamp("2015-09-28")
+
+
 def test_estimates_series_and_claimants(loaded):
     frame, actors = loaded
     figure = estimates_figure(frame, actors)

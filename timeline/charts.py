@@ -280,9 +280,9 @@ def timeline_figure(
 def focus_range(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int] | None:
     """The initial x range and how many events lie wholly before it.
 
-    All events, unless a few early outliers (at most 5%, such as "since 2007" in a
-    2015 story) sit before an empty gap longer than half the whole span: then the
-    view starts after the gap, and the range slider still shows everything.
+    All events, unless a few early outliers (at most 5% of 20 or more events, such
+    as "since 2007" in a 2015 story) sit before an empty gap longer than half the
+    whole span: then the view starts after the gap; the range slider shows everything.
     """
     if frame.empty:
         return None
@@ -291,7 +291,7 @@ def focus_range(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int] |
     gaps = starts.diff().iloc[1:]
     if not gaps.empty:
         widest = int(gaps.to_numpy().argmax()) + 1  # position in starts after the gap
-        if gaps[widest] > (end - start) / 2 and widest <= max(1, len(starts) // 20):
+        if gaps[widest] > (end - start) / 2 and widest <= len(starts) // 20:
             start = starts.iloc[widest]
     pad = max((end - start) * 0.03, pd.Timedelta(days=3))
     hidden = int((frame["end"] + ONE_DAY <= start).sum())

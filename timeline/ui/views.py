@@ -139,9 +139,10 @@ def timeline(
     )
     focus = charts.focus_range(shown)
     if focus and focus[2]:
+        hidden = "1 earlier event is" if focus[2] == 1 else f"{focus[2]} earlier events are"
         st.caption(
-            f"{focus[2]} earlier events are outside the first view: drag the range "
-            "slider under the chart, or double-click the chart to see everything."
+            f"{hidden} outside the first view: drag the range slider under the chart, "
+            "or double-click the chart to see everything."
         )
 
 

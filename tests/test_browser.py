@@ -1,0 +1,182 @@
+"""The dashboard in a real browser: Playwright driving Debian's Chromium.
+
+Starts ``streamlit run app.py`` on a free port, picks an actor, follows the copied
+link in a new page, clicks an event on the chart and reads the detail panel. It
+takes the README's screenshot (into ``docs/screenshot.png`` when
+``UPDATE_SCREENSHOT=1``, as ``make screenshot`` sets; else into a temp folder). Without Chromium the tests skip
+locally with the reason; under CI (``CI`` set) a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EVENTS, ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+pytestmark = pytest.mark.browser
+
+# Page position of the marker whose customdata is the given event id.
+POINT_OF_EVENT = """(id) => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+  for (const trace of gd._fullData) {
+    const ids = trace.customdata || [];
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] === id) {
+        return {x: box.left + xa._offset + xa.d2p(trace.x[i]),
+                y: box.top + ya._offset + ya.d2p(trace.y[i])};
+      }
+    }
+  }
+  return null;
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"streamlit did not answer at {url} within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--",
+        "--events",
+        EVENTS.name,  # relative, as `make run` passes it
+    ]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_healthy(url, process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        reason = "Debian's chromium is not installed (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(reason + "; .ci/run should have installed it")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url: str):
+    page = browser.new_page(viewport={"width": 1500, "height": 1150})
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=90_000)
+    return page
+
+
+def test_pick_actor_share_the_link_click_an_event(server, browser):
+    from playwright.sync_api import expect
+
+    page = open_page(browser, server)
+    expect(page.get_by_text("Showing 25 of 25 events")).to_be_visible()
+
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("combobox").first.click()
+    page.get_by_role("option", name="Vladimir Putin (Russia)").click()
+    page.keyboard.press("Escape")
+    expect(page.get_by_text("Showing 2 of 25 events")).to_be_visible(timeout=30_000)
+    page.wait_for_function("() => location.search.includes('actor=putin')", timeout=30_000)
+    link = page.url
+
+    shared = open_page(browser, link)
+    expect(shared.get_by_text("Showing 2 of 25 events")).to_be_visible(timeout=30_000)
+    expect(
+        shared.get_by_test_id("stSidebar").get_by_text("Vladimir Putin (Russia)")
+    ).to_be_visible()
+    lanes = shared.evaluate(
+        "() => document.querySelector('.js-plotly-plot')._fullLayout.yaxis.ticktext"
+    )
+    assert "Barack Obama" in lanes and "Vladimir Putin" in lanes
+    shared.close()
+
+    point = page.evaluate(POINT_OF_EVENT, "putin-obama-un")
+    assert point is not None, "the Putin–Obama meeting is not on the chart"
+    page.mouse.click(point["x"], point["y"])
+    expect(page.get_by_text("spoke about Syria at the UN")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="Putin and Obama talk about Syria")).to_be_visible()
+    page.wait_for_function("() => location.search.includes('event=putin-obama-un')", timeout=30_000)
+
+    reopened = open_page(browser, page.url)
+    expect(reopened.get_by_text("spoke about Syria at the UN")).to_be_visible(timeout=30_000)
+    reopened.close()
+
+    assert page.errors == []
+    page.close()
+
+
+def test_screenshot_for_the_readme(server, browser, tmp_path):
+    """The whole dataset with an event whose date was pinned against its phrase."""
+    from playwright.sync_api import expect
+
+    target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") == "1" else tmp_path / "shot.png"
+    page = open_page(browser, f"{server}/?event=chechen-is-video-threatens-putin")
+    expect(page.get_by_text("which reads as Sep 2015")).to_be_visible(timeout=30_000)
+    target.parent.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1500, "height": 2300})
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(target))
+    assert target.stat().st_size > 50_000
+    assert page.errors == []
