@@ -8,7 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dates import PRECISIONS, DateError, Span, normalise, parse_pin
+from timeline.dates import (
+    PRECISIONS,
+    DateError,
+    Span,
+    day_span,
+    month_span,
+    normalise,
+    parse_pin,
+    part_span,
+    range_span,
+    week_span,
+    year_span,
+)
 
 D = dt.date.fromisoformat
 BREITBART = D("2015-10-01")  # a Thursday
@@ -97,6 +109,26 @@ PHRASES = [
         "2015-10-01",
         "range",
         "30 Sep 2015 – 1 Oct 2015",
+    ),
+    # the labels the tool writes read back as the same span
+    ("week of 1 Feb 2016", AFP, "past", "2016-02-01", "2016-02-07", "week", "week of 1 Feb 2016"),
+    (
+        "30 Sep 2015 – 1 Oct 2015",
+        AFP,
+        "past",
+        "2015-09-30",
+        "2015-10-01",
+        "range",
+        "30 Sep 2015 – 1 Oct 2015",
+    ),
+    (
+        "Jun 2015 to Jul 2015",
+        AFP,
+        "past",
+        "2015-06-01",
+        "2015-07-31",
+        "range",
+        "Jun 2015 – Jul 2015",
     ),
     # white space, case and trailing punctuation do not matter
     ("  On   WEDNESDAY. ", BREITBART, "past", "2015-09-30", "2015-09-30", "day", "30 Sep 2015"),
@@ -207,6 +239,37 @@ def test_normaliser_returns_a_span_or_a_date_error_for_any_input(phrase, base, d
         assert span.start <= span.end
         assert span.precision in PRECISIONS
         assert span.label and span.how
+
+
+SPAN_BUILDERS = {
+    "day": lambda d: day_span(d, ""),
+    "week": lambda d: week_span(d, ""),
+    "part-of-month": lambda d: part_span(
+        ("early", "mid", "late")[min(d.day - 1, 29) // 10], d.year, d.month, ""
+    ),
+    "month": lambda d: month_span(d.year, d.month, ""),
+    "year": lambda d: year_span(d.year, ""),
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    precision=st.sampled_from(sorted(SPAN_BUILDERS)),
+    day=st.dates(min_value=dt.date(1900, 1, 8), max_value=dt.date(2100, 12, 24)),
+    days=st.none() | st.integers(1, 900),
+    base=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+)
+def test_every_label_reads_back_as_its_span(precision, day, days, base):
+    span = SPAN_BUILDERS[precision](day)
+    if days is not None:
+        span = range_span(span, day_span(span.end + dt.timedelta(days=days), ""), "")
+    back = normalise(span.label, base)
+    assert (back.start, back.end, back.precision, back.label) == (
+        span.start,
+        span.end,
+        span.precision,
+        span.label,
+    )
 
 
 @settings(max_examples=200, deadline=None)

@@ -50,6 +50,7 @@ SLOT_STEP = 0.24  # vertical offset between events that would overlap in one lan
 MAX_SLOTS = 4
 FONT_SIZE = 16  # readable from the back of a briefing room
 ONE_DAY = pd.Timedelta(days=1)
+DIMMED = 0.2
 
 
 def palette(affiliations: Iterable[str]) -> dict[str, str]:
@@ -180,7 +181,11 @@ def _bands(rows: pd.DataFrame, colour: str, dotted: bool) -> go.Scatter:
     )
 
 
-def _markers(rows: pd.DataFrame, colour: str, name: str) -> go.Scatter:
+def _markers(rows: pd.DataFrame, colour: str, name: str, focus: str | None) -> go.Scatter:
+    """Event markers; with ``focus``, every other event is dimmed."""
+    opacity = (
+        1.0 if focus is None else (rows["id"] == focus).map({True: 1.0, False: DIMMED}).tolist()
+    )
     return go.Scatter(
         x=rows["middle"],
         y=rows["y"],
@@ -196,6 +201,7 @@ def _markers(rows: pd.DataFrame, colour: str, name: str) -> go.Scatter:
             "size": 14,
             "symbol": rows["status"].map(STATUS_SYMBOLS).tolist(),
             "line": {"color": colour, "width": 2.5},
+            "opacity": opacity,
         },
     )
 
@@ -256,9 +262,16 @@ def _highlight(rows: pd.DataFrame, selected: str | None) -> list[go.Scatter]:
 
 
 def timeline_figure(
-    frame: pd.DataFrame, actors: pd.DataFrame, by: LaneMode = "actor", selected: str | None = None
+    frame: pd.DataFrame,
+    actors: pd.DataFrame,
+    by: LaneMode = "actor",
+    selected: str | None = None,
+    focus: bool = False,
 ) -> go.Figure:
-    """The interactive timeline of ``frame``'s events, in lanes ``by`` actor (or other)."""
+    """The interactive timeline of ``frame``'s events, in lanes ``by`` actor (or other).
+
+    ``selected`` is ringed; with ``focus`` (briefing mode) every other event is dimmed.
+    """
     colours = palette(actors["affiliation"])
     rows = lane_rows(frame, by, actors)
     order = lane_order(rows, colours, by)
@@ -271,7 +284,7 @@ def timeline_figure(
             part = spans[spans["status"].isin(HOLLOW) == dotted]
             if not part.empty:
                 traces.append(_bands(part, colour, dotted))
-        traces.append(_markers(group, colour, str(key)))
+        traces.append(_markers(group, colour, str(key), selected if focus else None))
     traces += _highlight(rows, selected) + _legend(colours, rows["colour_key"])
     figure = go.Figure(traces)
     return _layout(figure, order, bases, by, _x_range(frame))

@@ -1,4 +1,4 @@
-"""Command line: ``python -m timeline check|list``.
+"""Command line: ``python -m timeline check|list|export|import``.
 
 Exit codes: 0 when the dataset has no errors (warnings allowed), 1 when it has
 errors, 2 for a usage error. A bad file gives located messages, never a traceback.
@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
 
-from timeline import filters
+from timeline import export, filters
+from timeline.charts import LANE_MODES
 from timeline.dates import DateError, parse_pin
+from timeline.export import records
 from timeline.frame import to_frame, to_records
-from timeline.load import Dataset, load_file
+from timeline.load import Dataset, load_bytes, load_file
+from timeline.model import KINDS, STATUSES
 from timeline.problems import errors, warnings
 
 DEFAULT_FILE = "events.yaml"
@@ -68,33 +71,113 @@ def _table(frame: pd.DataFrame) -> str:
     )
 
 
-def _csv(frame: pd.DataFrame) -> str:
-    records = pd.DataFrame(to_records(frame))
-    if records.empty:
-        return ",".join(frame.columns) + "\n"
-    for column in ("actors", "tags"):
-        records[column] = records[column].map(";".join)
-    records["figures"] = records["figures"].map(json.dumps)
-    return str(records.to_csv(index=False))
+def _filters(args: argparse.Namespace) -> filters.Filters:
+    return filters.Filters(
+        actors=tuple(args.actor),
+        actor_mode=args.actor_mode,
+        kinds=tuple(args.kind),
+        statuses=tuple(args.status),
+        sources=tuple(args.source),
+        start=args.start,
+        end=args.end,
+        text=args.search or "",
+    )
 
 
-def cmd_list(args: argparse.Namespace) -> int:
-    data = load_file(args.file)
+def _errors_to_stderr(data: Dataset) -> None:
     for problem in errors(data.problems):
         print(problem, file=sys.stderr)
     if data.problems:
         print(f"{_summary(data)}; `python -m timeline check` shows every problem", file=sys.stderr)
-    chosen = filters.Filters(
-        actors=tuple(args.actor), actor_mode=args.actor_mode, start=args.start, end=args.end
-    )
-    frame = filters.apply(to_frame(data), chosen)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    data = load_file(args.file)
+    _errors_to_stderr(data)
+    frame = filters.apply(to_frame(data), _filters(args))
     if args.format == "json":
-        print(json.dumps(to_records(frame), ensure_ascii=False, indent=2))
+        sys.stdout.write(records.to_json(frame))
     elif args.format == "csv":
-        sys.stdout.write(_csv(frame))
+        sys.stdout.write(records.to_csv(frame))
     else:
         print(_table(frame))
     return 0 if data.ok else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    data = load_file(args.file)
+    _errors_to_stderr(data)
+    view = export.make_view(data, _filters(args), args.lanes)
+    try:
+        path = export.write_atomic(args.output, export.render(view, args.format), args.force)
+    except export.ExportError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(
+        f"wrote {path} ({args.format}, {len(view.frame)} of {view.total} events)", file=sys.stderr
+    )
+    return 0 if data.ok else 1
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from timeline.export.timelinejs import import_text
+
+    source = Path(args.file)
+    kind = args.kind or ("csv" if source.suffix.lower() == ".csv" else "json")
+    try:
+        text = import_text(source.read_text(encoding="utf-8-sig"), source.name, kind)
+        checked = load_bytes(text.encode(), str(args.output), Path(args.output).parent)
+        if not checked.ok:
+            raise export.ExportError(
+                "the imported data does not pass check:\n"
+                + "\n".join(map(str, errors(checked.problems)))
+            )
+        export.write_atomic(args.output, text.encode(), args.force)
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"error: cannot read {source}: {err}", file=sys.stderr)
+        return 1
+    except export.ExportError as err:
+        print(f"error: {source}: {err}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output} ({checked.total} events from {source.name})", file=sys.stderr)
+    return 0
+
+
+def _add_filter_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", nargs="?", default=DEFAULT_FILE, help="default: events.yaml")
+    command.add_argument(
+        "--actor",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="keep events with this actor (repeat for several)",
+    )
+    command.add_argument(
+        "--all-actors",
+        dest="actor_mode",
+        action="store_const",
+        const="all",
+        default="any",
+        help="with several --actor: keep events that have all",
+    )
+    command.add_argument("--kind", action="append", default=[], choices=KINDS)
+    command.add_argument("--status", action="append", default=[], choices=STATUSES)
+    command.add_argument("--source", action="append", default=[], metavar="ID")
+    command.add_argument("--search", metavar="WORDS", help="words in title, quote or actor names")
+    command.add_argument(
+        "--from",
+        dest="start",
+        type=lambda t: _date_bound(t, end=False),
+        metavar="DATE",
+        help="YYYY, YYYY-MM or YYYY-MM-DD",
+    )
+    command.add_argument(
+        "--to",
+        dest="end",
+        type=lambda t: _date_bound(t, end=True),
+        metavar="DATE",
+        help="YYYY, YYYY-MM or YYYY-MM-DD",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,38 +187,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?", default=DEFAULT_FILE, help="default: events.yaml")
     check.set_defaults(func=cmd_check)
     show = commands.add_parser("list", help="print the normalised events in chronological order")
-    show.add_argument("file", nargs="?", default=DEFAULT_FILE, help="default: events.yaml")
+    _add_filter_options(show)
     show.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    show.add_argument(
-        "--actor",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="keep events with this actor (repeat for several)",
-    )
-    show.add_argument(
-        "--all-actors",
-        dest="actor_mode",
-        action="store_const",
-        const="all",
-        default="any",
-        help="with several --actor: keep events that have all of them",
-    )
-    show.add_argument(
-        "--from",
-        dest="start",
-        type=lambda t: _date_bound(t, end=False),
-        metavar="DATE",
-        help="YYYY, YYYY-MM or YYYY-MM-DD",
-    )
-    show.add_argument(
-        "--to",
-        dest="end",
-        type=lambda t: _date_bound(t, end=True),
-        metavar="DATE",
-        help="YYYY, YYYY-MM or YYYY-MM-DD",
-    )
     show.set_defaults(func=cmd_list)
+    out = commands.add_parser("export", help="write the filtered events as a file")
+    _add_filter_options(out)
+    out.add_argument("--format", required=True, choices=list(export.FORMATS))
+    out.add_argument("-o", "--output", required=True, metavar="FILE")
+    out.add_argument("--lanes", choices=LANE_MODES, default="actor", help="timeline lanes")
+    out.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    out.set_defaults(func=cmd_export)
+    inp = commands.add_parser("import", help="turn a TimelineJS JSON or CSV file into events.yaml")
+    inp.add_argument("file", help="a TimelineJS JSON file or spreadsheet CSV")
+    inp.add_argument("-o", "--output", required=True, metavar="OUT.yaml")
+    inp.add_argument("--kind", choices=("json", "csv"), help="default: from the file's ending")
+    inp.add_argument("--force", action="store_true", help="overwrite OUT.yaml if it exists")
+    inp.set_defaults(func=cmd_import)
     return parser
 
 

@@ -231,6 +231,29 @@ def _rule_bare_duration(text: str, base: dt.date, direction: Direction) -> Span 
     return None
 
 
+def _rule_week_of(text: str, base: dt.date, direction: Direction) -> Span | None:
+    """ "week of 1 Feb 2016", as the week labels read."""
+    match = re.fullmatch(r"(?:the )?week of (.+)", text)
+    if not match:
+        return None
+    day = normalise(match.group(1), base, direction)
+    if day.precision != "day":
+        return None
+    return week_span(day.start, f"rule week-of: the week (Monday to Sunday) of {day.label}")
+
+
+def _rule_range(text: str, base: dt.date, direction: Direction) -> Span | None:
+    """ "30 Sep 2015 – 1 Oct 2015", as the range labels read: two phrases and a dash."""
+    parts = re.split(r"\s+(?:–|—|-|to|until)\s+", text)
+    if len(parts) != 2:
+        return None
+    try:
+        first, last = (normalise(part, base, direction) for part in parts)
+    except DateError:
+        return None
+    return range_span(first, last, f"rule range: from {first.label} to {last.label}")
+
+
 # --- dateparser ---------------------------------------------------------------
 
 
@@ -272,6 +295,8 @@ RULES: tuple[Rule, ...] = (
     _rule_same_weekday,
     _rule_earlier_this_week,
     _rule_bare_duration,
+    _rule_week_of,
+    _rule_range,
     _rule_dateparser,
 )
 

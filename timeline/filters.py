@@ -102,3 +102,25 @@ def explain_empty(frame: pd.DataFrame, f: Filters) -> list[str]:
                 f"Clearing the {name} filter would show {count} event{'s' * (count != 1)}."
             )
     return notes or ["No single filter empties the view: clear several, or press Reset."]
+
+
+def describe(f: Filters, names: dict[str, str] | None = None) -> str:
+    """The filters in words, for a deck's title slide or an export's header."""
+    names = names or {}
+    join = " and " if f.actor_mode == "all" else " or "
+    parts = []
+    if f.actors:
+        parts.append("Actors: " + join.join(names.get(a, a) for a in f.actors))
+    for label, chosen in (
+        ("Affiliation", f.affiliations),
+        ("Kind", f.kinds),
+        ("Status", f.statuses),
+        ("Source", tuple(names.get(s, s) for s in f.sources)),
+    ):
+        if chosen:
+            parts.append(f"{label}: {', '.join(chosen)}")
+    if f.start or f.end:
+        parts.append(f"Dates: {f.start or '…'} to {f.end or '…'}")
+    if f.text.strip():
+        parts.append(f"Search: “{f.text.strip()}”")
+    return " · ".join(parts) or "All events"

@@ -218,6 +218,13 @@ def _articles(ctx: _Context, sources: dict[str, Source], base: FsPath) -> dict[s
         index.setdefault(raw.get("id") if isinstance(raw, dict) else None, i)
     texts = {}
     for ident, source in sources.items():
+        if source.text is None:
+            ctx.add(
+                ("sources", index[ident]),
+                "has no article `text:`, so the quotes of its events cannot be checked",
+                "warning",
+            )
+            continue
         text = _read_article(ctx, ("sources", index[ident], "text"), source.text, base)
         if text is not None:
             texts[ident] = text

@@ -48,14 +48,14 @@ class Source(Identified):
     title: Text
     outlet: Text
     published: dt.date
-    url: Text
-    text: Text = Field(description="path of the article's text, relative to the YAML file")
+    url: Text | None = None
+    text: Text | None = Field(None, description="path of the article's text, relative to the YAML")
     author: str | None = None
 
     @field_validator("url")
     @classmethod
-    def _http_only(cls, url: str) -> str:
-        if not url.lower().startswith(("http://", "https://")) or " " in url:
+    def _http_only(cls, url: str | None) -> str | None:
+        if url is not None and (not url.lower().startswith(("http://", "https://")) or " " in url):
             raise ValueError("must be an http:// or https:// address")
         return url
 

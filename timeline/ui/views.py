@@ -257,9 +257,10 @@ def detail(
     _figures(row, names)
     if _given(row["notes"]):
         st.caption(md_escape(row["notes"]))
+    link = f" [Open the article]({url_quote(source.url, safe=':/?&=#%')})" if source.url else ""
     st.markdown(
         f"**Source:** {md_escape(source.outlet)}, “{md_escape(source.title)}”, published "
-        f"{source.published:%d %B %Y}. [Open the article]({url_quote(source.url, safe=':/?&=#%')})"
+        f"{source.published:%d %B %Y}.{link}"
     )
 
 

@@ -1,0 +1,83 @@
+"""A standalone HTML page of a view that works offline: plotly.js is inside it.
+
+Every piece of dataset text is HTML-escaped; the figure's JSON escapes ``<``, ``>``
+and ``&`` so nothing in the data can close the ``<script>`` that carries it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from plotly.offline import get_plotlyjs
+from plotly.utils import PlotlyJSONEncoder
+
+from timeline.charts import timeline_figure
+from timeline.export.view import View, today
+
+STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1400px; color: #111; }
+h1 { font-size: 2rem; margin-bottom: .2rem; } .meta { color: #444; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { border-bottom: 1px solid #ddd; padding: .45rem; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; } blockquote { margin: .2rem 0; color: #333; font-style: italic; }
+.status { font-weight: 600; } .claimed, .disputed { color: #a14400; }
+"""
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element."""
+    text = json.dumps(value, cls=PlotlyJSONEncoder)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _row(row: dict[Any, Any], view: View) -> str:
+    e = html.escape
+    actors = ", ".join(view.names.get(a, a) for a in row["actors"])
+    source = view.sources[row["source"]]
+    link = f'<a href="{e(source.url)}">{e(source.outlet)}</a>' if source.url else e(source.outlet)
+    return (
+        f"<tr><td>{e(row['label'])}</td><td><b>{e(row['title'])}</b>"
+        f"<blockquote>“{e(row['quote'])}”</blockquote></td><td>{e(actors)}</td>"
+        f"<td class='status {e(row['status'])}'>{e(row['status'])}</td><td>{link}</td></tr>"
+    )
+
+
+def _sources(view: View) -> str:
+    e = html.escape
+    items = [
+        f"<li>{e(s.outlet)}, “{e(s.title)}”, {s.published:%d %B %Y}"
+        + (f' — <a href="{e(s.url)}">{e(s.url)}</a>' if s.url else "")
+        + "</li>"
+        for s in view.used_sources()
+    ]
+    return "<ol>" + "".join(items) + "</ol>"
+
+
+def to_html(view: View) -> str:
+    e = html.escape
+    figure = timeline_figure(view.frame, view.actors, view.lanes).to_plotly_json()
+    rows = "".join(_row(r, view) for r in view.frame.to_dict("records"))
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(view.title)}</title><style>{STYLE}</style>
+<script>{get_plotlyjs()}</script></head>
+<body>
+<h1>{e(view.title)}</h1>
+<p class="meta">{e(view.filters_text)}. {len(view.frame)} of {view.total} events,
+{e(view.period)}. Prepared {today()} with timeline.</p>
+<div id="timeline"></div>
+<script>
+(function () {{
+  var figure = {script_json(figure)};
+  Plotly.newPlot("timeline", figure.data, figure.layout, {{responsive: true, displaylogo: false}});
+}})();
+</script>
+<h2>Events</h2>
+<table><thead><tr><th>Date</th><th>Event</th><th>Actors</th><th>Status</th><th>Source</th></tr>
+</thead><tbody>{rows}</tbody></table>
+<h2>Sources</h2>{_sources(view)}
+</body></html>
+"""

@@ -1,0 +1,22 @@
+"""The normalised events as JSON or CSV (one row per event, dates as YYYY-MM-DD)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from timeline.frame import RECORD_FIELDS, to_records
+
+
+def to_json(frame: pd.DataFrame) -> str:
+    return json.dumps(to_records(frame), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    """Lists joined with ``;``; figures as JSON in their cell."""
+    records = pd.DataFrame(to_records(frame), columns=RECORD_FIELDS)
+    for column in ("actors", "tags"):
+        records[column] = records[column].map(";".join)
+    records["figures"] = records["figures"].map(lambda f: json.dumps(f, ensure_ascii=False))
+    return str(records.to_csv(index=False))

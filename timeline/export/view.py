@@ -1,0 +1,67 @@
+"""What an export shows: the filtered events, their actors and sources, and the filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from timeline import filters
+from timeline.charts import LaneMode
+from timeline.frame import actors_frame, to_frame
+from timeline.load import Dataset
+from timeline.model import Source
+
+
+@dataclass(frozen=True)
+class View:
+    """A filtered view of a dataset, ready to export or present."""
+
+    title: str
+    frame: pd.DataFrame
+    actors: pd.DataFrame
+    sources: dict[str, Source]
+    filters_text: str
+    total: int
+    lanes: LaneMode = "actor"
+
+    @property
+    def names(self) -> dict[str, str]:
+        return dict(zip(self.actors["id"], self.actors["name"], strict=True))
+
+    @property
+    def period(self) -> str:
+        """ "30 Sep 2015 to 10 Feb 2016", from the first and last event."""
+        if self.frame.empty:
+            return "no events"
+        first, last = self.frame.iloc[0], self.frame.iloc[-1]
+        return first["label"] if len(self.frame) == 1 else f"{first['label']} to {last['label']}"
+
+    def used_sources(self) -> list[Source]:
+        """The sources of the events shown, in order of first use."""
+        return [self.sources[s] for s in dict.fromkeys(self.frame["source"])]
+
+
+def make_view(
+    data: Dataset,
+    chosen: filters.Filters | None = None,
+    lanes: LaneMode = "actor",
+    frame: pd.DataFrame | None = None,
+    actors: pd.DataFrame | None = None,
+) -> View:
+    """The view of ``data`` through ``chosen`` (frames may be passed in when already built)."""
+    frame = to_frame(data) if frame is None else frame
+    actors = actors_frame(data) if actors is None else actors
+    chosen = chosen or filters.Filters()
+    names = dict(zip(actors["id"], actors["name"], strict=True))
+    names.update({s.id: s.outlet for s in data.sources.values()})
+    shown = filters.apply(frame, chosen)
+    title = data.title or "Timeline"
+    return View(
+        title, shown, actors, data.sources, filters.describe(chosen, names), len(frame), lanes
+    )
+
+
+def today() -> str:
+    return f"{dt.date.today():%d %B %Y}"
