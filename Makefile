@@ -46,11 +46,18 @@ format: $(VENV)/.dev
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-test: lint
+# TimelineJS itself (npm registry), for the test that loads our TimelineJS export in it.
+TLJS := tests/timelinejs/node_modules/.package-lock.json
+$(TLJS): tests/timelinejs/package.json tests/timelinejs/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/timelinejs --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the TimelineJS test will be skipped (CI installs it)"; fi
+
+test: lint $(TLJS)
 	$(PY) -m pytest
 
 screenshot: $(VENV)/.dev
-	UPDATE_SCREENSHOT=1 $(PY) -m pytest tests/test_browser.py -k screenshot
+	UPDATE_SCREENSHOT=1 $(PY) -m pytest tests/test_browser.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,17 +1,20 @@
-"""timeline dashboard: browse events chronologically, filter by actor, see every source.
+"""timeline: browse events chronologically, filter by actor, present in briefings.
 
 Start it with `make run`, or `streamlit run app.py -- --events PATH`
-(or TIMELINE_EVENTS=PATH). This file only wires the page; the work is in timeline/.
+(or TIMELINE_EVENTS=PATH). This file only wires the pages and the shared sidebar;
+the work is done by plain functions in timeline/.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 
 from timeline import filters
-from timeline.ui import data, session, views
+from timeline.export import make_view
+from timeline.ui import briefing, data, session, views
 
 st.set_page_config(page_title="timeline", page_icon="🗓️", layout="wide")
 
@@ -28,14 +31,9 @@ else:
     loaded = data.load_upload(upload.getvalue(), upload.name, Path(path).resolve().parent)
 frame, actors = loaded.frame, loaded.actors
 
-st.title(loaded.data.title or "timeline", anchor=False)
-if loaded.uploaded:
-    st.caption(
-        f"Showing the uploaded file {upload.name if upload else ''} for this session; "
-        "nothing is written to disk."
-    )
-views.problems(loaded.data)
 if frame.empty:
+    st.title(loaded.data.title or "timeline", anchor=False)
+    views.problems(loaded.data)
     st.warning("There are no valid events to show. Fix the problems above and reload.")
     st.stop()
 
@@ -44,22 +42,43 @@ bounds = (frame["start"].min().date(), frame["end"].max().date())
 session.start(choices)
 with st.sidebar:
     views.sidebar(choices, actors, loaded.data, bounds)
-for note in st.session_state.get(session.URL_NOTES, []):
-    st.warning(note.capitalize())
-
 state = session.current(bounds)
 shown = filters.apply(frame, state.filters)
-session.mirror_to_url(state)
 
-st.markdown(f"**Showing {len(shown)} of {len(frame)} events**")
-if shown.empty:
-    views.empty_state(frame, state.filters)
-else:
-    views.timeline(shown, actors, state.lanes, state.event)
-left, right = st.columns([3, 2], gap="large")
-with left:
-    st.subheader("Events in date order", anchor=False)
-    views.event_list(shown)
-with right:
-    views.detail(frame, shown, actors, loaded.data, state.event)
-views.estimates(shown, actors)
+
+def timeline_page() -> None:
+    st.title(loaded.data.title or "timeline", anchor=False)
+    if loaded.uploaded and upload is not None:
+        st.caption(
+            f"Showing the uploaded file {upload.name} for this session; nothing is written to disk."
+        )
+    views.problems(loaded.data)
+    for note in st.session_state.get(session.URL_NOTES, []):
+        st.warning(note.capitalize())
+    session.mirror_to_url(state)
+    st.markdown(f"**Showing {len(shown)} of {len(frame)} events**")
+    if shown.empty:
+        views.empty_state(frame, state.filters)
+    else:
+        views.timeline(shown, actors, state.lanes, state.event)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader("Events in date order", anchor=False)
+        views.event_list(shown)
+    with right:
+        views.detail(frame, shown, actors, loaded.data, state.event)
+    views.estimates(shown, actors)
+    views.export_panel(make_view(loaded.data, state.filters, state.lanes, frame, actors))
+
+
+def briefing_page() -> None:
+    briefing.page(shown, actors, loaded.data, state.lanes)
+    session.mirror_to_url(replace(session.current(bounds, briefing=True), event=None))
+
+
+st.navigation(
+    [
+        st.Page(timeline_page, title="Timeline", icon="🗓️", default=True),
+        st.Page(briefing_page, title="Briefing", icon="🎞️", url_path="briefing"),
+    ]
+).run()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +67,36 @@ def write(tmp_path: Path) -> Callable[[str], Path]:
         return path
 
     return _write
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def need(thing: str, present: bool, install: str) -> None:
+    """Skip locally, with the reason, when a tool is missing; under CI it is a failure."""
+    if present:
+        return
+    reason = f"{thing} is not installed ({install})"
+    if os.environ.get("CI"):
+        pytest.fail(reason + "; .ci/run should have installed it")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright (which cannot download its own here)."""
+    need("Debian's chromium", Path(CHROMIUM).exists(), "apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()

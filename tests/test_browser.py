@@ -10,29 +10,19 @@ locally with the reason; under CI (``CI`` set) a missing browser is a failure.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import EVENTS, ROOT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
+BRIEFING_SHOT = ROOT / "docs" / "briefing.png"
 pytestmark = pytest.mark.browser
 
 # Page position of the marker whose customdata is the given event id.
@@ -103,21 +93,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(timeout=20)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        reason = "Debian's chromium is not installed (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(reason + "; .ci/run should have installed it")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
-
-
 def open_page(browser, url: str):
     page = browser.new_page(viewport={"width": 1500, "height": 1150})
     page.errors = []
@@ -179,4 +154,34 @@ def test_screenshot_for_the_readme(server, browser, tmp_path):
     page.wait_for_timeout(1500)
     page.screenshot(path=str(target))
     assert target.stat().st_size > 50_000
+    assert page.errors == []
+
+
+def test_briefing_steps_with_the_arrow_keys_and_resumes_after_reload(server, browser, tmp_path):
+    from playwright.sync_api import expect
+
+    page = open_page(browser, f"{server}/briefing")
+    expect(page.get_by_text("1 / 25", exact=True)).to_be_visible(timeout=30_000)
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_text("2 / 25", exact=True)).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("3 / 25", exact=True)).to_be_visible(timeout=30_000)
+    title = "Chechen IS fighters threaten Putin in a video"
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    page.wait_for_function("() => location.search.includes('step=3')", timeout=30_000)
+
+    page.reload()
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=90_000)
+    expect(page.get_by_text("3 / 25", exact=True)).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+
+    page.get_by_text("Projector mode").click()
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden(timeout=30_000)
+    page.wait_for_function("() => location.search.includes('projector=1')", timeout=30_000)
+    page.get_by_role("heading", name=title).click()  # out of the switch: keys go to the page
+    page.keyboard.press("ArrowLeft")
+    expect(page.get_by_text("2 / 25", exact=True)).to_be_visible(timeout=30_000)
+    target = BRIEFING_SHOT if os.environ.get("UPDATE_SCREENSHOT") == "1" else tmp_path / "b.png"
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(target))
     assert page.errors == []

@@ -48,6 +48,8 @@ states = st.builds(
     ),
     lanes=st.sampled_from(LANE_MODES),
     event=st.none() | st.sampled_from(CHOICES.events),
+    step=st.none() | st.integers(1, 10_000),
+    projector=st.booleans(),
 )
 
 
@@ -83,6 +85,7 @@ def test_unknown_values_in_a_link_are_dropped_with_a_note():
         "lanes": ["sideways"],
         "event": ["gone"],
         "from": ["soon"],
+        "step": ["0"],
     }
     state, notes = from_params(params, CHOICES)
     assert state == ViewState(Filters(actors=("putin",)))
@@ -91,4 +94,5 @@ def test_unknown_values_in_a_link_are_dropped_with_a_note():
         "ignored from='soon' in the link: not a YYYY-MM-DD date",
         "ignored lanes='sideways' in the link",
         "ignored unknown event 'gone' in the link",
+        "ignored step='0' in the link: not a step number",
     ]

@@ -324,9 +324,11 @@ def _layout(
     x_range: list[pd.Timestamp] | None,
 ) -> go.Figure:
     top = max(bases.values(), default=0) + 1
+    longest = max((len(lane) for lane in order), default=4)
     figure.update_layout(
         height=int(170 + 46 * max(top, 2)),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        # room for the lane names, not left to automargin (a resized page can clip them)
+        margin={"l": min(360, 60 + int(FONT_SIZE * 0.55 * longest)), "r": 10, "t": 40, "b": 10},
         font={"size": FONT_SIZE},
         hovermode="closest",
         clickmode="event+select",

@@ -29,6 +29,8 @@ class ViewState:
     filters: Filters = field(default_factory=Filters)
     lanes: LaneMode = "actor"
     event: str | None = None
+    step: int | None = None  # briefing mode: the 1-based event being presented
+    projector: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,10 @@ def to_params(state: ViewState) -> Params:
         params["lanes"] = state.lanes
     if state.event:
         params["event"] = state.event
+    if state.step:
+        params["step"] = str(state.step)
+    if state.projector:
+        params["projector"] = "1"
     return params
 
 
@@ -112,7 +118,17 @@ def from_params(
     if event and event not in choices.events:
         notes.append(f"ignored unknown event {event!r} in the link")
         event = None
-    return ViewState(filters, lanes, event), notes
+    step = _step(_first(params, "step"), notes)
+    return ViewState(filters, lanes, event, step, _first(params, "projector") == "1"), notes
+
+
+def _step(text: str | None, notes: list[str]) -> int | None:
+    if text is None:
+        return None
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    notes.append(f"ignored step={text!r} in the link: not a step number")
+    return None
 
 
 def _lanes(text: str | None, notes: list[str]) -> LaneMode:

@@ -36,7 +36,7 @@ def _pptx(view: View) -> bytes:
     from timeline.export.deck import to_pptx
     from timeline.export.images import image
 
-    return to_pptx(view, image(view, "png"))
+    return to_pptx(view, image(view, "png", table=False))
 
 
 def _md(view: View) -> bytes:

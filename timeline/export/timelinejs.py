@@ -229,11 +229,8 @@ def _event(slide: Slide, ident: str, actor: str, source: str, base: dt.date) -> 
         phrase = normalise(slide.display, base) if slide.display else None
     except DateError:
         phrase = None
-    if phrase and (phrase.start, phrase.end, phrase.precision) == (
-        span.start,
-        span.end,
-        span.precision,
-    ):
+    # the displayed phrase carries the precision ("mid-Jun 2015") when it covers the same days
+    if phrase and (phrase.start, phrase.end) == (span.start, span.end):
         event["when"] = slide.display
     else:
         event["date"] = _iso(slide.start) + ("/" + _iso(slide.end) if slide.end["year"] else "")

@@ -27,6 +27,8 @@ DEFAULTS: dict[str, Any] = {
     "f_text": "",
     "lanes": "actor",
     "event": None,
+    "step": 1,
+    "projector": False,
 }
 LIST_WIDGETS = {
     "f_actors": "actors",
@@ -55,7 +57,8 @@ def _to_widgets(state: ViewState) -> dict[str, Any]:
     values: dict[str, Any] = {key: list(getattr(f, name)) for key, name in LIST_WIDGETS.items()}
     dates = tuple(d for d in (f.start, f.end) if d is not None)
     values.update(f_actor_mode=f.actor_mode, f_text=f.text, f_dates=dates)
-    values.update(lanes=state.lanes, event=state.event)
+    values.update(lanes=state.lanes, event=state.event, step=state.step or 1)
+    values.update(projector=state.projector)
     return values
 
 
@@ -93,8 +96,8 @@ def _dates(
     return start, end
 
 
-def current(bounds: tuple[dt.date, dt.date] | None = None) -> ViewState:
-    """The view state the widgets hold now."""
+def current(bounds: tuple[dt.date, dt.date] | None = None, briefing: bool = False) -> ViewState:
+    """The view state the widgets hold now; the step and projector only in briefing mode."""
     s = st.session_state
     start, end = _dates(s["f_dates"], bounds)
     filters = Filters(
@@ -104,7 +107,9 @@ def current(bounds: tuple[dt.date, dt.date] | None = None) -> ViewState:
         end=end,
         text=s["f_text"].strip(),
     )
-    return ViewState(filters, s["lanes"], s["event"])
+    if not briefing:
+        return ViewState(filters, s["lanes"], s["event"])
+    return ViewState(filters, s["lanes"], s["event"], s["step"], bool(s["projector"]))
 
 
 def mirror_to_url(state: ViewState) -> None:
@@ -117,6 +122,7 @@ def mirror_to_url(state: ViewState) -> None:
 
 
 def reset() -> None:
-    """Back to the defaults (a button callback)."""
+    """Filters back to their defaults (a button callback); the selection and step stay."""
     for key, default in DEFAULTS.items():
-        st.session_state[key] = default
+        if key.startswith("f_"):
+            st.session_state[key] = default

@@ -14,8 +14,9 @@ from urllib.parse import quote as url_quote
 import pandas as pd
 import streamlit as st
 
-from timeline import charts, filters
+from timeline import charts, export, filters
 from timeline.charts import LANE_LABELS, LANE_MODES
+from timeline.export import View
 from timeline.load import Dataset
 from timeline.model import KINDS, STATUSES
 from timeline.problems import errors
@@ -274,4 +275,39 @@ def estimates(shown: pd.DataFrame, actors: pd.DataFrame) -> None:
         return
     st.plotly_chart(
         charts.estimates_figure(shown, actors), key="estimates", width="stretch", config=PLOT_CONFIG
+    )
+
+
+# --- exports ---------------------------------------------------------------------------
+
+
+def _export_bytes(view: View, fmt: str) -> bytes:
+    """Made when the button is clicked; a failure becomes a short text file that says why."""
+    try:
+        return export.render(view, fmt)
+    except export.ExportError as err:
+        return f"The export failed: {err}\n".encode()
+
+
+def export_panel(view: View) -> None:
+    """Download the current filtered view in any export format."""
+    st.subheader("Export this view", anchor=False)
+    st.caption(f"{view.filters_text}. {len(view.frame)} of {view.total} events.")
+    fmt = st.selectbox(
+        "Format",
+        list(export.FORMATS),
+        key="export_format",
+        format_func=lambda f: export.FORMATS[f].label,
+    )
+    spec = export.FORMATS[fmt]
+    stem = "timeline-tjs" if fmt == "timelinejs" else "timeline"
+    st.download_button(
+        f"Download {spec.label}",
+        data=lambda: _export_bytes(view, fmt),
+        file_name=stem + spec.extension,
+        mime=spec.media_type,
+        disabled=view.frame.empty,
+        on_click="ignore",
+        icon="⬇️",
+        key="download",
     )

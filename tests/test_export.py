@@ -1,0 +1,359 @@
+"""Exports, each opened with a real reader: python-pptx, pdftotext, PIL, Chromium, TimelineJS.
+
+Also the CLI `export`/`import` commands, atomic writes and the TimelineJS round trip.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import io
+import json
+import os
+import shutil
+import socketserver
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from tests.conftest import EVENT, EVENTS, ROOT, dataset_text, need
+from timeline import export
+from timeline.cli import main
+from timeline.export import ExportError, make_view, render, write_atomic
+from timeline.export.images import with_table
+from timeline.filters import Filters
+from timeline.load import load_file
+
+TIMELINEJS = ROOT / "tests" / "timelinejs" / "node_modules" / "@knight-lab" / "timelinejs"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_file(EVENTS)
+
+
+@pytest.fixture(scope="module")
+def view(data):
+    return make_view(data)
+
+
+@pytest.fixture(scope="module")
+def fsb_view(data):
+    return make_view(data, Filters(actors=("fsb",)))
+
+
+# --- text formats ---------------------------------------------------------------------
+
+
+def test_markdown_chronology_cites_every_event(view):
+    text = render(view, "md").decode()
+    assert text.startswith("# Russia, Chechnya and the Islamic State, 2014–2016\n")
+    assert "All events. 25 of 25 events, 2007 to 10 Feb 2016." in text
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+        "## 2007",
+        "## 2014",
+        "## 2015",
+        "## 2016",
+        "## Sources",
+    ]
+    assert text.count("  Source: ") == 25
+    assert "- **30 Sep 2015** — Russia begins airstrikes in Syria *(confirmed, military)*" in text
+    assert "Date: the article's “last September”; pinned to 2 Sep 2014." in text
+
+
+def test_markdown_escapes_markup_from_the_data(write):
+    hostile = EVENT.replace(
+        "title: Strikes begin", "title: '[click](javascript:alert(1)) <b>x</b>'"
+    )
+    view = make_view(load_file(write(dataset_text(hostile))))
+    text = render(view, "md").decode()
+    assert "\\[click\\](javascript:alert(1)) \\<b\\>x\\</b\\>" in text
+
+
+def test_csv_and_json_hold_the_filtered_events(fsb_view):
+    rows = list(csv.DictReader(io.StringIO(render(fsb_view, "csv").decode())))
+    records = json.loads(render(fsb_view, "json"))
+    ids = [
+        "is-beheads-alleged-russian-spy",
+        "kadyrov-victim-not-an-agent",
+        "fsb-2900-russians-with-is",
+    ]
+    assert [r["id"] for r in rows] == [r["id"] for r in records] == ids
+    assert records[2]["figures"][0] == {
+        "value": 2900.0,
+        "unit": "people",
+        "measure": "Russians fighting with IS",
+        "qualifier": "nearly",
+        "claimant": "fsb",
+    }
+
+
+def test_timelinejs_dates_go_as_far_as_the_precision(view):
+    slides = {s["unique_id"]: s for s in json.loads(render(view, "timelinejs"))["events"]}
+    assert len(slides) == 25
+    assert slides["airstrikes-begin"]["start_date"] == {"year": "2015", "month": "9", "day": "30"}
+    assert slides["is-shishani-training-video"]["start_date"] == {"year": "2014", "month": "8"}
+    assert slides["kadyrov-leads-chechnya"]["start_date"] == {"year": "2007"}
+    assert "end_date" not in slides["kadyrov-leads-chechnya"]
+    ranged = slides["pentagon-taken-aback"]
+    assert (ranged["start_date"]["day"], ranged["end_date"]["day"]) == ("30", "1")
+    assert ranged["display_date"] == "30 Sep 2015 – 1 Oct 2015"
+    assert slides["putin-obama-un"]["group"] == "Vladimir Putin"
+    assert slides["putin-obama-un"]["text"]["headline"] == (
+        "Putin and Obama talk about Syria at the UN General Assembly"
+    )
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+
+def open_in_chromium(browser, path: Path):
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    page.goto(path.as_uri())
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+    return page, problems
+
+
+def test_html_works_offline_with_chart_list_and_sources(view, browser, tmp_path):
+    path = tmp_path / "brief.html"
+    path.write_bytes(render(view, "html"))
+    page, problems = open_in_chromium(browser, path)
+    assert page.locator(".js-plotly-plot .scatterlayer .point").count() >= 25
+    assert page.locator("tbody tr").count() == 25
+    assert page.locator("h2").all_inner_texts() == ["Events", "Sources"]
+    assert "Breitbart News" in page.locator("ol").inner_text()
+    assert problems == []
+    page.close()
+
+
+def test_html_keeps_script_in_the_data_as_text(write, browser, tmp_path):
+    payload = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
+    hostile = EVENT.replace("title: Strikes begin", f"title: '{payload}'")
+    view = make_view(load_file(write(dataset_text(hostile))))
+    html = render(view, "html").decode()
+    assert html.count("</script>") == 2  # plotly.js and our own; the data's is escaped
+    path = tmp_path / "hostile.html"
+    path.write_text(html, encoding="utf-8")
+    page, problems = open_in_chromium(browser, path)
+    assert page.locator("tbody b").inner_text() == payload
+    assert page.locator("img").count() == 0
+    assert problems == []
+    page.close()
+
+
+# --- images, PDF, deck --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["png"])
+def test_png_has_the_figure_size(view, fmt):
+    picture = Image.open(io.BytesIO(render(view, fmt)))
+    figure = with_table(view)
+    assert picture.size == (1600, figure.layout.height)
+
+
+def test_svg_is_an_svg_with_the_lanes(view):
+    text = render(view, "svg").decode()
+    assert text.startswith("<svg") and "Vladimir Putin" in text
+
+
+def test_pdf_text_holds_the_event_titles(view, tmp_path):
+    need("pdftotext", shutil.which("pdftotext") is not None, "apt-get install poppler-utils")
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(render(view, "pdf"))
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    for title in view.frame["title"]:
+        assert " ".join(title.split()) in text, title
+
+
+def test_pptx_deck_has_title_timeline_events_and_sources(fsb_view):
+    deck = Presentation(io.BytesIO(render(fsb_view, "pptx")))
+    slides = list(deck.slides)
+    assert len(slides) == 1 + 1 + 3 + 1
+    texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in slides]
+    assert texts[0][0] == "Russia, Chechnya and the Islamic State, 2014–2016"
+    assert "Actors: Federal Security Service (FSB)" in texts[0][1]
+    assert "3 events, 2 Dec 2015 to 15 Dec 2015" in texts[0][1]
+    assert any(shape.shape_type == 13 for shape in slides[1].shapes)  # the timeline picture
+    assert texts[4][0] == "FSB: nearly 2,900 Russians are fighting or have fought with IS"
+    assert "15 Dec 2015 · reported · estimate" in texts[4][1]
+    assert "nearly 2,900 Russians are fighting" in texts[4][1]
+    assert "Agence France-Presse (via GlobalPost)" in texts[5][1]
+
+
+def test_empty_view_is_refused(data):
+    with pytest.raises(ExportError, match="no events match the filters"):
+        render(make_view(data, Filters(text="zzzz")), "md")
+
+
+# --- TimelineJS itself ----------------------------------------------------------------------
+
+TIMELINEJS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<link rel="stylesheet" href="tl/dist/css/timeline.css"><script src="tl/dist/js/timeline.js"></script>
+</head><body><div id="timeline-embed" style="width:100%;height:650px"></div><script>
+fetch("export.json").then(r => r.json()).then(data => {
+  window.tl = new TL.Timeline("timeline-embed", data, {hash_bookmark: false, font: null});
+  window.tl.on("loaded", () => { window.tlLoaded = true; });
+});
+</script></body></html>"""
+
+
+@pytest.fixture
+def served(tmp_path) -> Iterator[tuple[Path, str]]:
+    """A folder served on localhost with TimelineJS (from the npm registry) inside it."""
+    need("TimelineJS (npm)", TIMELINEJS.is_dir(), "npm ci --prefix tests/timelinejs")
+    (tmp_path / "tl").symlink_to(TIMELINEJS)
+    (tmp_path / "index.html").write_text(TIMELINEJS_PAGE, encoding="utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = socketserver.TCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp_path))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_timelinejs_loads_our_export_without_errors(view, browser, served):
+    folder, url = served
+    (folder / "export.json").write_bytes(render(view, "timelinejs"))
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(url)
+    page.wait_for_function("() => window.tlLoaded === true", timeout=30_000)
+    assert page.evaluate("tl.config.messages") == {"errors": [], "warnings": []}
+    assert page.locator(".tl-slide").count() == 26  # the title slide and 25 events
+    assert page.evaluate("tl.config.events.length") == 25
+    assert problems == []
+    page.close()
+
+
+# --- command line, atomic writes ------------------------------------------------------------
+
+
+def test_export_command_writes_and_refuses_to_overwrite(tmp_path, capsys):
+    out = tmp_path / "brief.md"
+    assert main(["export", "--format", "md", "-o", str(out), "--actor", "putin"]) == 0
+    first = out.read_text()
+    assert "Putin and Obama talk about Syria" in first and "FSB" not in first
+    assert f"wrote {out} (md, 2 of 25 events)" in capsys.readouterr().err
+    assert main(["export", "--format", "md", "-o", str(out)]) == 1
+    assert "already exists; add --force to overwrite it" in capsys.readouterr().err
+    assert out.read_text() == first
+    assert main(["export", "--format", "md", "-o", str(out), "--force"]) == 0
+    assert out.read_text() != first
+
+
+def test_export_into_a_missing_folder_says_so(tmp_path, capsys):
+    assert main(["export", "--format", "csv", "-o", str(tmp_path / "no" / "x.csv")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "brief.md"
+    target.write_text("old")
+
+    def broken(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(target, b"new", force=True)
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md"]
+
+
+def test_export_formats_are_listed_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for fmt in export.FORMATS:
+        assert f"`{fmt}`" in readme, fmt
+
+
+# --- import and round trip ----------------------------------------------------------------
+
+
+def test_timelinejs_round_trip_keeps_ids_titles_dates_precision(view, tmp_path, capsys):
+    exported, imported = tmp_path / "tl.json", tmp_path / "back.yaml"
+    assert main(["export", "--format", "timelinejs", "-o", str(exported)]) == 0
+    assert main(["import", str(exported), "-o", str(imported)]) == 0
+    back = load_file(imported)
+    assert back.ok, [str(p) for p in back.problems]
+    before = {
+        r["id"]: (r["title"], r["start"], r["end"], r["precision"])
+        for r in view.frame.to_dict("records")
+    }
+    after = {
+        e.event.id: (e.event.title, e.span.start, e.span.end, e.span.precision) for e in back.events
+    }
+    assert set(after) == set(before)
+    for ident, (title, start, end, precision) in before.items():
+        assert after[ident] == (title, start.date(), end.date(), precision), ident
+
+
+SHEET = """Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background
+,,,,,,,,,My timeline,An introduction,,,,,title,,
+2015,9,30,,,,,,,Strikes begin,<p>Russia began airstrikes</p>,,,,,,Russia,
+2015,7,,,,,,,,A July estimate,,,,,,,Russia,
+2014,,,,,,,,,A year,,,,,,,,
+2015,6,11,,2015,6,20,,mid-Jun 2015,Mid June,,,,,,,Chechnya,
+2015,1,1,,2015,12,31,,,An era,,,,,,era,,
+"""
+
+
+def test_import_of_a_timelinejs_spreadsheet_keeps_precision(tmp_path, capsys):
+    sheet, out = tmp_path / "sheet.csv", tmp_path / "events.yaml"
+    sheet.write_text(SHEET, encoding="utf-8")
+    assert main(["import", str(sheet), "-o", str(out)]) == 0
+    data = load_file(out)
+    assert data.ok and data.title == "My timeline"
+    got = {e.event.title: (e.span.label, e.span.precision, e.event.actors) for e in data.events}
+    assert got == {
+        "Strikes begin": ("30 Sep 2015", "day", ["russia"]),
+        "A July estimate": ("Jul 2015", "month", ["russia"]),
+        "A year": ("2014", "year", ["unattributed"]),
+        "Mid June": ("mid-Jun 2015", "part-of-month", ["chechnya"]),
+    }
+    quotes = {e.event.title: e.event.quote for e in data.events}
+    assert quotes["Strikes begin"] == "Russia began airstrikes"
+    assert "has no article `text:`" in data.problems[0].message  # said, not hidden
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.json", "{not json", "not valid JSON (line 1)"),
+        ("bad.json", '{"title": {}}', 'it needs an "events" list'),
+        ("bad.csv", "a,b\n1,2\n", "not a TimelineJS spreadsheet"),
+        (
+            "bad.json",
+            '{"events": [{"start_date": {"year": "2015", "month": "13"}}]}',
+            "event 1 ('')",
+        ),
+    ],
+)
+def test_import_of_a_bad_file_says_why(tmp_path, capsys, name, content, message):
+    source = tmp_path / name
+    source.write_text(content, encoding="utf-8")
+    assert main(["import", str(source), "-o", str(tmp_path / "out.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "out.yaml").exists()
