@@ -43,8 +43,12 @@ def _report(data: Dataset, out: TextIO) -> None:
     print(_summary(data), file=out)
 
 
+def _max_bytes(args: argparse.Namespace) -> int | None:
+    return None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    data = load_file(args.file)
+    data = load_file(args.file, _max_bytes(args))
     _report(data, sys.stdout)
     return 0 if data.ok else 1
 
@@ -92,7 +96,7 @@ def _errors_to_stderr(data: Dataset) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    data = load_file(args.file)
+    data = load_file(args.file, _max_bytes(args))
     _errors_to_stderr(data)
     frame = filters.apply(to_frame(data), _filters(args))
     if args.format == "json":
@@ -105,7 +109,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    data = load_file(args.file)
+    data = load_file(args.file, _max_bytes(args))
     _errors_to_stderr(data)
     view = export.make_view(data, _filters(args), args.lanes)
     try:
@@ -143,8 +147,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_filter_options(command: argparse.ArgumentParser) -> None:
+def _add_file_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", nargs="?", default=DEFAULT_FILE, help="default: events.yaml")
+    command.add_argument(
+        "--max-mb",
+        type=float,
+        metavar="MB",
+        help="refuse larger files (default: TIMELINE_MAX_MB, else 64)",
+    )
+
+
+def _add_filter_options(command: argparse.ArgumentParser) -> None:
+    _add_file_argument(command)
     command.add_argument(
         "--actor",
         action="append",
@@ -184,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m timeline", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate a dataset and print every problem")
-    check.add_argument("file", nargs="?", default=DEFAULT_FILE, help="default: events.yaml")
+    _add_file_argument(check)
     check.set_defaults(func=cmd_check)
     show = commands.add_parser("list", help="print the normalised events in chronological order")
     _add_filter_options(show)

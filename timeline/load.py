@@ -8,6 +8,7 @@ in ``Dataset.invalid``; nothing is skipped silently. Warnings keep the event.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,27 @@ from timeline.model import FIELDS, TOP_LEVEL, Actor, Event, Identified, Source
 from timeline.problems import Path, Problem, Severity, describe, errors, line_of
 from timeline.yamlread import Parsed, read_yaml
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_MB = 64.0
+
+
+def default_max_bytes() -> int:
+    """The size limit: ``TIMELINE_MAX_MB`` (megabytes) when set, else 64 MB."""
+    text = os.environ.get("TIMELINE_MAX_MB", "")
+    try:
+        megabytes = float(text) if text else DEFAULT_MAX_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_MB
+    return int(megabytes * 1024 * 1024)
+
+
+class DatasetError(Exception):
+    """A dataset with errors; ``problems`` lists every one, each with its location."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
 M = TypeVar("M", bound=Identified)
 
 
@@ -357,31 +378,34 @@ def _name(ctx: _Context, path: Path) -> str:
 # --- entry points -------------------------------------------------------------
 
 
+def _too_big(size: int, file: str, max_bytes: int) -> Problem | None:
+    if size <= max_bytes:
+        return None
+    limit, have = f"{max_bytes / 1024 / 1024:.3g} MB", f"{size / 1024 / 1024:.3g} MB"
+    return Problem(
+        file,
+        None,
+        "",
+        f"the file ({have}) is larger than the {limit} limit; refused "
+        "(raise it with --max-mb or TIMELINE_MAX_MB if the file is trusted)",
+    )
+
+
 def _decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
-    if len(raw) > max_bytes:
-        limit = f"{max_bytes / 1024 / 1024:g} MB"
-        return None, [
-            Problem(file, None, "", f"the file is larger than the {limit} limit; refused")
-        ]
+    big = _too_big(len(raw), file, max_bytes)
+    if big:
+        return None, [big]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                file,
-                line,
-                "",
-                f"byte {raw[err.start]:#04x} is not UTF-8 text; save the file as UTF-8",
-            )
-        ]
+        message = f"byte {raw[err.start]:#04x} is not UTF-8 text; save the file as UTF-8"
+        return None, [Problem(file, line, "", message)]
 
 
-def load_bytes(
-    raw: bytes, file: str, base_dir: FsPath, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Dataset:
+def load_bytes(raw: bytes, file: str, base_dir: FsPath, max_bytes: int | None = None) -> Dataset:
     """Validate a dataset given as bytes; ``base_dir`` is where article paths start."""
-    text, problems = _decode(raw, file, max_bytes)
+    text, problems = _decode(raw, file, default_max_bytes() if max_bytes is None else max_bytes)
     if text is None:
         return Dataset(file, problems=problems)
     parsed = read_yaml(text, file)
@@ -396,12 +420,23 @@ def load_bytes(
     return data
 
 
-def load_file(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+def load_file(path: str | FsPath, max_bytes: int | None = None) -> Dataset:
     """Validate the dataset at ``path``; a missing or unreadable file is a problem, not a crash."""
-    path = FsPath(path)
+    path, limit = FsPath(path), default_max_bytes() if max_bytes is None else max_bytes
     try:
-        raw = path.read_bytes()
+        big = _too_big(path.stat().st_size, str(path), limit)  # refused before it is read
+        raw = b"" if big else path.read_bytes()
     except OSError as err:
         reason = err.strerror or str(err)
         return Dataset(str(path), problems=[Problem(str(path), None, "", f"cannot read: {reason}")])
-    return load_bytes(raw, str(path), path.parent, max_bytes)
+    if big:
+        return Dataset(str(path), problems=[big])
+    return load_bytes(raw, str(path), path.parent, limit)
+
+
+def load_checked(path: str | FsPath, max_bytes: int | None = None) -> Dataset:
+    """Like :func:`load_file`, but a dataset with errors raises :class:`DatasetError`."""
+    data = load_file(path, max_bytes)
+    if not data.ok:
+        raise DatasetError(errors(data.problems))
+    return data

@@ -48,8 +48,13 @@ def _item_name(items: Any, index: int) -> str:
 
 
 def describe(path: Path, data: Any) -> str:
-    """Turn ``("events", 3, "when")`` into ``events[airstrikes-begin].when``."""
+    """Turn ``("events", 3, "when")`` into ``events[airstrikes-begin].when``.
+
+    Very deep paths are cut after six parts (``…``), so a message stays readable.
+    """
     text, node = "", data
+    if len(path) > 6:
+        return describe(path[:6], data) + "…"
     for part in path:
         if isinstance(part, int):
             text += _item_name(node, part)

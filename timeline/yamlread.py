@@ -10,9 +10,11 @@ schema decides what a date is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -158,14 +160,37 @@ class _Builder:
         return None
 
 
+def deep_for_libyaml(text: str, limit: int = 200) -> bool:
+    """Whether ``text`` may nest deeper than libyaml's recursive C composer survives.
+
+    libyaml crashes the whole process (a segmentation fault) on tens of thousands of
+    nested ``[`` — a 200 KB file. A cheap scan catches every way to nest that deep:
+    flow brackets (a running count; quoted brackets only make it cautious), inline
+    ``- - - …`` block sequences, and very deep indentation.
+    """
+    raw = np.frombuffer(text.encode("utf-8", "replace"), dtype=np.uint8)
+    steps = np.zeros(raw.shape, dtype=np.int32)
+    steps[(raw == ord("[")) | (raw == ord("{"))] = 1
+    steps[(raw == ord("]")) | (raw == ord("}"))] = -1
+    if raw.size and int(np.cumsum(steps).max()) > limit:
+        return True
+    return bool(re.search(rf"(?:[-?]\s+){{{limit}}}|^[ \t]{{{2 * limit},}}", text, re.MULTILINE))
+
+
 def read_yaml(text: str, file: str) -> Parsed:
-    """Compose ``text`` and build plain data; every problem is collected, none raised."""
+    """Compose ``text`` and build plain data; every problem is collected, none raised.
+
+    Text that could nest too deep for libyaml goes to PyYAML's pure-Python composer,
+    where too deep is a ``RecursionError`` to report rather than a crash.
+    """
+    loader = yaml.SafeLoader if deep_for_libyaml(text) else _Loader
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as err:
         return Parsed(None, problems=[_syntax_problem(err, text, file)])
     except RecursionError:
-        return Parsed(None, problems=[Problem(file, None, "", "nested too deeply; refused")])
+        message = f"nested deeper than {MAX_DEPTH} levels; refused"
+        return Parsed(None, problems=[Problem(file, None, "", message)])
     if root is None:
         return Parsed(
             None,
@@ -174,6 +199,7 @@ def read_yaml(text: str, file: str) -> Parsed:
             ],
         )
     builder = _Builder(file, budget=len(text) + 1000)
+    builder.parsed.lines[()] = root.start_mark.line + 1
     try:
         return builder.finish(builder.build(root, (), 0))
     except _Stop:
