@@ -14,6 +14,7 @@ import streamlit as st
 
 from timeline import filters
 from timeline.export import make_view
+from timeline.text import md_escape
 from timeline.ui import briefing, data, session, views
 
 st.set_page_config(page_title="timeline", page_icon="🗓️", layout="wide")
@@ -32,7 +33,7 @@ else:
 frame, actors = loaded.frame, loaded.actors
 
 if frame.empty:
-    st.title(loaded.data.title or "timeline", anchor=False)
+    st.title(md_escape(loaded.data.title or "timeline"), anchor=False)
     views.problems(loaded.data)
     st.warning("There are no valid events to show. Fix the problems above and reload.")
     st.stop()
@@ -47,14 +48,15 @@ shown = filters.apply(frame, state.filters)
 
 
 def timeline_page() -> None:
-    st.title(loaded.data.title or "timeline", anchor=False)
+    st.title(md_escape(loaded.data.title or "timeline"), anchor=False)
     if loaded.uploaded and upload is not None:
         st.caption(
-            f"Showing the uploaded file {upload.name} for this session; nothing is written to disk."
+            f"Showing the uploaded file {md_escape(upload.name)} for this session; "
+            "nothing is written to disk."
         )
     views.problems(loaded.data)
     for note in st.session_state.get(session.URL_NOTES, []):
-        st.warning(note.capitalize())
+        st.warning(md_escape(note.capitalize()))
     session.mirror_to_url(state)
     st.markdown(f"**Showing {len(shown)} of {len(frame)} events**")
     if shown.empty:

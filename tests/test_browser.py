@@ -9,6 +9,7 @@ locally with the reason; under CI (``CI`` set) a missing browser is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -16,6 +17,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -62,10 +64,10 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 90
     raise TimeoutError(f"streamlit did not answer at {url} within {seconds} s")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextlib.contextmanager
+def streamlit_server(events: str, log: Path) -> Iterator[str]:
+    """``streamlit run app.py -- --events EVENTS`` on a free port, stopped afterwards."""
     port = free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
     command = [
         sys.executable,
         "-m",
@@ -80,7 +82,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "true",
         "--",
         "--events",
-        EVENTS.name,  # relative, as `make run` passes it
+        events,
     ]
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
@@ -91,6 +93,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         finally:
             process.terminate()
             process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with streamlit_server(EVENTS.name, log) as url:  # relative, as `make run` passes it
+        yield url
 
 
 def open_page(browser, url: str):
@@ -185,3 +194,69 @@ def test_briefing_steps_with_the_arrow_keys_and_resumes_after_reload(server, bro
     page.wait_for_timeout(1500)
     page.screenshot(path=str(target))
     assert page.errors == []
+
+
+HOSTILE = ROOT / "tests" / "hostile" / "events.yaml"
+INJECTED = "() => document.querySelectorAll('[id^=pwned], script[id], img[src=x], iframe').length"
+
+
+def guard(page) -> list[str]:
+    """Record every dialog (alert, confirm, prompt) the page opens."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    return dialogs
+
+
+def test_script_payloads_in_a_dataset_stay_text(browser, tmp_path):
+    from playwright.sync_api import expect
+
+    with streamlit_server(str(HOSTILE), tmp_path / "server.log") as url:
+        page = browser.new_page(viewport={"width": 1500, "height": 1400})
+        dialogs, errors = guard(page), []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{url}/?event=script-title")
+        page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=90_000)
+        heading = '<script id=pwned-event>alert("event")</script> Strikes begin'
+        expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
+        expect(page.get_by_text("notes link", exact=False).first).to_be_visible()
+        expect(page.get_by_text("sources[js-link].url: must be an http").first).to_be_attached()
+        point = page.evaluate(POINT_OF_EVENT, "script-title")
+        page.mouse.move(point["x"], point["y"])
+        expect(page.locator(".hoverlayer .hovertext").first).to_be_visible(timeout=10_000)
+        assert "<script id=pwned-event>" in page.locator(".hoverlayer").first.text_content()
+        assert page.evaluate(INJECTED) == 0
+
+        page.goto(f"{url}/briefing?step=1")
+        page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=90_000)
+        expect(page.get_by_text("1 / 2", exact=True)).to_be_visible(timeout=30_000)
+        expect(page.get_by_text("[click me](javascript:alert('md-title'))").first).to_be_visible()
+        assert page.locator("a[href^=javascript]").count() == 0
+        assert page.evaluate(INJECTED) == 0
+        assert dialogs == [] and errors == []
+        page.close()
+
+
+def test_exported_html_of_the_payloads_stays_text(browser, tmp_path):
+    out = tmp_path / "hostile.html"
+    command = [
+        sys.executable,
+        "-m",
+        "timeline",
+        "export",
+        "--format",
+        "html",
+        "-o",
+        str(out),
+        str(HOSTILE),
+    ]
+    subprocess.run(command, cwd=ROOT, capture_output=True, timeout=120)
+    assert out.exists()
+    page = browser.new_page()
+    dialogs = guard(page)
+    page.goto(out.as_uri())
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+    assert '</script><script id="pwned-quote">' in page.locator("tbody").inner_text()
+    assert page.evaluate(INJECTED) == 0
+    assert page.locator("a[href^=javascript]").count() == 0
+    assert dialogs == []
+    page.close()

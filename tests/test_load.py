@@ -136,11 +136,11 @@ def test_duplicate_id_keeps_the_first_and_reports_the_second(write):
     [
         ("sources: [\n", 2, "not valid YAML"),
         ("sources:\n\t- id: x\n", 2, "indented with a tab: YAML indents with spaces only"),
-        ("- just\n- a list\n", None, "the top level must be a mapping"),
+        ("- just\n- a list\n", 1, "the top level must be a mapping"),
         ("", None, "the file is empty"),
         ("# only a comment\n", None, "the file is empty"),
         ("sources: []\nactors: []\nevent: []\n", 3, "did you mean 'events'?"),
-        ("sources: []\nactors: []\n", None, "the section `events:` is missing"),
+        ("sources: []\nactors: []\n", 1, "the section `events:` is missing"),
         ("sources: {}\nactors: []\nevents: []\n", 1, "must be a list of sources"),
     ],
 )

@@ -26,7 +26,7 @@ import yaml
 from timeline.dates import DateError, Span, normalise, parse_pin
 from timeline.export.files import ExportError
 from timeline.export.view import View
-from timeline.model import KINDS, STATUSES
+from timeline.model import KINDS, SLUG_PATTERN, STATUSES
 
 SHEET_COLUMNS = [
     "Year",
@@ -204,6 +204,10 @@ def _span(slide: Slide) -> Span:
 
 
 def slug(text: str, taken: set[str]) -> str:
+    """``text`` itself when it is already a free, valid id; else a slug made from it."""
+    if re.fullmatch(SLUG_PATTERN, text) and len(text) <= 100 and text not in taken:
+        taken.add(text)
+        return text
     base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "event"
     name, n = base, 2
     while name in taken:

@@ -105,7 +105,7 @@ def problems(data: Dataset) -> None:
         return
     n_errors = len(errors(data.problems))
     n_warnings = len(data.problems) - n_errors
-    label = f"{data.file}: {n_errors} errors, {n_warnings} warnings"
+    label = f"{md_escape(data.file)}: {n_errors} errors, {n_warnings} warnings"
     if n_errors:
         st.error(f"{label}. Events with errors are left out; the rest are shown.", icon="⚠️")
     with st.expander(f"Problems in {label}", expanded=bool(n_errors)):
@@ -292,7 +292,7 @@ def _export_bytes(view: View, fmt: str) -> bytes:
 def export_panel(view: View) -> None:
     """Download the current filtered view in any export format."""
     st.subheader("Export this view", anchor=False)
-    st.caption(f"{view.filters_text}. {len(view.frame)} of {view.total} events.")
+    st.caption(f"{md_escape(view.filters_text)}. {len(view.frame)} of {view.total} events.")
     fmt = st.selectbox(
         "Format",
         list(export.FORMATS),

@@ -1,0 +1,81 @@
+"""Property: export → import round-trips any valid dataset (ids, titles, dates, precision)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.export import make_view, render
+from timeline.export.timelinejs import import_text
+from timeline.load import load_bytes
+
+WORD = st.text(
+    string.ascii_letters + string.digits + "<>&\"'()[]!?,.:;#*_`|~-–’é", min_size=1, max_size=10
+)
+TITLE = st.lists(WORD, min_size=1, max_size=6).map(" ".join)
+IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
+DAY = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 1))
+
+
+@st.composite
+def pins(draw: st.DrawFn) -> str:
+    day = draw(DAY)
+    kind = draw(st.sampled_from(["day", "month", "year", "range"]))
+    if kind == "day":
+        return day.isoformat()
+    if kind == "month":
+        return f"{day:%Y-%m}"
+    if kind == "year":
+        return f"{day:%Y}"
+    return f"{day.isoformat()}/{(day + dt.timedelta(days=draw(st.integers(1, 900)))).isoformat()}"
+
+
+@st.composite
+def datasets(draw: st.DrawFn) -> dict:
+    ids = draw(st.lists(IDS, min_size=1, max_size=12, unique=True))
+    events = [
+        {
+            "id": ident,
+            "title": draw(TITLE),
+            "source": "s",
+            "date": draw(pins()),
+            "actors": [draw(st.sampled_from(["a", "b"]))],
+            "kind": draw(st.sampled_from(["military", "claim", "media"])),
+            "status": draw(st.sampled_from(["reported", "claimed", "disputed", "confirmed"])),
+            "quote": draw(TITLE),
+        }
+        for ident in ids
+    ]
+    return {
+        "title": draw(TITLE),
+        "sources": [{"id": "s", "title": "T", "outlet": "O", "published": "2020-01-01"}],
+        "actors": [
+            {"id": "a", "name": draw(TITLE), "affiliation": "X"},
+            {"id": "b", "name": "Bee", "affiliation": "Y"},
+        ],
+        "events": events,
+    }
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_export_then_import_keeps_ids_titles_dates_precision(dataset):
+    text = yaml.safe_dump(dataset, sort_keys=False, allow_unicode=True)
+    before = load_bytes(text.encode(), "generated.yaml", Path("."))
+    assert before.ok, [str(p) for p in before.problems]
+    exported = render(make_view(before), "timelinejs").decode()
+    after = load_bytes(import_text(exported, "x.json", "json").encode(), "back.yaml", Path("."))
+    assert after.ok, [str(p) for p in after.problems]
+
+    def key(data):
+        return {
+            e.event.id: (e.event.title, e.span.start, e.span.end, e.span.precision)
+            for e in data.events
+        }
+
+    assert key(after) == key(before)
