@@ -15,7 +15,7 @@ import streamlit as st
 from timeline import filters
 from timeline.export import make_view
 from timeline.text import md_escape
-from timeline.ui import briefing, data, session, views
+from timeline.ui import briefing, curate, data, session, views
 
 st.set_page_config(page_title="timeline", page_icon="🗓️", layout="wide")
 
@@ -78,9 +78,15 @@ def briefing_page() -> None:
     session.mirror_to_url(replace(session.current(bounds, briefing=True), event=None))
 
 
+def curate_page() -> None:
+    original = upload.getvalue() if upload is not None else path.read_bytes()
+    curate.page(loaded.data, original.decode("utf-8-sig"), Path(path).resolve().parent)
+
+
 st.navigation(
     [
         st.Page(timeline_page, title="Timeline", icon="🗓️", default=True),
         st.Page(briefing_page, title="Briefing", icon="🎞️", url_path="briefing"),
+        st.Page(curate_page, title="Add an article", icon="📰", url_path="add-article"),
     ]
 ).run()

@@ -260,3 +260,26 @@ def test_exported_html_of_the_payloads_stays_text(browser, tmp_path):
     assert page.locator("a[href^=javascript]").count() == 0
     assert dialogs == []
     page.close()
+
+
+def test_add_an_article_in_the_browser(server, browser):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1500, "height": 1300})
+    page.goto(f"{server}/add-article")
+    page.get_by_role("textbox", name="Article text").fill(
+        "Moscow said on Monday that Kadyrov met Putin."
+    )
+    page.get_by_role("textbox", name="Published (YYYY-MM-DD)").fill("2016-03-02")
+    page.get_by_role("textbox", name="Outlet").fill("Wire")
+    page.get_by_role("textbox", name="Outlet").press("Enter")
+    expect(page.get_by_text("The merged dataset passes check: 26 events.")).to_be_visible(
+        timeout=60_000
+    )
+    expect(page.get_by_role("button", name="Download the merged events.yaml")).to_be_enabled()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the merged events.yaml").click()
+    merged = Path(download.value.path()).read_text(encoding="utf-8")
+    assert 'when: "on Monday"' in merged and "id: wire-2016-03-02" in merged
+    assert merged.count("\n  - id: ") == (EVENTS.read_text().count("\n  - id: ") + 2)
+    page.close()

@@ -1,4 +1,4 @@
-"""Command line: ``python -m timeline check|list|export|import``.
+"""Command line: ``python -m timeline check|list|export|import|suggest``.
 
 Exit codes: 0 when the dataset has no errors (warnings allowed), 1 when it has
 errors, 2 for a usage error. A bad file gives located messages, never a traceback.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -147,6 +148,65 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from timeline.suggest import suggest, to_yaml
+
+    article = Path(args.article)
+    try:
+        text = article.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"error: cannot read {article} as UTF-8 text: {err}", file=sys.stderr)
+        return 1
+    data = load_file(args.into) if args.into else None
+    if data is not None:
+        _errors_to_stderr(data)
+    source = _new_source(args, article, text, data)
+    candidates = suggest(text, args.published, data)
+    sys.stdout.write(to_yaml(source, candidates))
+    dupes = sum(bool(c.duplicates) for c in candidates)
+    pins = sum(c.phrase.span is None for c in candidates)
+    where = f"; {dupes} look like events already in {args.into}" if data is not None else ""
+    print(
+        f"{len(candidates)} candidate events from {article}{where}; {pins} need a pin",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _new_source(
+    args: argparse.Namespace, article: Path, text: str, data: Dataset | None
+) -> dict[str, str]:
+    from timeline.export.timelinejs import slug
+
+    taken = set(data.sources) if data else set()
+    outlet = args.outlet or "Unknown outlet"
+    relative = str(article)
+    if args.into:
+        relative = os.path.relpath(article.resolve(), Path(args.into).resolve().parent)
+        if relative.startswith(".."):
+            print(
+                f"note: {article} is outside the dataset's folder; copy it under it and fix "
+                "`text:`, or the loader will refuse it",
+                file=sys.stderr,
+            )
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), article.stem)
+    return {
+        "id": slug(f"{outlet} {args.published}", taken),
+        "title": args.title or first_line,
+        "outlet": outlet,
+        "published": args.published.isoformat(),
+        "url": args.url or "",
+        "text": relative,
+    }
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+
+
 def _add_file_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", nargs="?", default=DEFAULT_FILE, help="default: events.yaml")
     command.add_argument(
@@ -217,6 +277,26 @@ def build_parser() -> argparse.ArgumentParser:
     inp.add_argument("--kind", choices=("json", "csv"), help="default: from the file's ending")
     inp.add_argument("--force", action="store_true", help="overwrite OUT.yaml if it exists")
     inp.set_defaults(func=cmd_import)
+    sug = commands.add_parser(
+        "suggest", help="find candidate events in a new article (prints YAML)"
+    )
+    sug.add_argument("article", help="the article's text, UTF-8")
+    sug.add_argument(
+        "--published",
+        required=True,
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the publication date every phrase is read against",
+    )
+    sug.add_argument("--title", help="the headline (default: the article's first line)")
+    sug.add_argument("--outlet", help="who published it")
+    sug.add_argument("--url", help="where it was published (http or https)")
+    sug.add_argument(
+        "--into",
+        metavar="DATASET.yaml",
+        help="match its actors and report candidates it already has (never modified)",
+    )
+    sug.set_defaults(func=cmd_suggest)
     return parser
 
 

@@ -1,0 +1,293 @@
+"""The curation assistant: phrases found, resolved as the normaliser does, actors, cues."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from tests.conftest import EVENTS, ROOT
+from timeline.dates import DateError, normalise
+from timeline.load import load_file
+from timeline.suggest import (
+    check_merged,
+    event_block,
+    merge,
+    phrases,
+    sentences,
+    source_block,
+    suggest,
+)
+from timeline.yamlread import read_yaml
+
+D = dt.date.fromisoformat
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_file(EVENTS)
+
+
+def test_recall_on_the_seed_articles_is_complete(data):
+    """Every event with a phrase: found in its article, resolved as its `when` is."""
+    wanted, found = 0, 0
+    for item in data.events:
+        event = item.event
+        if not event.when:
+            continue
+        wanted += 1
+        source = data.sources[event.source]
+        text = (ROOT / source.text).read_text(encoding="utf-8")
+        same = [
+            c
+            for c in suggest(text, source.published, data)
+            if c.phrase.text.lower() == event.when.lower()
+        ]
+        try:
+            expected = normalise(event.when, source.published, event.direction)
+        except DateError:
+            expected = None
+        if any(c.phrase.span == expected for c in same):
+            found += 1
+        else:
+            print(f"missed: {event.id}: {event.when!r} → {[c.phrase for c in same]}")
+    print(f"recall: {found} of {wanted} date phrases in events.yaml")
+    assert wanted == 12
+    assert found == wanted
+
+
+# phrase rules on short articles written for the tests: text, published, expected phrases
+RULES = [
+    (
+        "The talks began on Monday.",
+        "2016-02-10",  # Wednesday
+        [("on Monday", "2016-02-08", "2016-02-08", "day")],
+    ),
+    (
+        "He spoke on Wednesday morning.",
+        "2016-02-10",  # the publication weekday itself
+        [("on Wednesday morning", "2016-02-10", "2016-02-10", "day")],
+    ),
+    (
+        "The film is set to air on Friday.",
+        "2016-02-10",  # future cue
+        [("on Friday", "2016-02-12", "2016-02-12", "day")],
+    ),
+    (
+        "The minister will visit Grozny on Monday.",
+        "2016-02-10",
+        [("on Monday", "2016-02-15", "2016-02-15", "day")],
+    ),
+    (
+        "Troops arrived in mid-June.",
+        "2015-10-01",
+        [("in mid-June", "2015-06-11", "2015-06-20", "part-of-month")],
+    ),
+    (
+        "Fighting resumed in early March and ended late April.",
+        "2015-10-01",
+        [
+            ("in early March", "2015-03-01", "2015-03-10", "part-of-month"),
+            ("late April", "2015-04-21", "2015-04-30", "part-of-month"),
+        ],
+    ),
+    (
+        "A video released last September shows them.",
+        "2015-10-01",
+        [("last September", "2015-09-01", "2015-09-30", "month")],
+    ),
+    (
+        "He has ruled the region since 2007.",
+        "2016-02-09",
+        [("since 2007", "2007-01-01", "2007-12-31", "year")],
+    ),
+    (
+        "Officials met earlier this week.",
+        "2016-02-11",  # Thursday
+        [("earlier this week", "2016-02-08", "2016-02-10", "week")],
+    ),
+    (
+        "The decision comes tomorrow.",
+        "2016-02-09",
+        [("tomorrow", "2016-02-10", "2016-02-10", "day")],
+    ),
+    (
+        "The report came out yesterday.",
+        "2016-02-09",
+        [("yesterday", "2016-02-08", "2016-02-08", "day")],
+    ),
+    (
+        "In July, the figure was 2,200.",
+        "2015-10-01",
+        [("In July", "2015-07-01", "2015-07-31", "month")],
+    ),
+    (
+        "It was first reported on 30 September 2015 by TASS.",
+        "2016-02-09",
+        [("on 30 September 2015", "2015-09-30", "2015-09-30", "day")],
+    ),
+    (
+        "The camp opened in August 2014.",
+        "2016-02-09",
+        [("in August 2014", "2014-08-01", "2014-08-31", "month")],
+    ),
+    ("The group has fought for two years, and a number of years before that.", "2016-02-09", []),
+    ("We know that a second official, Mr May, may speak at 2,200 events.", "2016-02-09", []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), RULES)
+def test_phrase_rules_with_exact_spans(text, published, expected):
+    found = [
+        (p.text, p.span.start, p.span.end, p.span.precision)
+        for p in phrases(text, D(published))
+        if p.span
+    ]
+    assert found == [(t, D(s), D(e), prec) for t, s, e, prec in expected]
+
+
+def test_a_phrase_with_no_date_of_its_own_is_found_and_left_for_a_pin():
+    [phrase] = phrases("Kadyrov at the time conceded it.", D("2016-02-09"))
+    assert (phrase.text, phrase.span) == ("at the time", None)
+    assert "pin it" in phrase.note
+    assert phrases("At the time being, around 2,200 people.", D("2015-10-01")) == []
+
+
+def test_sentences_are_verbatim():
+    text = "First one. Second “quoted.” Third?\n\nFourth line\nFifth."
+    assert sentences(text) == ["First one.", "Second “quoted.”", "Third?", "Fourth line", "Fifth."]
+
+
+def test_actors_new_names_and_cues(data):
+    text = (
+        "Putin and Obama met in New York on Monday. "
+        "Alexander Rogatkin claimed in July that Kadyrov denied it."
+    )
+    first, second = suggest(text, D("2015-10-01"), data)
+    assert first.actors == ["putin", "obama"] and first.new_names == ["New York"]
+    assert (first.kind, first.status) == ("meeting", "reported")
+    assert second.actors == ["kadyrov"] and second.new_names == ["Alexander Rogatkin"]
+    assert (second.kind, second.status) == ("claim", "disputed")
+    assert (second.kind_cue, second.status_cue) == ("claim", "denied")
+
+
+def test_candidates_already_in_the_dataset_are_noticed(data):
+    text = (ROOT / "articles" / "003_7a4827f16c12f214.txt").read_text()
+    by_phrase = {c.phrase.text: c for c in suggest(text, D("2016-02-09"), data)}
+    assert by_phrase["on Tuesday"].duplicates == ["events[chechen-source-volunteers] (same quote)"]
+    assert by_phrase["At the same time"].duplicates == []
+
+
+def run_suggest(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", "suggest", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_suggest_command_prints_reviewable_yaml_and_never_touches_the_dataset():
+    before = EVENTS.read_bytes()
+    result = run_suggest(
+        "articles/003_7a4827f16c12f214.txt",
+        "--published",
+        "2016-02-09",
+        "--outlet",
+        "Agence France-Presse",
+        "--into",
+        "events.yaml",
+    )
+    assert result.returncode == 0, result.stderr
+    assert EVENTS.read_bytes() == before
+    plain = yaml.safe_load(result.stdout)
+    assert plain["sources"] == [
+        {
+            "id": "agence-france-presse-2016-02-09",
+            "title": "Chechen strongman claims Russian spies are infiltrating Islamic State",
+            "outlet": "Agence France-Presse",
+            "published": "2016-02-09",
+            "text": "articles/003_7a4827f16c12f214.txt",
+        }
+    ]
+    whens = [e["when"] for e in plain["events"]]
+    assert whens == [
+        "since 2007",
+        "on Wednesday",
+        "on Tuesday",
+        "in December",
+        "at the time",
+        "At the same time",
+        "in December",
+    ]
+    airs = plain["events"][1]
+    assert airs["direction"] == "future" and airs["actors"] == ["kadyrov", "rossiya-1"]
+    assert "# 10 Feb 2016 (day), read forward (cue 'set to')" in result.stdout
+    assert "7 candidate events" in result.stderr and "6 look like events already" in result.stderr
+
+
+def test_suggest_command_answers_bad_input_clearly(tmp_path):
+    missing = run_suggest(str(tmp_path / "nope.txt"), "--published", "2016-02-09")
+    assert missing.returncode == 1 and "cannot read" in missing.stderr
+    bad_date = run_suggest("articles/003_7a4827f16c12f214.txt", "--published", "9 Feb")
+    assert bad_date.returncode == 2 and "is not a date: write YYYY-MM-DD" in bad_date.stderr
+    assert "Traceback" not in missing.stderr + bad_date.stderr
+
+
+NEW_ARTICLE = "Moscow said on Monday that Kadyrov met Putin in the Kremlin.\n"
+
+
+def test_merged_dataset_keeps_the_original_text_and_passes_check(data):
+    original = EVENTS.read_text(encoding="utf-8")
+    [candidate] = suggest(NEW_ARTICLE, D("2016-03-02"), data)
+    source = {
+        "id": "new-wire",
+        "title": "New",
+        "outlet": "Wire",
+        "published": "2016-03-02",
+        "text": "articles/new-wire.txt",
+    }
+    merged = merge(
+        original,
+        read_yaml(original, "events.yaml").lines,
+        source_block(source),
+        [event_block(candidate, "new-wire", notes=False)],
+    )
+    assert merged.startswith(original.split("sources:")[0])  # the header comments are kept
+    checked = check_merged(merged, NEW_ARTICLE, source["text"], ROOT, data.sources.values())
+    assert checked.ok, [str(p) for p in checked.problems]
+    assert checked.total == 26
+    added = next(e for e in checked.events if e.event.source == "new-wire")
+    assert (added.span.label, added.event.actors) == ("29 Feb 2016", ["russia", "kadyrov", "putin"])
+
+
+def test_add_an_article_page_builds_a_checked_merge(monkeypatch):
+    monkeypatch.setenv("TIMELINE_EVENTS", str(EVENTS))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at._page_hash = calc_hash("add-article")
+    at.run()
+    at.text_area(key="cur_text").set_value(NEW_ARTICLE)
+    at.text_input(key="cur_published").set_value("9 Feb").run()
+    assert at.error[0].value.startswith("“9 Feb” is not a date: write it as YYYY-MM-DD")
+    at.text_input(key="cur_published").set_value("2016-03-02")
+    at.text_input(key="cur_outlet").set_value("Wire")
+    at.run()
+    assert not at.exception
+    [editor] = at.dataframe
+    rows = editor.value.to_dict("records")
+    assert [(r["when"], r["resolves to"], r["actors"], r["add"]) for r in rows] == [
+        ("on Monday", "29 Feb 2016", "russia, kadyrov, putin", True)
+    ]
+    assert "1 candidate events." in next(m.value for m in at.markdown if "candidate" in m.value)
+    assert at.success[0].value == "The merged dataset passes check: 26 events."
+    assert [re.sub(r"\\(.)", r"\1", b.label) for b in at.get("download_button")] == [
+        "Download the merged events.yaml",
+        "Download the article as articles/wire-2016-03-02.txt",
+    ]

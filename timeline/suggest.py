@@ -1,0 +1,435 @@
+"""Curation assistant: a new article → candidate events for a curator to review.
+
+Finds every dated statement (one candidate per date phrase), resolves the phrase with
+the same normaliser as ``events.yaml`` (so a candidate's span is the span the event
+will get), matches known actors and their aliases, flags new names, suggests a kind
+and status from cue words, and notices candidates that look like events already in
+the dataset. It never writes to a dataset; it returns data and YAML text.
+
+Phrases are found by the project's own patterns first (dateparser's
+``search_dates`` misses "mid-June" and "last August" and reads "we" as Wednesday),
+then by ``search_dates`` for anything else, kept only when it holds a real date word.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from dateparser.search import search_dates
+
+from timeline.dates import DateError, Direction, Span, normalise
+from timeline.load import Dataset, fold_text, load_file
+from timeline.model import Source
+
+MONTHS = "|".join(
+    sorted(
+        [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + ["Sept"],
+        key=len,
+        reverse=True,
+    )
+)
+WEEKDAYS = "|".join(d for d in calendar.day_name)
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+TIMES_OF_DAY = "morning|afternoon|evening|night"
+PHRASE_PATTERNS = [  # the project's rules, longest forms first
+    rf"\b[Ss]ince {YEAR}\b",
+    rf"\b(?:[Ii]n |[Bb]y )?(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?:{MONTHS})\b(?:,? {YEAR}\b)?",
+    rf"\b(?:[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming) (?:{MONTHS})\b",
+    rf"\b(?:[Oo]n )?\d{{1,2}} (?:{MONTHS})\.?,? {YEAR}\b",
+    rf"\b(?:[Oo]n )?(?:{MONTHS})\.? \d{{1,2}},? {YEAR}\b",
+    rf"\b(?:[Ii]n |[Bb]y |[Ss]ince |[Dd]uring )?(?:{MONTHS}),? {YEAR}\b",
+    rf"\b(?:[Oo]n |[Ll]ast |[Nn]ext |[Tt]his )?(?:{WEEKDAYS})(?: (?:{TIMES_OF_DAY}))?\b",
+    rf"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Dd]uring|[Uu]ntil) (?:{MONTHS})\b",
+    r"\b(?:[Ee]arlier this week|[Ll]ast week|[Tt]his week|[Nn]ext week|[Ll]ast month|"
+    r"[Ll]ast year|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
+    rf"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Dd]uring) {YEAR}\b",
+    r"\b[Aa]t the (?:same )?time\b(?! being)",  # dated only by another event: left for a pin
+]
+DATE_WORD = re.compile(
+    rf"\b(?:{MONTHS}|{WEEKDAYS}|yesterday|today|tomorrow|{YEAR})\b|"
+    r"\b(?:last|next|this) (?:week|month|year)\b"
+)
+FUTURE_CUES = re.compile(
+    r"\b(?:set to|will|is to|are to|scheduled|due to|planned|upcoming|tomorrow|next)\b", re.I
+)
+STATUS_CUES = [
+    ("disputed", re.compile(r"\b(?:denied|denies|deny|disputed|rejected)\b", re.I)),
+    ("claimed", re.compile(r"\b(?:claim(?:s|ed)?|allegedly|alleged)\b", re.I)),
+]
+KIND_CUES = [
+    ("claim", re.compile(r"\bclaim", re.I)),
+    ("broadcast", re.compile(r"\b(?:documentary|television|broadcast|air(?:s|ed)? on)\b", re.I)),
+    ("media", re.compile(r"\bvideos?\b", re.I)),
+    ("military", re.compile(r"\b(?:air ?strikes?|strikes|attacks?|bombing|offensive)\b", re.I)),
+    ("estimate", re.compile(r"\b\d[\d,]* (?:people|Russians|Chechens|fighters|militants)\b")),
+    ("meeting", re.compile(r"\b(?:met|meeting|summit|talks)\b", re.I)),
+    (
+        "statement",
+        re.compile(
+            r"\b(?:said|says|told|declared|announced|stated|conceded|insists|reported)\b", re.I
+        ),
+    ),
+]
+NOT_NAMES = {
+    "In",
+    "On",
+    "At",
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Since",
+    "From",
+    "Outside",
+    "More",
+    "Please",
+    "While",
+    "Among",
+    "According",
+    "Quoting",
+    "There",
+    "These",
+    "Our",
+}
+NAME = re.compile(
+    r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?: (?:al-|bin |de |van )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)+"
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A date phrase in a sentence, and what it resolves to (``span`` None: needs a pin)."""
+
+    text: str
+    start: int
+    span: Span | None
+    direction: Direction
+    note: str
+
+
+@dataclass
+class Candidate:
+    """One suggested event: a dated statement, ready for review."""
+
+    id: str
+    title: str
+    sentence: str
+    phrase: Phrase
+    actors: list[str]
+    new_names: list[str]
+    kind: str
+    kind_cue: str
+    status: str
+    status_cue: str
+    duplicates: list[str] = field(default_factory=list)
+
+
+# --- sentences and phrases ----------------------------------------------------------
+
+
+def sentences(text: str) -> list[str]:
+    """The article's sentences, verbatim (a paragraph break always ends one)."""
+    out = []
+    for paragraph in re.split(r"\n\s*\n|\n", text):
+        parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][”\"’']))\s+(?=[“\"A-Z])", paragraph.strip())
+        out += [p.strip() for p in parts if len(p.strip()) > 1]
+    return out
+
+
+def _overlaps(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in taken)
+
+
+def _rule_matches(sentence: str) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for pattern in PHRASE_PATTERNS:
+        for match in re.finditer(pattern, sentence):
+            if not _overlaps(match.start(), match.end(), found):
+                found.append((match.start(), match.end()))
+    return found
+
+
+def _search_matches(
+    sentence: str, base: dt.date, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """What dateparser's search adds, kept only with a real date word and no overlap."""
+    settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day)}
+    try:
+        found = search_dates(sentence, languages=["en"], settings=settings) or []
+    except Exception:  # dateparser raises assorted errors on odd text
+        return []
+    extra: list[tuple[int, int]] = []
+    for text, _ in found:
+        words = DATE_WORD.search(text)
+        if re.fullmatch(rf"\W*(?:{MONTHS}|{WEEKDAYS})\W*", text):
+            continue  # "May" alone is as likely a name or a verb; the rules catch "in May"
+        start = sentence.find(text)
+        if words and start >= 0 and not _overlaps(start, start + len(text), [*taken, *extra]):
+            extra.append((start + words.start(), start + words.end()))
+    return extra
+
+
+def _resolve(text: str, published: dt.date, cue: str | None) -> Phrase:
+    """Read looking back, or forward when the sentence has a future cue that changes the span."""
+    try:
+        span = normalise(text, published, "past")
+        if cue:
+            ahead = normalise(text, published, "future")
+            if ahead != span:
+                note = f"{ahead.label} ({ahead.precision}), read forward (cue {cue!r}): {ahead.how}"
+                return Phrase(text, 0, ahead, "future", note)
+    except DateError as err:
+        note = f"no date of its own ({err}); pin it with `date:` and a `date_note:`"
+        return Phrase(text, 0, None, "past", note)
+    return Phrase(text, 0, span, "past", f"{span.label} ({span.precision}): {span.how}")
+
+
+def phrases(sentence: str, published: dt.date) -> list[Phrase]:
+    """Every date phrase in ``sentence``, resolved against ``published``."""
+    spots = _rule_matches(sentence)
+    spots += _search_matches(sentence, published, spots)
+    cue = FUTURE_CUES.search(sentence)
+    return [
+        replace(
+            _resolve(sentence[start:end], published, cue.group(0) if cue else None), start=start
+        )
+        for start, end in sorted(spots)
+    ]
+
+
+# --- actors, kind, status ---------------------------------------------------------------
+
+
+def _terms(data: Dataset | None) -> dict[str, str]:
+    """Every name and alias of the known actors → the actor's id."""
+    terms: dict[str, str] = {}
+    for actor in data.actors.values() if data else []:
+        for term in (actor.name, *actor.aliases):
+            if len(term) >= 2:
+                terms.setdefault(term, actor.id)
+    return terms
+
+
+def match_actors(sentence: str, terms: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Known actors named in ``sentence`` (by name or alias), and names no actor has."""
+    named: list[tuple[int, str]] = []
+    covered: list[tuple[int, int]] = []
+    for term in sorted(
+        terms, key=len, reverse=True
+    ):  # longest first: "Chechen leader" over "Chechen"
+        for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", sentence):
+            if not _overlaps(match.start(), match.end(), covered):
+                covered.append((match.start(), match.end()))
+                named.append((match.start(), terms[term]))
+    ids = list(dict.fromkeys(ident for _, ident in sorted(named)))
+    new = [
+        _name(m.group(0))
+        for m in NAME.finditer(sentence)
+        if not _overlaps(m.start(), m.end(), covered)
+    ]
+    return ids, list(dict.fromkeys(n for n in new if n))
+
+
+def _name(words: str) -> str:
+    """A run of capitalised words less leading function words and date words ("" if none)."""
+    parts = words.split()
+    while parts and (parts[0] in NOT_NAMES or DATE_WORD.fullmatch(parts[0])):
+        parts.pop(0)
+    return " ".join(parts) if len(parts) >= 2 and not DATE_WORD.search(" ".join(parts)) else ""
+
+
+def _cue(sentence: str, cues: list[tuple[str, re.Pattern[str]]], default: str) -> tuple[str, str]:
+    for value, pattern in cues:
+        match = pattern.search(sentence)
+        if match:
+            return value, match.group(0)
+    return default, ""
+
+
+# --- candidates -----------------------------------------------------------------------
+
+
+def _title(sentence: str, limit: int = 90) -> str:
+    text = " ".join(sentence.split()).strip("“”\"' ")
+    return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())[:6]
+    base = "-".join(words) or "event"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def _duplicates(
+    sentence: str, span: Span | None, actors: list[str], data: Dataset | None
+) -> list[str]:
+    """Events already in the dataset with this quote, then those with shared actors and dates."""
+    folded, same, near = fold_text(sentence), [], []
+    for item in data.events if data else []:
+        quote = fold_text(item.event.quote)
+        if quote in folded or folded in quote:
+            same.append(f"events[{item.event.id}] (same quote)")
+        elif span and set(actors) & set(item.event.actors) and item.span.overlaps(span):
+            near.append(f"events[{item.event.id}] (same actors, overlapping dates)")
+    return same + near
+
+
+def suggest(text: str, published: dt.date, data: Dataset | None = None) -> list[Candidate]:
+    """One candidate per date phrase in ``text``, in the article's order."""
+    terms, taken = _terms(data), {e.event.id for e in (data.events if data else [])}
+    out = []
+    for sentence in sentences(text):
+        actors, new = match_actors(sentence, terms)
+        kind, kind_cue = _cue(sentence, KIND_CUES, "statement")
+        status, status_cue = _cue(sentence, STATUS_CUES, "reported")
+        for phrase in phrases(sentence, published):
+            title = _title(sentence)
+            out.append(
+                Candidate(
+                    _slug(title, taken),
+                    title,
+                    sentence,
+                    phrase,
+                    actors,
+                    new,
+                    kind,
+                    kind_cue,
+                    status,
+                    status_cue,
+                    _duplicates(sentence, phrase.span, actors, data),
+                )
+            )
+    return out
+
+
+# --- YAML for review -----------------------------------------------------------------------
+
+
+def _q(value: object) -> str:
+    """A YAML scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def source_block(source: dict[str, str]) -> str:
+    lines = [f"  - id: {source['id']}"]
+    lines += [f"    {key}: {_q(value)}" for key, value in source.items() if key != "id" and value]
+    return "\n".join(lines) + "\n"
+
+
+def event_block(c: Candidate, source_id: str, notes: bool = True) -> str:
+    """The candidate as an ``events:`` item; with ``notes``, comments say what was suggested."""
+
+    def note(text: str) -> str:
+        return f"  # {text}" if notes and text else ""
+
+    kind_cue = f" (cue: {c.kind_cue!r})" if c.kind_cue else ""
+    status_cue = f" (cue: {c.status_cue!r})" if c.status_cue else ""
+    names = f"new names, not actors yet: {', '.join(c.new_names)}" if c.new_names else ""
+    lines = (
+        [f"  # looks like {', '.join(c.duplicates)} already in the dataset"]
+        if (notes and c.duplicates)
+        else []
+    )
+    lines += [
+        f"  - id: {c.id}",
+        f"    title: {_q(c.title)}{note('suggested: edit')}",
+        f"    source: {source_id}",
+        f"    when: {_q(c.phrase.text)}{note(c.phrase.note)}",
+    ]
+    if c.phrase.direction == "future":
+        lines.append("    direction: future")
+    if c.phrase.span is None:
+        lines.append("    date: null  # REQUIRED: YYYY, YYYY-MM, YYYY-MM-DD or START/END")
+    lines += [
+        f"    actors: [{', '.join(c.actors)}]{note(names)}",
+        f"    kind: {c.kind}{note('suggested' + kind_cue)}",
+        f"    status: {c.status}{note('suggested' + status_cue)}",
+        f"    quote: {_q(' '.join(c.sentence.split()))}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def to_yaml(source: dict[str, str], candidates: list[Candidate]) -> str:
+    head = (
+        f"# {len(candidates)} candidate events from {source.get('title', 'the article')}: "
+        "review every line, keep what is right, then add them to the dataset.\n"
+    )
+    return (
+        head
+        + "sources:\n"
+        + source_block(source)
+        + "events:\n"
+        + "".join(event_block(c, source["id"]) for c in candidates)
+    )
+
+
+# --- merging into a dataset's text -----------------------------------------------------------
+
+
+def _section_end(lines: list[str], key_lines: dict[str, int], section: str) -> int:
+    """The index to insert at: after the last non-blank line of ``section`` (0-based)."""
+    start = key_lines[section]
+    later = [line for line in key_lines.values() if line > start]
+    end = min(later) - 1 if later else len(lines)
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return end
+
+
+def _reindent(block: str, indent: str) -> str:
+    return "".join(indent + line.removeprefix("  ") + "\n" for line in block.splitlines())
+
+
+def merge(
+    original: str, parsed_lines: dict[tuple[str | int, ...], int], source: str, events: list[str]
+) -> str:
+    """``original`` with the source block added to ``sources:`` and event blocks to ``events:``.
+
+    The text around them is kept as it is (comments, order, formatting). Blocks are
+    re-indented to the file's own list indentation. Raises ValueError when a section is
+    not a block list with at least one item (then there is nowhere to add to).
+    """
+    lines = original.splitlines()
+    key_lines = {str(k[0]): v - 1 for k, v in parsed_lines.items() if len(k) == 1}
+    inserts = []
+    for section, blocks in (("sources", [source]), ("events", events)):
+        first = parsed_lines.get((section, 0))
+        if section not in key_lines or first is None or "[" in lines[key_lines[section]]:
+            raise ValueError(f"the dataset's `{section}:` is not a list to add to")
+        indent = lines[first - 1][: len(lines[first - 1]) - len(lines[first - 1].lstrip())]
+        text = "".join(_reindent(b, indent) for b in blocks if b)
+        inserts.append((_section_end(lines, key_lines, section), text))
+    for at, text in sorted(inserts, reverse=True):
+        lines[at:at] = text.rstrip("\n").splitlines()
+    return "\n".join(lines) + "\n"
+
+
+def check_merged(
+    merged: str, article: str, article_path: str, dataset_dir: Path, sources: Iterable[Source]
+) -> Dataset:
+    """Validate a merged dataset as ``check`` would, in a scratch folder holding the new
+    article and copies of the existing ones, so nothing in the dataset's folder is touched."""
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        for source in sources:
+            if source.text and (dataset_dir / source.text).is_file():
+                target = root / source.text
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes((dataset_dir / source.text).read_bytes())
+        new = root / article_path
+        new.parent.mkdir(parents=True, exist_ok=True)
+        new.write_text(article, encoding="utf-8")
+        (root / "events.yaml").write_text(merged, encoding="utf-8")
+        return load_file(root / "events.yaml")
