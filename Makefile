@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 EVENTS ?= events.yaml
 PORT ?= 8501
 
-.PHONY: run test lint format check screenshot clean help
+.PHONY: run test lint format check screenshot bench clean help
 
 help:
 	@echo "make run     start the dashboard on $(EVENTS) (http://localhost:$(PORT))"
@@ -16,6 +16,7 @@ help:
 	@echo "make check   validate $(EVENTS) and print every problem"
 	@echo "make format  apply ruff formatting"
 	@echo "make screenshot  refresh docs/screenshot.png from the running app"
+	@echo "make bench   measure 1,000 to 100,000 events; writes docs/performance.md"
 	@echo "make clean   remove .venv and caches"
 
 $(PY):
@@ -55,6 +56,11 @@ $(TLJS): tests/timelinejs/package.json tests/timelinejs/package-lock.json
 
 test: lint $(TLJS)
 	$(PY) -m pytest
+
+# Not part of `make test`: generates 1,000 / 10,000 / 100,000-event datasets (benchmarks/data/,
+# ignored by git), measures them, and writes docs/performance.md. About five minutes here.
+bench: $(VENV)/.dev
+	$(PY) -m benchmarks.run
 
 screenshot: $(VENV)/.dev
 	UPDATE_SCREENSHOT=1 $(PY) -m pytest tests/test_browser.py

@@ -80,7 +80,7 @@ def briefing_page() -> None:
 
 def curate_page() -> None:
     original = upload.getvalue() if upload is not None else path.read_bytes()
-    curate.page(loaded.data, original.decode("utf-8-sig"), Path(path).resolve().parent)
+    curate.page(loaded.data, frame, original.decode("utf-8-sig"), Path(path).resolve().parent)
 
 
 st.navigation(

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from benchmarks.browser import CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "events.yaml"
 ARTICLES = ROOT / "articles"
@@ -70,14 +72,6 @@ def write(tmp_path: Path) -> Callable[[str], Path]:
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def need(thing: str, present: bool, install: str) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.browser import streamlit_command
 from tests.conftest import EVENTS, ROOT
 
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
@@ -68,22 +69,7 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 90
 def streamlit_server(events: str, log: Path) -> Iterator[str]:
     """``streamlit run app.py -- --events EVENTS`` on a free port, stopped afterwards."""
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--",
-        "--events",
-        events,
-    ]
+    command = streamlit_command(events, port)
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"

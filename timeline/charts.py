@@ -17,6 +17,7 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -46,6 +47,7 @@ STATUS_SYMBOLS = {
     "disputed": "diamond-open",
 }
 HOLLOW = {"claimed", "disputed"}
+LARGE = 5_000  # above this many events, the lean drawing (WebGL, no packing, short hover)
 SLOT_STEP = 0.24  # vertical offset between events that would overlap in one lane
 MAX_SLOTS = 4
 FONT_SIZE = 16  # readable from the back of a briefing room
@@ -123,13 +125,19 @@ def _slots(
     return out
 
 
-def place(rows: pd.DataFrame, order: list[str]) -> tuple[pd.DataFrame, dict[str, float]]:
-    """Give each row a numeric ``y``: its lane's base plus a slot so nothing overlaps."""
+def place(
+    rows: pd.DataFrame, order: list[str], pack: bool = True
+) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Give each row a numeric ``y``: its lane's base plus a slot so nothing overlaps.
+
+    Without ``pack`` (a large view) every marker sits on its lane's line: at that density
+    packing cannot separate them anyway, and it would cost seconds.
+    """
     rows = rows.sort_values(["start", "end"]).reset_index(drop=True)
     span = (rows["end"].max() - rows["start"].min()) if len(rows) else pd.Timedelta(0)
     gap = max(span / 60, ONE_DAY)
     rows["slot"] = 0
-    for _, group in rows.groupby("lane", sort=False):
+    for _, group in rows.groupby("lane", sort=False) if pack else ():
         rows.loc[group.index, "slot"] = _slots(list(group["start"]), list(group["end"]), gap)
     heights = rows.groupby("lane")["slot"].max().reindex(order).fillna(0)
     bases, level = {}, 0.0
@@ -163,14 +171,21 @@ def hover_text(rows: pd.DataFrame) -> list[str]:
 # --- traces -------------------------------------------------------------------
 
 
-def _bands(rows: pd.DataFrame, colour: str, dotted: bool) -> go.Scatter:
+def _days(values: pd.Series) -> np.ndarray:
+    """Dates as ``YYYY-MM-DD`` text: the shortest form Plotly reads on a date axis."""
+    return np.asarray(values.dt.strftime("%Y-%m-%d"), dtype=object)
+
+
+def _bands(rows: pd.DataFrame, colour: str, dotted: bool, large: bool) -> go.Scatter:
     """Translucent bands over non-day spans, one trace with gaps between segments."""
-    xs: list[Any] = []
-    ys: list[Any] = []
-    for start, end, y in zip(rows["start"], rows["end"] + ONE_DAY, rows["y"], strict=True):
-        xs += [start, end, None]
-        ys += [y, y, None]
-    return go.Scatter(
+    n = len(rows)
+    xs = np.empty(3 * n, dtype=object)
+    ys = np.empty(3 * n, dtype=object)
+    xs[0::3], xs[1::3], xs[2::3] = _days(rows["start"]), _days(rows["end"] + ONE_DAY), None
+    ys[0::3] = ys[1::3] = rows["y"].to_numpy()
+    ys[2::3] = None
+    trace = go.Scattergl if large else go.Scatter
+    return trace(
         x=xs,
         y=ys,
         mode="lines",
@@ -204,6 +219,32 @@ def _markers(rows: pd.DataFrame, colour: str, name: str, focus: str | None) -> g
             "opacity": opacity,
         },
     )
+
+
+def _lean_markers(rows: pd.DataFrame, colour: str, name: str) -> list[go.Scattergl]:
+    """Many events: WebGL, one trace per status (a scalar symbol, nothing to check per
+    point), dates as day text, whole-number lanes, and ``customdata`` holding the event's
+    row in the view (``row``) rather than its id. The hover gives date and affiliation;
+    a click opens the event in the detail panel."""
+    return [
+        go.Scattergl(
+            x=_days(part["middle"]),
+            y=part["y"].round().astype("int64").to_numpy(),
+            mode="markers",
+            name=name,
+            legendgroup=name,
+            showlegend=False,
+            customdata=part["row"].to_numpy(),
+            hovertemplate="%{x|%d %b %Y} · " + esc(name) + " · click for the event<extra></extra>",
+            marker={
+                "color": colour,
+                "size": 9,
+                "symbol": STATUS_SYMBOLS[str(status)],
+                "line": {"color": colour, "width": 1.5},
+            },
+        )
+        for status, part in rows.groupby("status", sort=False)
+    ]
 
 
 def _legend(colours: Mapping[str, str], shown: Iterable[str]) -> list[go.Scatter]:
@@ -272,10 +313,10 @@ def timeline_figure(
 
     ``selected`` is ringed; with ``focus`` (briefing mode) every other event is dimmed.
     """
-    colours = palette(actors["affiliation"])
-    rows = lane_rows(frame, by, actors)
+    colours, large = palette(actors["affiliation"]), len(frame) > LARGE
+    rows = lane_rows(frame.assign(row=np.arange(len(frame))), by, actors)
     order = lane_order(rows, colours, by)
-    rows, bases = place(rows, order)
+    rows, bases = place(rows, order, pack=not large)
     traces: list[go.Scatter] = []
     for key, group in rows.groupby("colour_key", sort=False):
         colour = colours.get(str(key), "#000000")
@@ -283,8 +324,11 @@ def timeline_figure(
         for dotted in (False, True):
             part = spans[spans["status"].isin(HOLLOW) == dotted]
             if not part.empty:
-                traces.append(_bands(part, colour, dotted))
-        traces.append(_markers(group, colour, str(key), selected if focus else None))
+                traces.append(_bands(part, colour, dotted, large))
+        if large:
+            traces += _lean_markers(group, colour, str(key))
+        else:
+            traces.append(_markers(group, colour, str(key), selected if focus else None))
     traces += _highlight(rows, selected) + _legend(colours, rows["colour_key"])
     figure = go.Figure(traces)
     return _layout(figure, order, bases, by, _x_range(frame))

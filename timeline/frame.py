@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -58,18 +59,41 @@ RECORD_FIELDS = [
 ]
 
 
-def _row(item: ResolvedEvent, data: Dataset) -> dict[str, Any]:
-    event, span = item.event, item.span
-    actors = [data.actors[a] for a in event.actors]
-    how = span.how
+@dataclass(frozen=True)
+class _Lookup:
+    """What every row needs from the actors and sources, worked out once per dataset."""
+
+    names: dict[str, str]
+    affiliation: dict[str, str]
+    terms: dict[str, str]
+    outlets: dict[str, str]
+
+    @classmethod
+    def of(cls, data: Dataset) -> _Lookup:
+        actors = data.actors.values()
+        return cls(
+            {a.id: a.name for a in actors},
+            {a.id: a.affiliation for a in actors},
+            {a.id: " ".join((a.name, *a.aliases)) for a in actors},
+            {s.id: s.outlet for s in data.sources.values()},
+        )
+
+
+def _how(item: ResolvedEvent) -> str:
     if item.pinned and item.phrase is not None:
         phrase = item.phrase
-        how += f"; the article's {event.when!r} reads as {phrase.label} ({phrase.how})"
+        said = f"the article's {item.event.when!r} reads as {phrase.label} ({phrase.how})"
+        return f"{item.span.how}; {said}"
+    return item.span.how
+
+
+def _row(item: ResolvedEvent, look: _Lookup) -> dict[str, Any]:
+    event, span, ids = item.event, item.span, item.event.actors
     return {
         "id": event.id,
         "title": event.title,
         "source": event.source,
-        "outlet": data.sources[event.source].outlet,
+        "outlet": look.outlets[event.source],
         "when": event.when,
         "direction": event.direction,
         "start": span.start,
@@ -77,18 +101,20 @@ def _row(item: ResolvedEvent, data: Dataset) -> dict[str, Any]:
         "middle": span.middle,
         "precision": span.precision,
         "label": span.label,
-        "how": how,
+        "how": _how(item),
         "pinned": item.pinned,
         "phrase_label": item.phrase.label if item.phrase else None,
         "date_note": event.date_note,
-        "actors": list(event.actors),
-        "actor_names": [a.name for a in actors],
-        "actor_terms": " ".join(term for a in actors for term in (a.name, *a.aliases)),
-        "affiliations": sorted({a.affiliation for a in actors}),
+        "actors": list(ids),
+        "actor_names": [look.names[a] for a in ids],
+        "actor_terms": " ".join(look.terms[a] for a in ids),
+        "affiliations": sorted({look.affiliation[a] for a in ids}),
         "kind": event.kind,
         "status": event.status,
         "quote": event.quote,
-        "figures": [f.model_dump(exclude_none=True) for f in event.figures],
+        "figures": [f.model_dump(exclude_none=True) for f in event.figures]
+        if event.figures
+        else [],
         "tags": list(event.tags),
         "notes": event.notes,
         "line": item.line,
@@ -97,7 +123,8 @@ def _row(item: ResolvedEvent, data: Dataset) -> dict[str, Any]:
 
 def to_frame(data: Dataset) -> pd.DataFrame:
     """One row per valid event, in chronological order; dates as ``datetime64``."""
-    frame = pd.DataFrame([_row(item, data) for item in data.events], columns=COLUMNS)
+    look = _Lookup.of(data)
+    frame = pd.DataFrame([_row(item, look) for item in data.events], columns=COLUMNS)
     for column in ("start", "end", "middle"):
         frame[column] = pd.to_datetime(frame[column])
     return frame

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from timeline.dates import DateError, Span, normalise, parse_pin
 from timeline.model import FIELDS, TOP_LEVEL, Actor, Event, Identified, Source
 from timeline.problems import Path, Problem, Severity, describe, errors, line_of
-from timeline.yamlread import Parsed, read_yaml
+from timeline.yamlread import Parsed, fast_read, read_yaml
 
 DEFAULT_MAX_MB = 64.0
 
@@ -404,11 +404,23 @@ def _decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Pro
 
 
 def load_bytes(raw: bytes, file: str, base_dir: FsPath, max_bytes: int | None = None) -> Dataset:
-    """Validate a dataset given as bytes; ``base_dir`` is where article paths start."""
+    """Validate a dataset given as bytes; ``base_dir`` is where article paths start.
+
+    A clean file is read by the fast reader; any problem at all (or anything the fast
+    reader must not handle) and the file is read again with a line for every message.
+    """
     text, problems = _decode(raw, file, default_max_bytes() if max_bytes is None else max_bytes)
     if text is None:
         return Dataset(file, problems=problems)
-    parsed = read_yaml(text, file)
+    quick = fast_read(text)
+    if quick is not None:
+        data = _validate(Parsed(quick), file, base_dir)
+        if not data.problems:
+            return data
+    return _validate(read_yaml(text, file), file, base_dir)
+
+
+def _validate(parsed: Parsed, file: str, base_dir: FsPath) -> Dataset:
     ctx = _Context(file, parsed)
     top = _top_level(ctx)
     data = Dataset(file, title=str(top.get("title") or ""))

@@ -64,7 +64,7 @@ class Actor(Identified):
     """A person, body or group that events are about; ``affiliation`` groups actors."""
 
     name: Text
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
     affiliation: Text
     description: str | None = None
 
@@ -103,8 +103,8 @@ class Event(Identified):
     kind: Kind
     status: Status
     quote: Text
-    figures: list[Figure] = []
-    tags: list[Text] = []
+    figures: list[Figure] = Field(default_factory=list)
+    tags: list[Text] = Field(default_factory=list)
     notes: str | None = None
 
 

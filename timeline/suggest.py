@@ -22,9 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import pandas as pd
 from dateparser.search import search_dates
 
 from timeline.dates import DateError, Direction, Span, normalise
+from timeline.frame import to_frame
 from timeline.load import Dataset, fold_text, load_file
 from timeline.model import Source
 
@@ -273,22 +275,41 @@ def _slug(text: str, taken: set[str]) -> str:
 
 
 def _duplicates(
-    sentence: str, span: Span | None, actors: list[str], data: Dataset | None
+    sentence: str, span: Span | None, actors: list[str], known: pd.DataFrame
 ) -> list[str]:
-    """Events already in the dataset with this quote, then those with shared actors and dates."""
+    """Events already in the dataset with this quote, then those with shared actors and dates.
+
+    ``known`` is the dataset's events frame with a ``folded`` column (see :func:`suggest`).
+    """
     folded, same, near = fold_text(sentence), [], []
-    for item in data.events if data else []:
-        quote = fold_text(item.event.quote)
+    rows = zip(
+        known["id"], known["folded"], known["actors"], known["start"], known["end"], strict=True
+    )
+    for ident, quote, their_actors, start, end in rows:
         if quote in folded or folded in quote:
-            same.append(f"events[{item.event.id}] (same quote)")
-        elif span and set(actors) & set(item.event.actors) and item.span.overlaps(span):
-            near.append(f"events[{item.event.id}] (same actors, overlapping dates)")
+            same.append(f"events[{ident}] (same quote)")
+        elif (
+            span
+            and set(actors) & set(their_actors)
+            and start.date() <= span.end
+            and span.start <= end.date()
+        ):
+            near.append(f"events[{ident}] (same actors, overlapping dates)")
     return same + near
 
 
-def suggest(text: str, published: dt.date, data: Dataset | None = None) -> list[Candidate]:
-    """One candidate per date phrase in ``text``, in the article's order."""
-    terms, taken = _terms(data), {e.event.id for e in (data.events if data else [])}
+def suggest(
+    text: str, published: dt.date, data: Dataset | None = None, events: pd.DataFrame | None = None
+) -> list[Candidate]:
+    """One candidate per date phrase in ``text``, in the article's order.
+
+    ``data`` gives the known actors; ``events`` (its events frame, made from ``data`` when
+    not given) the events that candidates may repeat.
+    """
+    if events is None:
+        events = to_frame(data) if data is not None else to_frame(Dataset(""))
+    known = events.assign(folded=events["quote"].map(fold_text))
+    terms, taken = _terms(data), set(events["id"])
     out = []
     for sentence in sentences(text):
         actors, new = match_actors(sentence, terms)
@@ -308,7 +329,7 @@ def suggest(text: str, published: dt.date, data: Dataset | None = None) -> list[
                     kind_cue,
                     status,
                     status_cue,
-                    _duplicates(sentence, phrase.span, actors, data),
+                    _duplicates(sentence, phrase.span, actors, known),
                 )
             )
     return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import ryaml
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -152,11 +153,38 @@ class _Builder:
         return key
 
     def scalar(self, node: Node, path: Path) -> Any:
-        if node.tag in TEXT_TAGS:
+        if node.tag in TEXT_TAGS or _yaml11_only(node):
             return node.value
         if node.tag in VALUE_TAGS:
             return _constructor.construct_object(node)
         self.tag_ok(node, TEXT_TAGS | VALUE_TAGS, path)
+        return None
+
+
+def _yaml11_only(node: Node) -> bool:
+    """Plain scalars that only YAML 1.1 reads as booleans or numbers (``yes``, ``off``,
+    ``12:30``) stay text, as YAML 1.2 and the fast reader read them."""
+    value = str(node.value)
+    if node.tag == TAG + "bool":
+        return value.lower() not in ("true", "false")
+    return node.tag in (TAG + "int", TAG + "float") and (":" in value or "_" in value)
+
+
+# Anything the fast reader would handle silently (tags ignored, aliases expanded) sends the
+# text to the careful path instead: a tag, anchor or alias at the start of a token, or a merge key.
+_NOT_FOR_FAST = re.compile(r"[\s\[{,][!&*]\S|<<\s*:")
+
+
+def fast_read(text: str) -> Any | None:
+    """The data of ``text`` by ryaml (Rust, several times faster than composing with
+    libyaml), or None when ``text`` has anything it would not report, or any error: then
+    :func:`read_yaml` reads it, with lines for every message."""
+    risky = text[:1] in ("!", "&", "*") or any(c in text for c in "!&*<")
+    if (risky and _NOT_FOR_FAST.search(text)) or deep_for_libyaml(text):
+        return None
+    try:
+        return ryaml.loads(text)  # type: ignore[attr-defined]
+    except Exception:  # any trouble, including duplicate keys: the careful path reports it
         return None
 
 
@@ -168,13 +196,23 @@ def deep_for_libyaml(text: str, limit: int = 200) -> bool:
     flow brackets (a running count; quoted brackets only make it cautious), inline
     ``- - - …`` block sequences, and very deep indentation.
     """
-    raw = np.frombuffer(text.encode("utf-8", "replace"), dtype=np.uint8)
-    steps = np.zeros(raw.shape, dtype=np.int32)
-    steps[(raw == ord("[")) | (raw == ord("{"))] = 1
-    steps[(raw == ord("]")) | (raw == ord("}"))] = -1
-    if raw.size and int(np.cumsum(steps).max()) > limit:
+    if _bracket_depth(text) > limit:
         return True
-    return bool(re.search(rf"(?:[-?]\s+){{{limit}}}|^[ \t]{{{2 * limit},}}", text, re.MULTILINE))
+    inline = re.compile(rf"(?:[-?]\s+){{{limit}}}")  # needs a line of 2 * limit characters
+    if any(inline.search(line) for line in text.splitlines() if len(line) >= 2 * limit):
+        return True
+    return "\n" + " " * (2 * limit) in text or "\n" + "\t" * limit in text
+
+
+def _bracket_depth(text: str) -> int:
+    """The deepest running count of ``[``/``{`` less ``]``/``}`` (over the brackets only)."""
+    if text.count("[") + text.count("{") <= 200:
+        return text.count("[") + text.count("{")
+    raw = np.frombuffer(text.encode("utf-8", "replace"), dtype=np.uint8)
+    opening = (raw == ord("[")) | (raw == ord("{"))
+    where = np.flatnonzero(opening | (raw == ord("]")) | (raw == ord("}")))
+    steps = np.where(opening[where], 1, -1)
+    return int(np.cumsum(steps).max()) if steps.size else 0
 
 
 def read_yaml(text: str, file: str) -> Parsed:

@@ -104,7 +104,7 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
     return out
 
 
-def page(data: Dataset, original: str, dataset_dir: Path) -> None:
+def page(data: Dataset, events: pd.DataFrame, original: str, dataset_dir: Path) -> None:
     st.title("Add an article", anchor=False)
     st.caption(
         "timeline finds each dated statement, resolves its date against the publication "
@@ -119,7 +119,7 @@ def page(data: Dataset, original: str, dataset_dir: Path) -> None:
             "Paste an article and give its publication date to find candidate events.", icon="📰"
         )
         return
-    candidates = suggest(text, published, data)
+    candidates = suggest(text, published, data, events)
     if not candidates:
         st.warning("No dated statements found in this text.")
         return

@@ -5,27 +5,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
+from timeline.cache import Frames, load_frames
 from timeline.frame import actors_frame, to_frame
-from timeline.load import Dataset, load_bytes
+from timeline.load import Dataset
 from timeline.problems import Problem
 
 DEFAULT_EVENTS = "events.yaml"
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """A validated dataset and its frames, as the page needs them."""
-
-    data: Dataset
-    frame: pd.DataFrame
-    actors: pd.DataFrame
-    uploaded: bool = False
+Loaded = Frames  # what the page draws from: the dataset's summary and its frames
 
 
 def dataset_path(argv: list[str] | None = None) -> Path:
@@ -43,10 +36,15 @@ def _articles_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
-@st.cache_data(show_spinner="Loading and checking the dataset…", max_entries=8)
-def _load(raw: bytes, name: str, base_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Loaded:
-    data = load_bytes(raw, name, Path(base_dir))
-    return Loaded(data, to_frame(data), actors_frame(data))
+# cache_resource, not cache_data: the frames are never changed in place (filters return new
+# frames), and a 100,000-row frame would otherwise be unpickled again on every rerun.
+@st.cache_resource(show_spinner="Loading and checking the dataset…", max_entries=4)
+def _load(
+    raw: bytes, name: str, base_dir: str, stamp: tuple[tuple[str, int, int], ...], on_disk: bool
+) -> Loaded:
+    """Keyed on the file's content (and its articles'); ``on_disk`` also uses the disk cache
+    (``timeline.cache``), so a restarted app opens a large dataset it has seen quickly."""
+    return load_frames(raw, name, Path(base_dir), use_cache=on_disk)
 
 
 def load_path(path: Path) -> Loaded:
@@ -58,11 +56,11 @@ def load_path(path: Path) -> Loaded:
         empty = Dataset(str(path), problems=[problem])
         return Loaded(empty, to_frame(empty), actors_frame(empty))
     folder = path.resolve().parent
-    return _load(raw, str(path), str(folder), _articles_stamp(folder))
+    return _load(raw, str(path), str(folder), _articles_stamp(folder), on_disk=True)
 
 
 def load_upload(raw: bytes, name: str, base_dir: Path) -> Loaded:
     """An uploaded file, for this session only; article paths start at ``base_dir``."""
     folder = base_dir.resolve()
-    loaded = _load(raw, f"{name} (uploaded)", str(folder), _articles_stamp(folder))
-    return Loaded(loaded.data, loaded.frame, loaded.actors, uploaded=True)
+    loaded = _load(raw, f"{name} (uploaded)", str(folder), _articles_stamp(folder), on_disk=False)
+    return replace(loaded, uploaded=True)

@@ -120,16 +120,20 @@ def problems(data: Dataset) -> None:
 def _clicked_event() -> None:
     """Chart selection → the selected event (a callback, before the page runs)."""
     points = st.session_state["chart"]["selection"]["points"]
-    ids = [p["customdata"] for p in points if p.get("customdata")]
+    ids = [p["customdata"] for p in points if p.get("customdata") is not None]
     if ids:
-        picked = ids[0]
-        st.session_state["event"] = picked[0] if isinstance(picked, list) else picked
+        picked = ids[0][0] if isinstance(ids[0], list) else ids[0]
+        if isinstance(picked, int):  # a large view sends the event's row in the view
+            shown = st.session_state.get("_chart_ids", [])
+            picked = shown[picked] if picked < len(shown) else None
+        st.session_state["event"] = picked
 
 
 def timeline(
     shown: pd.DataFrame, actors: pd.DataFrame, lanes: charts.LaneMode, selected: str | None
 ) -> None:
     figure = charts.timeline_figure(shown, actors, lanes, selected)
+    st.session_state["_chart_ids"] = list(shown["id"])
     st.plotly_chart(
         figure,
         key="chart",

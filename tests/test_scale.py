@@ -1,0 +1,150 @@
+"""The pipeline on a generated 2,000-event dataset: counts, filters, spans (not time).
+
+Also the content-keyed cache and the fast reader's agreement with the careful one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from benchmarks.make_events import generate
+from timeline import charts, filters
+from timeline.cache import load_frames
+from timeline.dates import normalise, parse_pin
+from timeline.frame import actors_frame, to_frame
+from timeline.load import load_bytes, load_file
+from timeline.yamlread import fast_read, read_yaml
+
+N = 2_000
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(N, tmp_path_factory.mktemp("scale") / "events.yaml")
+
+
+@pytest.fixture(scope="module")
+def loaded(generated: Path):
+    data = load_file(generated)
+    return data, to_frame(data), actors_frame(data)
+
+
+def test_the_same_seed_gives_the_same_file(generated, tmp_path):
+    assert generate(N, tmp_path / "again.yaml").read_bytes() == generated.read_bytes()
+
+
+def test_every_generated_event_is_valid_and_counted(loaded, generated):
+    data, frame, actors = loaded
+    raw = yaml.safe_load(generated.read_text())
+    assert data.problems == [] and data.invalid == []
+    assert len(data.events) == data.total == len(frame) == len(raw["events"]) == N
+    assert len(actors) == 50 and len(data.sources) == 5
+    assert frame["start"].is_monotonic_increasing
+
+
+def test_spans_are_the_normaliser_s(loaded):
+    data, frame, _ = loaded
+    spans = {e.event.id: e.span for e in data.events}
+    for event in (e.event for e in data.events[:: N // 50]):
+        published = data.sources[event.source].published
+        expected = parse_pin(event.date) if event.date else normalise(event.when, published)
+        assert spans[event.id] == expected
+    row = frame.set_index("id").loc[data.events[0].event.id]
+    assert row["start"].date() == data.events[0].span.start
+
+
+def test_filters_agree_with_a_plain_loop(loaded):
+    data, frame, _ = loaded
+    actor, kind = "actor-07", "claim"
+    chosen = filters.Filters(
+        actors=(actor,), kinds=(kind,), start=dt.date(2013, 1, 1), end=dt.date(2016, 12, 31)
+    )
+    by_loop = {
+        e.event.id
+        for e in data.events
+        if actor in e.event.actors
+        and e.event.kind == kind
+        and e.span.end >= dt.date(2013, 1, 1)
+        and e.span.start <= dt.date(2016, 12, 31)
+    }
+    assert set(filters.apply(frame, chosen)["id"]) == by_loop and by_loop
+
+
+def test_the_figure_holds_every_event_in_every_lane(loaded):
+    data, frame, actors = loaded
+    figure = charts.timeline_figure(frame, actors)
+    ids = [
+        i
+        for t in figure.data
+        if t.customdata is not None and t.mode == "markers"
+        for i in t.customdata
+    ]
+    assert len(ids) == sum(len(e.event.actors) for e in data.events)
+    assert set(ids) == set(frame["id"])  # below LARGE, points carry their ids
+
+
+def test_a_large_view_is_drawn_lean(loaded):
+    _, frame, actors = loaded
+    big = pd.concat(
+        [frame.assign(id=frame["id"] + f"-{i}") for i in range(3)], ignore_index=True
+    )  # 6,000 events: above charts.LARGE
+    figure = charts.timeline_figure(big, actors)
+    markers = [t for t in figure.data if t.mode == "markers" and t.customdata is not None]
+    assert {t.type for t in markers} == {"scattergl"}
+    rows = sorted(int(r) for t in markers for r in t.customdata)
+    assert rows[0] == 0 and rows[-1] == len(big) - 1  # rows in the view, mapped back by the app
+
+
+def test_the_cache_serves_a_second_open_and_notices_an_edited_article(
+    generated, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("TIMELINE_CACHE", str(tmp_path / "cache"))
+    raw = generated.read_bytes()
+    first = load_frames(raw, str(generated), generated.parent)
+    second = load_frames(raw, str(generated), generated.parent)
+    assert (first.cached, second.cached) == (False, True)
+    pd.testing.assert_frame_equal(first.frame, second.frame)
+    article = generated.parent / "articles" / "bench-0.txt"
+    article.write_text(article.read_text() + " ")  # same words, a different file
+    assert load_frames(raw, str(generated), generated.parent).cached is False
+    edited = raw.replace(b"Synthetic benchmark", b"Edited benchmark")
+    assert load_frames(edited, str(generated), generated.parent).cached is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: yes\nanswer: no\ntime: 12:30\n",
+        "n: 2015\nd: 2015-09-30\nf: 1.5\nz: null\nb: true\n",
+        "q: 'single'\nw: \"double\"\nl: [a, b]\nm: {k: v}\n",
+    ],
+)
+def test_the_fast_reader_reads_as_the_careful_one(text):
+    assert fast_read(text) == read_yaml(text, "x.yaml").data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system [ls]\n",
+        "a: &x [1]\nb: *x\n",
+        "a: 1\na: 2\n",
+        "events: " + "[" * 500 + "]" * 500 + "\n",
+    ],
+)
+def test_what_the_fast_reader_must_not_handle_goes_the_careful_way(text):
+    assert fast_read(text) is None
+
+
+def test_a_problem_found_on_the_fast_path_still_gets_its_line(generated):
+    text = generated.read_text().replace('"kind": "claim"', '"kind": "clam"', 1)
+    text = text.replace('kind: "claim"', 'kind: "clam"', 1)
+    data = load_bytes(text.encode(), "edited.yaml", generated.parent)
+    [problem] = data.problems
+    assert problem.line is not None and problem.line > 1
+    assert "'clam' is not one of" in problem.message
