@@ -32,7 +32,6 @@ from dateparser.date import DateDataParser
 Precision = Literal["day", "week", "part-of-month", "month", "year", "range"]
 Direction = Literal["past", "future"]
 PRECISIONS: tuple[Precision, ...] = ("day", "week", "part-of-month", "month", "year", "range")
-DIRECTIONS: tuple[Direction, ...] = ("past", "future")
 MAX_PHRASE = 200
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
