@@ -70,7 +70,7 @@ def timeline_page() -> None:
     with right:
         views.detail(frame, shown, actors, loaded.data, state.event)
     views.estimates(shown, actors)
-    views.export_panel(make_view(loaded.data, state.filters, state.lanes, frame, actors))
+    views.export_panel(make_view(loaded.data, state.filters, state.lanes, frame, actors, shown))
 
 
 def briefing_page() -> None:

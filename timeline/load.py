@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from timeline.dates import DateError, Span, normalise, parse_pin
 from timeline.model import FIELDS, TOP_LEVEL, Actor, Event, Identified, Source
 from timeline.problems import Path, Problem, Severity, describe, errors, line_of
-from timeline.yamlread import Parsed, fast_read, read_yaml
+from timeline.yamlread import Parsed, deep_for_libyaml, fast_read, read_yaml
 
 DEFAULT_MAX_MB = 64.0
 
@@ -412,12 +412,13 @@ def load_bytes(raw: bytes, file: str, base_dir: FsPath, max_bytes: int | None = 
     text, problems = _decode(raw, file, default_max_bytes() if max_bytes is None else max_bytes)
     if text is None:
         return Dataset(file, problems=problems)
-    quick = fast_read(text)
+    deep = deep_for_libyaml(text)  # one scan serves both readers
+    quick = fast_read(text, deep)
     if quick is not None:
         data = _validate(Parsed(quick), file, base_dir)
         if not data.problems:
             return data
-    return _validate(read_yaml(text, file), file, base_dir)
+    return _validate(read_yaml(text, file, deep), file, base_dir)
 
 
 def _validate(parsed: Parsed, file: str, base_dir: FsPath) -> Dataset:

@@ -175,12 +175,13 @@ def _yaml11_only(node: Node) -> bool:
 _NOT_FOR_FAST = re.compile(r"[\s\[{,][!&*]\S|<<\s*:")
 
 
-def fast_read(text: str) -> Any | None:
+def fast_read(text: str, deep: bool | None = None) -> Any | None:
     """The data of ``text`` by ryaml (Rust, several times faster than composing with
     libyaml), or None when ``text`` has anything it would not report, or any error: then
     :func:`read_yaml` reads it, with lines for every message."""
     risky = text[:1] in ("!", "&", "*") or any(c in text for c in "!&*<")
-    if (risky and _NOT_FOR_FAST.search(text)) or deep_for_libyaml(text):
+    deep = deep_for_libyaml(text) if deep is None else deep
+    if (risky and _NOT_FOR_FAST.search(text)) or deep:
         return None
     try:
         return ryaml.loads(text)  # type: ignore[attr-defined]
@@ -215,13 +216,14 @@ def _bracket_depth(text: str) -> int:
     return int(np.cumsum(steps).max()) if steps.size else 0
 
 
-def read_yaml(text: str, file: str) -> Parsed:
+def read_yaml(text: str, file: str, deep: bool | None = None) -> Parsed:
     """Compose ``text`` and build plain data; every problem is collected, none raised.
 
     Text that could nest too deep for libyaml goes to PyYAML's pure-Python composer,
     where too deep is a ``RecursionError`` to report rather than a crash.
     """
-    loader = yaml.SafeLoader if deep_for_libyaml(text) else _Loader
+    deep = deep_for_libyaml(text) if deep is None else deep  # the caller may know already
+    loader = yaml.SafeLoader if deep else _Loader
     try:
         root = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as err:

@@ -49,14 +49,16 @@ def make_view(
     lanes: LaneMode = "actor",
     frame: pd.DataFrame | None = None,
     actors: pd.DataFrame | None = None,
+    shown: pd.DataFrame | None = None,
 ) -> View:
-    """The view of ``data`` through ``chosen`` (frames may be passed in when already built)."""
+    """The view of ``data`` through ``chosen``; frames (and ``shown``, the rows ``chosen``
+    leaves) may be passed in when the caller already has them."""
     frame = to_frame(data) if frame is None else frame
     actors = actors_frame(data) if actors is None else actors
     chosen = chosen or filters.Filters()
     names = dict(zip(actors["id"], actors["name"], strict=True))
     names.update({s.id: s.outlet for s in data.sources.values()})
-    shown = filters.apply(frame, chosen)
+    shown = filters.apply(frame, chosen) if shown is None else shown
     title = data.title or "Timeline"
     return View(
         title, shown, actors, data.sources, filters.describe(chosen, names), len(frame), lanes

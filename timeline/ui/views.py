@@ -31,6 +31,8 @@ STATUS_COLOURS: dict[str, BadgeColour] = {
     "claimed": "orange",
     "disputed": "red",
 }
+# The ids of the events on the page, in order: a chart point or list row maps back through it.
+SHOWN_IDS = "_shown_ids"
 PLOT_CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["lasso2d"]}
 
 
@@ -124,7 +126,7 @@ def _clicked_event() -> None:
     if ids:
         picked = ids[0][0] if isinstance(ids[0], list) else ids[0]
         if isinstance(picked, int):  # a large view sends the event's row in the view
-            shown = st.session_state.get("_chart_ids", [])
+            shown = st.session_state.get(SHOWN_IDS, [])
             picked = shown[picked] if picked < len(shown) else None
         st.session_state["event"] = picked
 
@@ -133,7 +135,6 @@ def timeline(
     shown: pd.DataFrame, actors: pd.DataFrame, lanes: charts.LaneMode, selected: str | None
 ) -> None:
     figure = charts.timeline_figure(shown, actors, lanes, selected)
-    st.session_state["_chart_ids"] = list(shown["id"])
     st.plotly_chart(
         figure,
         key="chart",
@@ -170,7 +171,7 @@ LIST_COLUMNS = {
 
 def _picked_row() -> None:
     rows = st.session_state["list"]["selection"]["rows"]
-    ids = st.session_state.get("_list_ids", [])
+    ids = st.session_state.get(SHOWN_IDS, [])
     if rows and rows[0] < len(ids):
         st.session_state["event"] = ids[rows[0]]
 
@@ -179,7 +180,7 @@ def event_list(shown: pd.DataFrame) -> None:
     """The filtered events in date order; sortable; picking a row selects the event."""
     table = shown[["start", *LIST_COLUMNS]].rename(columns=LIST_COLUMNS)
     table["Actors"] = table["Actors"].map(", ".join)
-    st.session_state["_list_ids"] = list(shown["id"])
+    st.session_state[SHOWN_IDS] = list(shown["id"])
     st.dataframe(
         table,
         key="list",
