@@ -65,6 +65,16 @@ def _stamps(data: Dataset, base_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
+def _named(frames: Frames, file: str) -> Frames:
+    """The entry under the name this caller used: the same content may be opened as
+    ``events.yaml`` by one and by its full path by another, and messages name the file."""
+    data = frames.data
+    if data.file == file:
+        return frames
+    problems = [replace(p, file=file) for p in data.problems]
+    return replace(frames, data=replace(data, file=file, problems=problems))
+
+
 def _read(entry: Path, base_dir: Path) -> Frames | None:
     try:
         with entry.open("rb") as handle:
@@ -92,7 +102,7 @@ def load_frames(raw: bytes, file: str, base_dir: Path, use_cache: bool = True) -
     if use_cache:
         found = _read(entry, base_dir)
         if found is not None:
-            return found
+            return _named(found, file)
     data = load_bytes(raw, file, base_dir)
     frames = Frames(replace(data, events=[]), to_frame(data), actors_frame(data))
     if use_cache:
