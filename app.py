@@ -48,6 +48,7 @@ shown = filters.apply(frame, state.filters)
 
 
 def timeline_page() -> None:
+    views.page_head()
     st.title(md_escape(loaded.data.title or "timeline"), anchor=False)
     if loaded.uploaded and upload is not None:
         st.caption(
@@ -58,17 +59,17 @@ def timeline_page() -> None:
     for note in st.session_state.get(session.URL_NOTES, []):
         st.warning(md_escape(note.capitalize()))
     session.mirror_to_url(state)
-    st.markdown(f"**Showing {len(shown)} of {len(frame)} events**")
+    st.markdown(
+        f"**Showing {len(shown)} of {len(frame)} events** · click an event for its quote, "
+        "source and how its date was read"
+    )
     if shown.empty:
         views.empty_state(frame, state.filters)
     else:
-        views.timeline(shown, actors, state.lanes, state.event)
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.subheader("Events in date order", anchor=False)
-        views.event_list(shown)
-    with right:
-        views.detail(frame, shown, actors, loaded.data, state.event)
+        views.timeline(shown, actors, state.lanes, state.event, state.expand)
+    st.subheader("Events in date order", anchor=False)
+    views.event_list(shown, state.event)
+    views.detail(frame, shown, actors, loaded.data, state.event)
     views.estimates(shown, actors)
     views.export_panel(make_view(loaded.data, state.filters, state.lanes, frame, actors, shown))
 

@@ -25,7 +25,14 @@ def plain(markdown: str) -> str:
 
 
 def showing(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if m.value.startswith("**Showing"))
+    line = next(m.value for m in at.markdown if m.value.startswith("**Showing"))
+    return line.split(" · ")[0]
+
+
+def sheet_title(at: AppTest) -> str | None:
+    """The title of the event sheet (the right-side drawer), if it is open."""
+    sheets = at.get("dialog")
+    return sheets[0].proto.dialog.title if sheets else None
 
 
 def chart(at: AppTest, index: int = 0) -> dict:
@@ -38,7 +45,7 @@ def test_page_runs_on_the_dataset_and_draws_the_timeline(app):
     assert plain(at.title[0].value) == "Russia, Chechnya and the Islamic State, 2014–2016"
     assert showing(at) == "**Showing 25 of 25 events**"
     lanes = chart(at)["layout"]["yaxis"]["ticktext"]
-    assert "Vladimir Putin" in lanes and "Ramzan Kadyrov" in lanes
+    assert "Russia · 12 actors" in lanes and "Ramzan Kadyrov" in lanes
     assert len(at.dataframe[0].value) == 25
     assert chart(at, 1)["data"]  # the estimates chart
 
@@ -103,7 +110,7 @@ def test_query_params_set_the_filters_lanes_and_event(app):
     assert at.multiselect(key="f_actors").value == ["kadyrov"]
     assert showing(at) == "**Showing 2 of 25 events**"
     assert chart(at)["layout"]["yaxis"]["ticktext"] == ["Claim"]
-    assert at.subheader[1].value == "Kadyrov claims Chechen agents have infiltrated IS"
+    assert sheet_title(at) == "Kadyrov claims Chechen agents have infiltrated IS"
     quote = next(m.value for m in at.markdown if m.value.startswith(">"))
     assert "infiltrate the Islamic State group" in quote
 

@@ -93,7 +93,7 @@ def open_page(browser, url: str):
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.goto(url)
-    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=90_000)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", state="attached", timeout=90_000)
     return page
 
 
@@ -166,7 +166,7 @@ def test_briefing_steps_with_the_arrow_keys_and_resumes_after_reload(server, bro
     page.wait_for_function("() => location.search.includes('step=3')", timeout=30_000)
 
     page.reload()
-    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=90_000)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", state="attached", timeout=90_000)
     expect(page.get_by_text("3 / 25", exact=True)).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name=title)).to_be_visible()
 
@@ -201,11 +201,16 @@ def test_script_payloads_in_a_dataset_stay_text(browser, tmp_path):
         dialogs, errors = guard(page), []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(f"{url}/?event=script-title")
-        page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=90_000)
+        page.wait_for_selector(
+            ".js-plotly-plot .scatterlayer .point", state="attached", timeout=90_000
+        )
         heading = '<script id=pwned-event>alert("event")</script> Strikes begin'
         expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
         expect(page.get_by_text("notes link", exact=False).first).to_be_visible()
         expect(page.get_by_text("sources[js-link].url: must be an http").first).to_be_attached()
+        assert page.evaluate(INJECTED) == 0
+        page.keyboard.press("Escape")  # close the event sheet: the chart is inert under it
+        expect(page.get_by_role("dialog")).to_be_hidden(timeout=30_000)
         point = page.evaluate(POINT_OF_EVENT, "script-title")
         page.mouse.move(point["x"], point["y"])
         expect(page.locator(".hoverlayer .hovertext").first).to_be_visible(timeout=10_000)
@@ -213,7 +218,9 @@ def test_script_payloads_in_a_dataset_stay_text(browser, tmp_path):
         assert page.evaluate(INJECTED) == 0
 
         page.goto(f"{url}/briefing?step=1")
-        page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=90_000)
+        page.wait_for_selector(
+            ".js-plotly-plot .scatterlayer .point", state="attached", timeout=90_000
+        )
         expect(page.get_by_text("1 / 2", exact=True)).to_be_visible(timeout=30_000)
         expect(page.get_by_text("[click me](javascript:alert('md-title'))").first).to_be_visible()
         assert page.locator("a[href^=javascript]").count() == 0
@@ -240,7 +247,7 @@ def test_exported_html_of_the_payloads_stays_text(browser, tmp_path):
     page = browser.new_page()
     dialogs = guard(page)
     page.goto(out.as_uri())
-    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", state="attached", timeout=30_000)
     assert '</script><script id="pwned-quote">' in page.locator("tbody").inner_text()
     assert page.evaluate(INJECTED) == 0
     assert page.locator("a[href^=javascript]").count() == 0

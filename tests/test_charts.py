@@ -6,9 +6,10 @@ import pandas as pd
 import pytest
 
 from tests.conftest import EVENT, EVENTS, dataset_text
-from timeline.charts import STATUS_SYMBOLS, estimates_figure, focus_range, palette, timeline_figure
+from timeline.charts import STATUS_SYMBOLS, estimates_figure, palette, timeline_figure
 from timeline.filters import Filters, apply
 from timeline.frame import actors_frame, to_frame
+from timeline.layout import ROW_PX
 from timeline.load import load_file
 
 
@@ -18,23 +19,56 @@ def loaded():
     return to_frame(data), actors_frame(data)
 
 
-def marker_points(figure):
-    """(event id, lane tick, colour, symbol, x) for every event marker in the figure."""
+def every_lane(actors):
+    """Every affiliation unfolded: one lane per actor."""
+    return tuple(actors["affiliation"].unique())
+
+
+def lane_of(figure, y):
+    """The lane a y (px from the top) lies in: its name is ticked on its first rows."""
     ticks = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
+    return ticks[max(t for t in ticks if t <= y + ROW_PX / 2 + 0.01)].replace("<br>", " ")
+
+
+def is_marker_trace(trace):
+    return trace.customdata is not None and trace.name not in ("more", "pointer", "selected")
+
+
+def marker_points(figure):
+    """(event id, lane, colour, symbol, x) for every event marker drawn at its date."""
     out = []
     for trace in figure.data:
-        if trace.customdata is None:
+        if not is_marker_trace(trace):
             continue
         symbols = trace.marker.symbol
         for i, (event, y) in enumerate(zip(trace.customdata, trace.y, strict=True)):
-            lane = ticks[max(t for t in ticks if t <= y)]
-            out.append((event, lane, trace.marker.color, symbols[i], pd.Timestamp(trace.x[i])))
+            out.append(
+                (
+                    event,
+                    lane_of(figure, y),
+                    trace.marker.color,
+                    symbols[i],
+                    pd.Timestamp(trace.x[i]),
+                )
+            )
     return out
+
+
+def badge_ids(figure):
+    """The events counted in "+N" badges rather than drawn."""
+    return {
+        event
+        for trace in figure.data
+        if trace.name == "more"
+        for group in trace.customdata
+        for event in group.removeprefix("group:").split()
+    }
 
 
 def test_an_event_sits_in_every_actor_lane(loaded):
     frame, actors = loaded
-    points = [p for p in marker_points(timeline_figure(frame, actors)) if p[0] == "putin-obama-un"]
+    figure = timeline_figure(frame, actors, expand=every_lane(actors))
+    points = [p for p in marker_points(figure) if p[0] == "putin-obama-un"]
     assert sorted(p[1] for p in points) == ["Barack Obama", "Vladimir Putin"]
     assert len({p[4] for p in points}) == 1  # the same date in both lanes
 
@@ -53,14 +87,17 @@ def test_an_event_sits_in_every_actor_lane(loaded):
 def test_lane_modes(loaded, by, lanes):
     frame, actors = loaded
     figure = timeline_figure(frame, actors, by)
-    assert list(figure.layout.yaxis.ticktext) == lanes
-    assert {p[0] for p in marker_points(figure)} == set(frame["id"])
+    assert [t.replace("<br>", " ") for t in figure.layout.yaxis.ticktext] == lanes
+    assert {p[0] for p in marker_points(figure)} | badge_ids(figure) == set(frame["id"])
 
 
 def test_kind_lanes_hold_each_event_once(loaded):
     frame, actors = loaded
-    points = marker_points(timeline_figure(frame, actors, "kind"))
-    assert len(points) == len(frame)
+    figure = timeline_figure(frame, actors, "kind")
+    points = marker_points(figure)
+    drawn = [p[0] for p in points]
+    assert len(drawn) == len(set(drawn)) and set(drawn) | badge_ids(figure) == set(frame["id"])
+    assert not set(drawn) & badge_ids(figure)
     assert {p[1] for p in points} == {k.capitalize() for k in frame["kind"]}
 
 
@@ -85,13 +122,14 @@ def test_coarse_spans_are_bands_and_days_are_not(loaded):
     assert (pd.Timestamp("2015-09-30"), pd.Timestamp("2015-10-02"), "dot") in bands
     coarse = frame[frame["precision"] != "day"]
     assert len(bands) == len(coarse)
-    middle = {p[0]: p[4] for p in marker_points(figure)}
+    middle = {p[0]: p[4] for p in marker_points(timeline_figure(frame, actors, "kind"))}
     assert middle["is-shishani-training-video"] == pd.Timestamp("2014-08-16")
 
 
 def test_status_is_drawn_hollow_for_claims(loaded):
     frame, actors = loaded
-    symbols = {p[0]: p[3] for p in marker_points(timeline_figure(frame, actors, "single"))}
+    figure = timeline_figure(frame, actors, expand=every_lane(actors))
+    symbols = {p[0]: p[3] for p in marker_points(figure)}
     assert symbols["kadyrov-agent-network-claim"] == "circle-open"
     assert symbols["russia-says-is-main-target"] == "diamond-open"
     assert symbols["airstrikes-begin"] == "diamond"
@@ -102,9 +140,10 @@ def test_status_is_drawn_hollow_for_claims(loaded):
 
 def test_colours_are_stable_when_filters_change(loaded):
     frame, actors = loaded
-    full = {p[1]: p[2] for p in marker_points(timeline_figure(frame, actors))}
+    every = every_lane(actors)
+    full = {p[1]: p[2] for p in marker_points(timeline_figure(frame, actors, expand=every))}
     few = apply(frame, Filters(actors=("kadyrov",)))
-    part = {p[1]: p[2] for p in marker_points(timeline_figure(few, actors))}
+    part = {p[1]: p[2] for p in marker_points(timeline_figure(few, actors, expand=every))}
     assert part and all(full[lane] == colour for lane, colour in part.items())
     assert palette(["Zeta", "Alpha", "Russia"])["Russia"] == palette(["Russia"])["Russia"]
     assert palette(["Zeta", "Alpha"])["Alpha"] != palette(["Zeta", "Alpha"])["Zeta"]
@@ -119,7 +158,7 @@ def test_hover_shows_title_date_phrase_actors_status_outlet(loaded):
             hover.update(zip(trace.customdata, trace.hovertext, strict=True))
     text = hover["chechen-is-video-threatens-putin"]
     assert "<b>Chechen IS fighters threaten Putin in a video</b>" in text
-    assert "2 Sep 2014 — article: 'last September'" in text
+    assert "2 Sep 2014 — the article says “last September”" in text
     assert "Actors: Chechen fighters with IS, Islamic State, Vladimir Putin" in text
     assert "Status: reported · media" in text and "Source: Breitbart News" in text
 
@@ -136,25 +175,24 @@ def test_hover_text_from_the_dataset_is_escaped(write):
 
 def test_selected_event_is_ringed_in_every_lane(loaded):
     frame, actors = loaded
-    figure = timeline_figure(frame, actors, selected="putin-obama-un")
+    figure = timeline_figure(frame, actors, selected="putin-obama-un", expand=("Russia",))
     [ring] = [t for t in figure.data if t.name == "selected"]
     assert len(ring.x) == 2
 
 
-def test_first_view_skips_a_lone_early_outlier(loaded):
-    frame, _ = loaded
-    start, end, hidden = focus_range(frame)
-    assert hidden == 1  # "since 2007"
-    assert pd.Timestamp("2014-06-01") < start < pd.Timestamp("2014-08-01")
-    assert end > pd.Timestamp("2016-02-10")
+def test_actor_lanes_fold_the_largest_affiliation_to_fit_twelve_lanes(loaded):
+    frame, actors = loaded
+    ticks = [t.replace("<br>", " ") for t in timeline_figure(frame, actors).layout.yaxis.ticktext]
+    assert ticks[0] == "Russia · 12 actors" and len(ticks) == 12
+    expanded = timeline_figure(frame, actors, expand=("Russia",)).layout.yaxis.ticktext
+    assert "Vladimir Putin" in expanded and not any("actors" in t for t in expanded[:12])
 
 
-def test_first_view_never_hides_events_of_a_small_view(loaded):
-    frame, _ = loaded
-    two = apply(frame, Filters(actors=("putin",)))  # Sep 2014 and Sep 2015
-    start, end, hidden = focus_range(two)
-    assert hidden == 0
-    assert start < pd.Timestamp("2014-09-02") and end > pd.Timestamp("2015-09-28")
+def test_optional_fields_never_show_as_nan(loaded):
+    frame, actors = loaded
+    figure = timeline_figure(frame, actors, "single")
+    text = " ".join(h for t in figure.data if t.hovertext is not None for h in t.hovertext)
+    assert "nan" not in text.split() and "'nan'" not in text and "None" not in text
 
 
 def test_estimates_series_and_claimants(loaded):

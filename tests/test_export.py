@@ -120,7 +120,7 @@ def open_in_chromium(browser, path: Path):
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
     page.goto(path.as_uri())
-    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", state="attached", timeout=30_000)
     return page, problems
 
 

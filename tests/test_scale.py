@@ -77,15 +77,19 @@ def test_filters_agree_with_a_plain_loop(loaded):
 
 def test_the_figure_holds_every_event_in_every_lane(loaded):
     data, frame, actors = loaded
-    figure = charts.timeline_figure(frame, actors)
-    ids = [
+    every = tuple(actors["affiliation"].unique())  # one lane per actor, none folded
+    figure = charts.timeline_figure(frame, actors, expand=every)
+    drawn = [
         i
         for t in figure.data
-        if t.customdata is not None and t.mode == "markers"
+        if t.customdata is not None and t.name not in ("more", "selected", "pointer")
         for i in t.customdata
     ]
-    assert len(ids) == sum(len(e.event.actors) for e in data.events)
-    assert set(ids) == set(frame["id"])  # below LARGE, points carry their ids
+    counted = [
+        i for t in figure.data if t.name == "more" for g in t.customdata for i in g[6:].split()
+    ]
+    assert len(drawn) + len(counted) == sum(len(e.event.actors) for e in data.events)
+    assert set(drawn) | set(counted) == set(frame["id"])  # below LARGE, points carry their ids
 
 
 def test_a_large_view_is_drawn_lean(loaded):

@@ -26,7 +26,7 @@ from timeline import __version__
 from timeline.frame import actors_frame, to_frame
 from timeline.load import Dataset, load_bytes
 
-FORMAT = 1  # bump when what an entry holds changes
+FORMAT = 2  # bump when what an entry holds changes (2: optional text is "", not NaN)
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,18 @@ Plain functions from DataFrames to figures; no Streamlit here.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+
+from timeline import layout
+from timeline.layout import LABEL_FONT, ROW_PX, Window, fit_window
 
 LaneMode = Literal["actor", "affiliation", "kind", "source", "single"]
 LANE_MODES: tuple[LaneMode, ...] = ("actor", "affiliation", "kind", "source", "single")
@@ -47,12 +52,16 @@ STATUS_SYMBOLS = {
     "disputed": "diamond-open",
 }
 HOLLOW = {"claimed", "disputed"}
-LARGE = 5_000  # above this many events, the lean drawing (WebGL, no packing, short hover)
-SLOT_STEP = 0.24  # vertical offset between events that would overlap in one lane
-MAX_SLOTS = 4
+LARGE = 5_000  # above this many events, the lean drawing (WebGL, no labels, short hover)
 FONT_SIZE = 16  # readable from the back of a briefing room
+LANE_FONT = 14
 ONE_DAY = pd.Timedelta(days=1)
 DIMMED = 0.2
+MAX_LANES = 12  # more actor lanes than this: the largest affiliations are folded into one lane
+PAGE_WIDTH = 900  # px: the narrowest the app draws the chart (1280 px wide, sidebar open)
+LANE_NAME_CHARS = 20  # a lane name wraps onto two lines of at most this many characters
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_RIGHT = 40, 44, 16
+TEXT_COLOUR = "#1a1a1a"
 
 
 def palette(affiliations: Iterable[str]) -> dict[str, str]:
@@ -72,22 +81,57 @@ def esc(text: object) -> str:
 # --- lanes --------------------------------------------------------------------
 
 
-def lane_rows(frame: pd.DataFrame, by: LaneMode, actors: pd.DataFrame) -> pd.DataFrame:
+def folded_groups(
+    rows: pd.DataFrame, expand: Iterable[str] = (), max_lanes: int = MAX_LANES
+) -> set[str]:
+    """The affiliations whose actors share one lane: the largest first, until the actor
+    lanes number at most ``max_lanes``. Affiliations in ``expand`` are never folded."""
+    counts = rows.groupby("colour_key")["lane_key"].nunique().sort_values(ascending=False)
+    lanes, folded = int(counts.sum()), set()
+    for name, count in counts.items():
+        if lanes <= max_lanes:
+            break
+        if count > 1 and name not in set(expand):
+            folded.add(str(name))
+            lanes -= count - 1
+    return folded
+
+
+def _fold(rows: pd.DataFrame, folded: set[str]) -> pd.DataFrame:
+    """Actors of a folded affiliation share its lane, "Russia · 12 actors"; one row per event."""
+    if not folded:
+        return rows
+    inside = rows["colour_key"].isin(folded)
+    sizes = rows[inside].groupby("colour_key")["lane_key"].nunique()
+    rows = rows.copy()
+    rows.loc[inside, "lane"] = rows.loc[inside, "colour_key"].map(
+        lambda k: f"{k} · {sizes[k]} actors"
+    )
+    return rows.drop_duplicates(["id", "lane"])
+
+
+def lane_rows(
+    frame: pd.DataFrame, by: LaneMode, actors: pd.DataFrame, expand: Iterable[str] = ()
+) -> pd.DataFrame:
     """One row per (event, lane); ``lane`` is the lane's label, ``colour_key`` its affiliation.
 
-    ``actors`` has columns ``id, name, affiliation`` (see ``frame.actors_frame``).
+    ``actors`` has columns ``id, name, affiliation`` (see ``frame.actors_frame``). In actor
+    lanes, large affiliations are folded into one lane when there are too many lanes
+    (see ``folded_groups``).
     """
     names = dict(zip(actors["id"], actors["name"], strict=True))
     affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
     if by == "actor":
         rows = frame.explode("actors").rename(columns={"actors": "lane_key"})
+        rows["primary"] = ~rows.index.duplicated()  # the event's first actor: labelled first
         rows["lane"] = rows["lane_key"].map(names)
         rows["colour_key"] = rows["lane_key"].map(affiliation)
-        return rows
+        return _fold(rows, folded_groups(rows, expand))
     rows = frame.copy()
     rows["colour_key"] = rows["actors"].map(lambda ids: affiliation[ids[0]])
     if by == "affiliation":
         rows = frame.explode("affiliations")
+        rows["primary"] = rows["affiliations"] == rows["actors"].map(lambda a: affiliation[a[0]])
         rows["lane"] = rows["colour_key"] = rows["affiliations"]
     elif by == "kind":
         rows["lane"] = rows["kind"].str.capitalize()
@@ -110,52 +154,51 @@ def lane_order(rows: pd.DataFrame, colours: Mapping[str, str], by: LaneMode) -> 
     return list(first.sort_values(["rank", "start"]).index)
 
 
-def _slots(
-    starts: Sequence[pd.Timestamp], ends: Sequence[pd.Timestamp], gap: pd.Timedelta
-) -> list[int]:
-    """Greedy packing: the first slot whose last event ended ``gap`` before this one starts."""
-    free_at: list[pd.Timestamp] = []
-    out = []
-    for start, end in zip(starts, ends, strict=True):
-        slot = next((i for i, t in enumerate(free_at) if t + gap < start), len(free_at))
-        if slot == len(free_at):
-            free_at.append(end)
-        free_at[slot] = max(free_at[slot], end)
-        out.append(slot % MAX_SLOTS)
-    return out
+def _name_lines(name: str) -> list[str]:
+    """A lane's name on at most two lines, cut with "…" beyond that."""
+    lines = textwrap.wrap(name, LANE_NAME_CHARS) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], layout.short_title(" ".join(lines[1:]), LANE_NAME_CHARS)]
+    return lines
 
 
-def place(
-    rows: pd.DataFrame, order: list[str], pack: bool = True
-) -> tuple[pd.DataFrame, dict[str, float]]:
-    """Give each row a numeric ``y``: its lane's base plus a slot so nothing overlaps.
+def lane_name(name: str) -> str:
+    return "<br>".join(esc(line) for line in _name_lines(name))
 
-    Without ``pack`` (a large view) every marker sits on its lane's line: at that density
-    packing cannot separate them anyway, and it would cost seconds.
-    """
-    rows = rows.sort_values(["start", "end"]).reset_index(drop=True)
-    span = (rows["end"].max() - rows["start"].min()) if len(rows) else pd.Timedelta(0)
-    gap = max(span / 60, ONE_DAY)
-    rows["slot"] = 0
-    for _, group in rows.groupby("lane", sort=False) if pack else ():
-        rows.loc[group.index, "slot"] = _slots(list(group["start"]), list(group["end"]), gap)
-    heights = rows.groupby("lane")["slot"].max().reindex(order).fillna(0)
-    bases, level = {}, 0.0
-    for lane in order:
-        bases[lane] = level
-        level += 1 + heights[lane] * SLOT_STEP
-    rows["y"] = rows["lane"].map(bases) + rows["slot"] * SLOT_STEP
-    return rows, bases
+
+def _margin_left(order: Sequence[str]) -> int:
+    longest = max(
+        (len(line) for lane in order for line in textwrap.wrap(lane, LANE_NAME_CHARS)), default=4
+    )
+    return 24 + int(LANE_FONT * 0.56 * min(longest, LANE_NAME_CHARS))
+
+
+def _lean_place(
+    rows: pd.DataFrame, order: list[str]
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, tuple[float, float]]]:
+    """A large view: every marker on its lane's line; no labels (see ``LARGE``)."""
+    height = ROW_PX + 2 * layout.LANE_PAD
+    bounds = {lane: (float(i * height), float((i + 1) * height)) for i, lane in enumerate(order)}
+    rows = rows.reset_index(drop=True)
+    rows["y"] = rows["lane"].map({lane: b[0] + height / 2 for lane, b in bounds.items()})
+    rows["text"], rows["side"], rows["edge"], rows["ex"] = "", "right", "", rows["middle"]
+    rows["drawn"] = True
+    return rows, pd.DataFrame(columns=["lane", "x", "px", "ids", "y", "count"]), bounds
 
 
 # --- hover text ---------------------------------------------------------------
 
 
+def _text(value: Any) -> str:
+    """An optional text field as text: "" when the curator left it out."""
+    return value.strip() if isinstance(value, str) else ""
+
+
 def date_line(row: Mapping[Any, Any]) -> str:
-    """ "2 Sep 2014 — article: 'last September'" for a pinned phrase, else the label."""
-    label = str(row["label"])
-    if row.get("pinned") and row.get("when"):
-        return f"{label} — article: '{row['when']}'"
+    """ "2 Sep 2014 — article: “last September”" for a pinned phrase, else the label."""
+    label, when = str(row["label"]), _text(row.get("when"))
+    if row.get("pinned") and when:
+        return f"{label} — the article says “{when}”"
     return label
 
 
@@ -196,21 +239,37 @@ def _bands(rows: pd.DataFrame, colour: str, dotted: bool, large: bool) -> go.Sca
     )
 
 
+def _faded(rows: pd.DataFrame, focus: str | None) -> list[float] | float:
+    return 1.0 if focus is None else (rows["id"] == focus).map({True: 1.0, False: DIMMED}).tolist()
+
+
 def _markers(rows: pd.DataFrame, colour: str, name: str, focus: str | None) -> go.Scatter:
-    """Event markers; with ``focus``, every other event is dimmed."""
-    opacity = (
-        1.0 if focus is None else (rows["id"] == focus).map({True: 1.0, False: DIMMED}).tolist()
+    """Event markers, each with its label beside it; with ``focus``, the rest are dimmed.
+
+    A row whose event lies outside the first view carries no label here: its pointer
+    at the window's edge does (``_pointers``)."""
+    opacity = _faded(rows, focus)
+    inside = rows["edge"] == ""
+    text_colour = (
+        TEXT_COLOUR
+        if focus is None
+        else [TEXT_COLOUR if i == focus else "#b3b3b3" for i in rows["id"]]
     )
     return go.Scatter(
         x=rows["middle"],
         y=rows["y"],
-        mode="markers",
+        mode="markers+text",
         name=name,
         legendgroup=name,
         showlegend=False,
         customdata=rows["id"],
         hovertext=hover_text(rows),
         hoverinfo="text",
+        text=[esc(t) if keep else "" for t, keep in zip(rows["text"], inside, strict=True)],
+        textposition=[f"middle {side}" for side in rows["side"]],
+        textfont={"size": LABEL_FONT, "color": text_colour},
+        selected={"marker": {"opacity": 1}},
+        unselected={"marker": {"opacity": 1 if focus is None else DIMMED}},
         marker={
             "color": colour,
             "size": 14,
@@ -221,11 +280,71 @@ def _markers(rows: pd.DataFrame, colour: str, name: str, focus: str | None) -> g
     )
 
 
+def _pointers(rows: pd.DataFrame, colour: str, focus: str | None) -> list[go.Scatter]:
+    """Events outside the first view: a ◀ or ▶ at the window's edge, with their label."""
+    edge = rows[rows["edge"] != ""]
+    if edge.empty:
+        return []
+    return [
+        go.Scatter(
+            x=edge["ex"],
+            y=edge["y"],
+            mode="markers+text",
+            name="pointer",
+            showlegend=False,
+            customdata=edge["id"],
+            hovertext=hover_text(edge),
+            hoverinfo="text",
+            text=[esc(t) for t in edge["text"]],
+            textposition=[f"middle {side}" for side in edge["side"]],
+            textfont={"size": LABEL_FONT, "color": TEXT_COLOUR},
+            marker={
+                "color": colour,
+                "size": 13,
+                "symbol": [
+                    "triangle-left" if e == "before" else "triangle-right" for e in edge["edge"]
+                ],
+                "opacity": _faded(edge, focus),
+            },
+            cliponaxis=False,
+        )
+    ]
+
+
+def _badges(badges: pd.DataFrame, titles: Mapping[str, str]) -> list[go.Scatter]:
+    """ "+5": the events at one spot that their lane had no room to label; a click lists them."""
+    if badges.empty:
+        return []
+    hover = [
+        f"<b>{n} more here</b><br>"
+        + "<br>".join(esc(layout.short_title(titles[i], 60)) for i in ids[:12])
+        + ("<br>…" if n > 12 else "")
+        + "<br><i>Click to list them</i>"
+        for ids, n in zip(badges["ids"], badges["count"], strict=True)
+    ]
+    return [
+        go.Scatter(
+            x=badges["x"],
+            y=badges["y"],
+            mode="markers+text",
+            showlegend=False,
+            name="more",
+            customdata=["group:" + " ".join(ids) for ids in badges["ids"]],
+            hovertext=hover,
+            hoverinfo="text",
+            text=[f"+{n}" for n in badges["count"]],
+            textposition="middle center",
+            textfont={"size": 11, "color": "#ffffff"},
+            marker={"size": 19, "symbol": "square", "color": "#404040", "line": {"width": 0}},
+        )
+    ]
+
+
 def _lean_markers(rows: pd.DataFrame, colour: str, name: str) -> list[go.Scattergl]:
     """Many events: WebGL, one trace per status (a scalar symbol, nothing to check per
-    point), dates as day text, whole-number lanes, and ``customdata`` holding the event's
-    row in the view (``row``) rather than its id. The hover gives date and affiliation;
-    a click opens the event in the detail panel."""
+    point), dates as day text, and ``customdata`` holding the event's row in the view
+    (``row``) rather than its id. The hover gives date and affiliation; a click opens the
+    event in the detail panel."""
     return [
         go.Scattergl(
             x=_days(part["middle"]),
@@ -249,6 +368,7 @@ def _lean_markers(rows: pd.DataFrame, colour: str, name: str) -> list[go.Scatter
 
 def _legend(colours: Mapping[str, str], shown: Iterable[str]) -> list[go.Scatter]:
     """Legend entries: one per affiliation shown, one per status symbol."""
+    present = set(shown)
     entries = [
         go.Scatter(
             x=[None],
@@ -259,7 +379,7 @@ def _legend(colours: Mapping[str, str], shown: Iterable[str]) -> list[go.Scatter
             marker={"color": colours[name], "size": 14, "symbol": "square"},
         )
         for name in colours
-        if name in set(shown)
+        if name in present
     ]
     entries += [
         go.Scatter(
@@ -280,14 +400,22 @@ def _legend(colours: Mapping[str, str], shown: Iterable[str]) -> list[go.Scatter
     return entries
 
 
-def _highlight(rows: pd.DataFrame, selected: str | None) -> list[go.Scatter]:
-    chosen = rows[rows["id"] == selected] if selected else rows.iloc[0:0]
-    if chosen.empty:
+def _highlight(rows: pd.DataFrame, badges: pd.DataFrame, selected: str | None) -> list[go.Scatter]:
+    """A ring round the selected event wherever it is drawn (or round its badge)."""
+    if not selected:
+        return []
+    chosen = rows[(rows["id"] == selected) & rows["drawn"]]
+    xs, ys = list(chosen["ex"]), list(chosen["y"])
+    for x, y, ids in zip(badges["x"], badges["y"], badges["ids"], strict=True):
+        if selected in ids:
+            xs.append(x)
+            ys.append(y)
+    if not xs:
         return []
     return [
         go.Scatter(
-            x=chosen["middle"],
-            y=chosen["y"],
+            x=xs,
+            y=ys,
             mode="markers",
             hoverinfo="skip",
             showlegend=False,
@@ -298,8 +426,14 @@ def _highlight(rows: pd.DataFrame, selected: str | None) -> list[go.Scatter]:
                 "color": "#000000",
                 "line": {"width": 3, "color": "#000000"},
             },
+            cliponaxis=False,
         )
     ]
+
+
+def revision(frame: pd.DataFrame) -> str:
+    """Plotly's ``uirevision`` for a view: the same events keep the user's zoom."""
+    return hashlib.sha1("\n".join(sorted(frame["id"])).encode()).hexdigest()[:16]
 
 
 def timeline_figure(
@@ -308,15 +442,26 @@ def timeline_figure(
     by: LaneMode = "actor",
     selected: str | None = None,
     focus: bool = False,
+    expand: Iterable[str] = (),
+    width: int = PAGE_WIDTH,
 ) -> go.Figure:
     """The interactive timeline of ``frame``'s events, in lanes ``by`` actor (or other).
 
-    ``selected`` is ringed; with ``focus`` (briefing mode) every other event is dimmed.
+    Every event carries its short title, packed so that no two labels overlap in a figure
+    ``width`` px wide (wider is fine). ``selected`` is ringed; with ``focus`` (briefing
+    mode) every other event is dimmed. ``expand`` names affiliations never folded.
     """
     colours, large = palette(actors["affiliation"]), len(frame) > LARGE
-    rows = lane_rows(frame.assign(row=np.arange(len(frame))), by, actors)
+    rows = lane_rows(frame.assign(row=np.arange(len(frame))), by, actors, expand)
     order = lane_order(rows, colours, by)
-    rows, bases = place(rows, order, pack=not large)
+    window = fit_window(frame)
+    left = _margin_left(order)
+    if large or window is None:
+        rows, badges, bounds = _lean_place(rows, order)
+    else:
+        least = {lane: len(_name_lines(lane)) for lane in order}
+        plot_width = width - left - MARGIN_RIGHT
+        rows, badges, bounds = layout.pack(rows, order, window, plot_width, least)
     traces: list[go.Scatter] = []
     for key, group in rows.groupby("colour_key", sort=False):
         colour = colours.get(str(key), "#000000")
@@ -328,80 +473,96 @@ def timeline_figure(
         if large:
             traces += _lean_markers(group, colour, str(key))
         else:
-            traces.append(_markers(group, colour, str(key), selected if focus else None))
-    traces += _highlight(rows, selected) + _legend(colours, rows["colour_key"])
+            focused, drawn = (selected if focus else None), group[group["drawn"]]
+            traces += [_markers(drawn, colour, str(key), focused)]
+            traces += _pointers(drawn, colour, focused)
+    titles = dict(zip(frame["id"], frame["title"], strict=True))
+    traces += _badges(badges, titles) + _highlight(rows, badges, selected)
+    traces += _legend(colours, rows["colour_key"])
     figure = go.Figure(traces)
-    return _layout(figure, order, bases, by, _x_range(frame))
+    _layout(figure, order, bounds, by, window, left)
+    figure.update_layout(uirevision=revision(frame), meta="timeline")
+    return figure
 
 
-def focus_range(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int] | None:
-    """The initial x range and how many events lie wholly before it.
-
-    All events, unless a few early outliers (at most 5% of 20 or more events, such
-    as "since 2007" in a 2015 story) sit before an empty gap longer than half the
-    whole span: then the view starts after the gap; the range slider shows everything.
-    """
-    if frame.empty:
-        return None
-    starts = frame["start"].sort_values().reset_index(drop=True)
-    start, end = starts.iloc[0], frame["end"].max() + ONE_DAY
-    gaps = starts.diff().iloc[1:]
-    if not gaps.empty:
-        widest = int(gaps.to_numpy().argmax()) + 1  # position in starts after the gap
-        if gaps[widest] > (end - start) / 2 and widest <= len(starts) // 20:
-            start = starts.iloc[widest]
-    pad = max((end - start) * 0.03, pd.Timedelta(days=3))
-    hidden = int((frame["end"] + ONE_DAY <= start).sum())
-    return start - pad, end + pad, hidden
-
-
-def _x_range(frame: pd.DataFrame) -> list[pd.Timestamp] | None:
-    focus = focus_range(frame)
-    return None if focus is None else [focus[0], focus[1]]
+def _lane_shading(
+    order: list[str], bounds: Mapping[str, tuple[float, float]]
+) -> list[dict[str, Any]]:
+    """Every other lane on a light grey ground, so a lane's rows read as one."""
+    return [
+        {
+            "type": "rect",
+            "xref": "paper",
+            "yref": "y",
+            "x0": 0,
+            "x1": 1,
+            "y0": bounds[lane][0],
+            "y1": bounds[lane][1],
+            "fillcolor": "#f3f4f6",
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for lane in order[1::2]
+    ]
 
 
 def _layout(
     figure: go.Figure,
     order: list[str],
-    bases: Mapping[str, float],
+    bounds: Mapping[str, tuple[float, float]],
     by: LaneMode,
-    x_range: list[pd.Timestamp] | None,
+    window: Window | None,
+    left: int,
 ) -> go.Figure:
-    top = max(bases.values(), default=0) + 1
-    longest = max((len(lane) for lane in order), default=4)
+    bottom = max((b[1] for b in bounds.values()), default=ROW_PX)
     figure.update_layout(
-        height=int(170 + 46 * max(top, 2)),
-        # room for the lane names, not left to automargin (a resized page can clip them)
-        margin={"l": min(360, 60 + int(FONT_SIZE * 0.55 * longest)), "r": 10, "t": 40, "b": 10},
-        font={"size": FONT_SIZE},
+        template="plotly_white",
+        height=int(bottom + MARGIN_TOP + MARGIN_BOTTOM),
+        margin={"l": left, "r": MARGIN_RIGHT, "t": MARGIN_TOP, "b": MARGIN_BOTTOM},
+        font={
+            "size": FONT_SIZE,
+            "color": TEXT_COLOUR,
+            "family": "Source Sans Pro, Arial, sans-serif",
+        },
         hovermode="closest",
         clickmode="event+select",
+        dragmode="zoom",
         hoverlabel={"font_size": FONT_SIZE, "align": "left"},
         plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+        shapes=_lane_shading(order, bounds),
         legend={
             "orientation": "h",
-            "y": 1.02,
-            "yanchor": "bottom",
+            "y": -4 / max(bottom, 1),
+            "yanchor": "top",
             "x": 0,
             "itemclick": False,
             "itemdoubleclick": False,
+            "traceorder": "normal",
+            "font": {"size": 13},
         },
         xaxis={
             "type": "date",
-            "range": x_range,
-            "rangeslider": {"visible": True, "thickness": 0.06},
+            "side": "top",
+            "range": None if window is None else [window.start, window.end],
             "showgrid": True,
-            "gridcolor": "#e5e5e5",
+            "gridcolor": "#e0e0e0",
+            "ticks": "outside",
+            "tickfont": {"size": 14},
+            "linecolor": "#888888",
+            "showline": True,
         },
         yaxis={
-            "tickvals": [bases[lane] for lane in order],
-            "ticktext": [esc(x) for x in order],
-            "range": [top - 0.4, -0.6],
-            "showgrid": True,
-            "gridcolor": "#f0f0f0",
+            "tickvals": [
+                bounds[k][0] + layout.LANE_PAD + ROW_PX * len(_name_lines(k)) / 2 for k in order
+            ],
+            "ticktext": [lane_name(x) for x in order],
+            "tickfont": {"size": LANE_FONT},
+            "range": [bottom, 0],
+            "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
-            "title": {"text": LANE_LABELS[by]},
+            "title": {"text": ""},
         },
     )
     return figure

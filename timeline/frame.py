@@ -37,6 +37,9 @@ COLUMNS = [
     "notes",
     "line",
 ]
+# Fields a curator may leave out: "" in the frame (pandas would show a missing one as "nan"),
+# null again in JSON records.
+OPTIONAL_TEXT = ["when", "phrase_label", "date_note", "notes"]
 RECORD_FIELDS = [
     "id",
     "title",
@@ -127,6 +130,8 @@ def to_frame(data: Dataset) -> pd.DataFrame:
     frame = pd.DataFrame([_row(item, look) for item in data.events], columns=COLUMNS)
     for column in ("start", "end", "middle"):
         frame[column] = pd.to_datetime(frame[column])
+    for column in OPTIONAL_TEXT:
+        frame[column] = frame[column].fillna("").astype(str)
     return frame
 
 
@@ -145,4 +150,6 @@ def to_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     for column in ("start", "end"):
         out[column] = out[column].dt.strftime("%Y-%m-%d")
     out = out.astype(object).where(out.notna(), None)
+    for column in set(OPTIONAL_TEXT) & set(RECORD_FIELDS):
+        out[column] = out[column].map(lambda v: v or None)
     return [{str(key): value for key, value in row.items()} for row in out.to_dict("records")]

@@ -31,6 +31,7 @@ class ViewState:
     event: str | None = None
     step: int | None = None  # briefing mode: the 1-based event being presented
     projector: bool = False
+    expand: tuple[str, ...] = ()  # affiliations whose actors keep a lane each
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ def to_params(state: ViewState) -> Params:
         params["q"] = f.text
     if state.lanes != "actor":
         params["lanes"] = state.lanes
+    if state.expand:
+        params["expand"] = list(state.expand)
     if state.event:
         params["event"] = state.event
     if state.step:
@@ -119,7 +122,9 @@ def from_params(
         notes.append(f"ignored unknown event {event!r} in the link")
         event = None
     step = _step(_first(params, "step"), notes)
-    return ViewState(filters, lanes, event, step, _first(params, "projector") == "1"), notes
+    expand = _pick(list(params.get("expand") or []), choices.affiliations, "expand", notes)
+    projector = _first(params, "projector") == "1"
+    return ViewState(filters, lanes, event, step, projector, expand), notes
 
 
 def _step(text: str | None, notes: list[str]) -> int | None:

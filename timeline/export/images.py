@@ -14,7 +14,7 @@ import kaleido
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from timeline.charts import ONE_DAY, esc, focus_range, timeline_figure
+from timeline.charts import esc, timeline_figure
 from timeline.export.files import ExportError
 from timeline.export.view import View
 
@@ -24,35 +24,16 @@ _server = {"started": False}
 
 
 def static_figure(view: View) -> go.Figure:
-    """The timeline without its interactive parts, titled for a page or a slide.
-
-    A printed image has no range slider: where the first view leaves out a few early
-    events (see ``charts.focus_range``), a note on the image names them.
-    """
-    figure = timeline_figure(view.frame, view.actors, view.lanes)
+    """The timeline without its interactive parts, titled for a page or a slide, packed
+    for the image's own width. Events outside the fitted window are pointed to at its
+    edges (◀ ▶) with their date and title, as on the page."""
+    figure = timeline_figure(view.frame, view.actors, view.lanes, width=WIDTH)
     figure.update_layout(
-        title={"text": esc(view.title), "x": 0.01},
-        margin={"t": 110},
-        xaxis={"rangeslider": {"visible": False}},
-        legend={"y": 1.0, "yanchor": "bottom", "x": 0.45},
+        title={"text": esc(view.title), "x": 0.01, "y": 0.99, "yanchor": "top"},
+        margin={"t": int(figure.layout.margin.t) + 50},
         paper_bgcolor="#ffffff",
     )
-    focus = focus_range(view.frame)
-    if focus and focus[2]:
-        earlier = view.frame[view.frame["end"] + ONE_DAY <= focus[0]].head(3)
-        names = "; ".join(f"{r['label']}: {r['title']}" for r in earlier.to_dict("records"))
-        more = f" and {focus[2] - len(earlier)} more" if focus[2] > len(earlier) else ""
-        figure.add_annotation(
-            text=esc(f"◀ Earlier, not drawn: {names}{more}"),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=1.0,
-            yanchor="bottom",
-            xanchor="left",
-            showarrow=False,
-            font={"size": 14, "color": "#333"},
-        )
+    figure.update_layout(height=int(figure.layout.height) + 50)
     return figure
 
 

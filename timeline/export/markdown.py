@@ -24,8 +24,8 @@ def _event(row: dict[Any, Any], view: View) -> list[str]:
         f"  Actors: {actors}  ",
         f"  > {md_text(row['quote'])}  ",
     ]
-    if row["pinned"] and isinstance(row["when"], str):
-        note = row["date_note"] if isinstance(row["date_note"], str) else ""
+    if row["pinned"] and row["when"]:
+        note = row["date_note"] or ""
         lines.append(
             f"  Date: the article's “{md_text(row['when'])}”; pinned to "
             f"{md_text(row['label'])}. {md_text(note)}  "

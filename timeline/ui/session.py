@@ -29,6 +29,8 @@ DEFAULTS: dict[str, Any] = {
     "event": None,
     "step": 1,
     "projector": False,
+    "expand": [],
+    "group": [],  # the events under a clicked "+N" badge: the list shows only them
 }
 LIST_WIDGETS = {
     "f_actors": "actors",
@@ -58,7 +60,7 @@ def _to_widgets(state: ViewState) -> dict[str, Any]:
     dates = tuple(d for d in (f.start, f.end) if d is not None)
     values.update(f_actor_mode=f.actor_mode, f_text=f.text, f_dates=dates)
     values.update(lanes=state.lanes, event=state.event, step=state.step or 1)
-    values.update(projector=state.projector)
+    values.update(projector=state.projector, expand=list(state.expand))
     return values
 
 
@@ -80,6 +82,9 @@ def start(choices: Choices) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
     if st.session_state["event"] not in choices.events:
         st.session_state["event"] = None
+    st.session_state["expand"] = [
+        a for a in st.session_state["expand"] if a in choices.affiliations
+    ]
 
 
 def _dates(
@@ -107,9 +112,10 @@ def current(bounds: tuple[dt.date, dt.date] | None = None, briefing: bool = Fals
         end=end,
         text=s["f_text"].strip(),
     )
+    expand = tuple(s["expand"])
     if not briefing:
-        return ViewState(filters, s["lanes"], s["event"])
-    return ViewState(filters, s["lanes"], s["event"], s["step"], bool(s["projector"]))
+        return ViewState(filters, s["lanes"], s["event"], expand=expand)
+    return ViewState(filters, s["lanes"], s["event"], s["step"], bool(s["projector"]), expand)
 
 
 def mirror_to_url(state: ViewState) -> None:

@@ -8,13 +8,15 @@ never as HTML.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
 import pandas as pd
 import streamlit as st
 
-from timeline import charts, export, filters
+from timeline import charts, export, filters, layout
 from timeline.charts import LANE_LABELS, LANE_MODES
 from timeline.export import View
 from timeline.load import Dataset
@@ -33,7 +35,21 @@ STATUS_COLOURS: dict[str, BadgeColour] = {
 }
 # The ids of the events on the page, in order: a chart point or list row maps back through it.
 SHOWN_IDS = "_shown_ids"
-PLOT_CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["lasso2d"]}
+# The wheel scrolls the page (a briefing page is scrolled far more than zoomed): zoom with a
+# drag or the mode bar; a double-click goes back to the first view, a second shows everything.
+PLOT_CONFIG = {
+    "displaylogo": False,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+# The page's own fixed CSS: a compact header so the chart and its date axis are in the
+# first screen, and room for the event labels.
+KEEP_ZOOM = (Path(__file__).parent / "assets" / "keep_zoom.js").read_text(encoding="utf-8")
+PAGE_CSS = """<style>
+.block-container { padding-top: 2.6rem !important; padding-bottom: 2rem !important;
+  padding-left: 2rem !important; padding-right: 2rem !important; }
+.block-container h1 { font-size: 2rem; padding: 0 0 0.2rem 0; }
+</style>"""
 
 
 # --- sidebar --------------------------------------------------------------------
@@ -95,6 +111,16 @@ def sidebar(
         help="Every word must appear (case does not matter)",
     )
     st.radio("Lanes by", LANE_MODES, key="lanes", format_func=lambda m: LANE_LABELS[m])
+    if st.session_state.get("lanes") == "actor":
+        st.multiselect(
+            "One lane per actor for",
+            choices.affiliations,
+            key="expand",
+            placeholder="Automatic",
+            help=f"With more than {charts.MAX_LANES} actors in view, the largest affiliations "
+            "share one lane (“Russia · 12 actors”) so the chart fits the screen. Pick an "
+            "affiliation to give each of its actors a lane of its own.",
+        )
     st.button("Reset filters", on_click=session.reset, width="stretch")
 
 
@@ -120,35 +146,52 @@ def problems(data: Dataset) -> None:
 
 
 def _clicked_event() -> None:
-    """Chart selection → the selected event (a callback, before the page runs)."""
+    """Chart selection → the selected event, or the events under a "+N" badge (a callback,
+    before the page runs)."""
     points = st.session_state["chart"]["selection"]["points"]
     ids = [p["customdata"] for p in points if p.get("customdata") is not None]
-    if ids:
-        picked = ids[0][0] if isinstance(ids[0], list) else ids[0]
-        if isinstance(picked, int):  # a large view sends the event's row in the view
-            shown = st.session_state.get(SHOWN_IDS, [])
-            picked = shown[picked] if picked < len(shown) else None
-        st.session_state["event"] = picked
+    if not ids:
+        return
+    picked = ids[0][0] if isinstance(ids[0], list) else ids[0]
+    if isinstance(picked, int):  # a large view sends the event's row in the view
+        shown = st.session_state.get(SHOWN_IDS, [])
+        picked = shown[picked] if picked < len(shown) else None
+    if isinstance(picked, str) and picked.startswith("group:"):
+        st.session_state["group"] = picked.removeprefix("group:").split()
+        return
+    st.session_state["event"] = picked
+
+
+def page_head() -> None:
+    """The page's CSS, and the script that keeps the timeline's zoom across reruns (the
+    app's own fixed code, never dataset text)."""
+    st.html(PAGE_CSS + f"<script>{KEEP_ZOOM}</script>", unsafe_allow_javascript=True)
 
 
 def timeline(
-    shown: pd.DataFrame, actors: pd.DataFrame, lanes: charts.LaneMode, selected: str | None
+    shown: pd.DataFrame,
+    actors: pd.DataFrame,
+    lanes: charts.LaneMode,
+    selected: str | None,
+    expand: tuple[str, ...] = (),
 ) -> None:
-    figure = charts.timeline_figure(shown, actors, lanes, selected)
+    figure = charts.timeline_figure(shown, actors, lanes, selected, expand=expand)
     st.plotly_chart(
         figure,
         key="chart",
         on_select=_clicked_event,
         selection_mode="points",
         width="stretch",
+        theme=None,
         config=PLOT_CONFIG,
     )
-    focus = charts.focus_range(shown)
-    if focus and focus[2]:
-        hidden = "1 earlier event is" if focus[2] == 1 else f"{focus[2]} earlier events are"
+    window = layout.fit_window(shown)
+    outside = len(window.before) + len(window.after) if window else 0
+    if outside:
         st.caption(
-            f"{hidden} outside the first view: drag the range slider under the chart, "
-            "or double-click the chart to see everything."
+            f"{outside} of {len(shown)} events lie outside this first view: they are pointed "
+            "to at its edges (◀ ▶). Drag on the chart to zoom; double-click to come back, "
+            "double-click again to see every event."
         )
 
 
@@ -169,28 +212,60 @@ LIST_COLUMNS = {
 }
 
 
-def _picked_row() -> None:
-    rows = st.session_state["list"]["selection"]["rows"]
-    ids = st.session_state.get(SHOWN_IDS, [])
+def _picked_row(key: str, ids: list[str]) -> None:
+    rows = st.session_state[key]["selection"]["rows"]
     if rows and rows[0] < len(ids):
         st.session_state["event"] = ids[rows[0]]
 
 
-def event_list(shown: pd.DataFrame) -> None:
-    """The filtered events in date order; sortable; picking a row selects the event."""
-    table = shown[["start", *LIST_COLUMNS]].rename(columns=LIST_COLUMNS)
-    table["Actors"] = table["Actors"].map(", ".join)
+def _show_all() -> None:
+    st.session_state["group"] = []
+
+
+def listed(shown: pd.DataFrame) -> pd.DataFrame:
+    """The rows the list shows: the events under a clicked badge, else every shown event."""
+    group = [i for i in st.session_state.get("group", []) if i in set(shown["id"])]
+    if not group:
+        st.session_state["group"] = []
+        return shown
+    st.caption(f"The {len(group)} events under the badge you clicked on the chart.")
+    st.button("Show every event in the list", on_click=_show_all, key="list_all")
+    return shown[shown["id"].isin(group)]
+
+
+def event_list(shown: pd.DataFrame, selected: str | None) -> None:
+    """The filtered events in date order; picking a row selects the event.
+
+    The list's key follows the selection, so the ticked row is always the selected event
+    (chosen on the chart, in the list or by the link), never a stale one."""
+    rows = listed(shown)
+    ids = list(rows["id"])
     st.session_state[SHOWN_IDS] = list(shown["id"])
+    table = rows[list(LIST_COLUMNS)].rename(columns=LIST_COLUMNS)
+    table["Actors"] = table["Actors"].map(", ".join)
+    key = f"list-{selected or ''}"
+    chosen = [ids.index(selected)] if selected in ids else []
     st.dataframe(
         table,
-        key="list",
-        on_select=_picked_row,
+        key=key,
+        on_select=functools.partial(_picked_row, key, ids),
         selection_mode="single-row",
+        selection_default={"selection": {"rows": chosen, "columns": []}},
         hide_index=True,
         width="stretch",
-        height=min(600, 38 + 35 * len(table)),
-        column_config={"start": st.column_config.DateColumn("Sort by date", format="YYYY-MM-DD")},
+        row_height=LIST_ROW_PX,
+        height=min(640, 40 + LIST_ROW_PX * len(table)),
+        column_config={
+            "Date": st.column_config.TextColumn(width=170),
+            "Event": st.column_config.TextColumn(width="large"),
+            "Actors": st.column_config.TextColumn(width="medium"),
+            "Status": st.column_config.TextColumn(width=90),
+            "Source": st.column_config.TextColumn(width="medium"),
+        },
     )
+
+
+LIST_ROW_PX = 52  # two lines of text: long titles wrap
 
 
 # --- detail panel -----------------------------------------------------------------------
@@ -214,14 +289,76 @@ def _date_lines(row: dict[Any, Any]) -> list[str]:
     return lines
 
 
-def _figures(row: dict[Any, Any], names: dict[str, str]) -> None:
-    if not row["figures"]:
-        return
-    table = pd.DataFrame(row["figures"])
-    table["claimant"] = table.get("claimant", pd.Series(dtype=object)).map(
-        lambda c: names.get(c, "") if isinstance(c, str) else ""
+def figure_line(fact: dict[str, Any], names: dict[str, str]) -> str:
+    """ "about 2,200 fighters (2,000–2,500), claimed by Oleg Syromolotov; note" as text."""
+    qualifier = fact.get("qualifier") or ""
+    text = (
+        f"{'' if qualifier == 'exactly' else qualifier + ' '}{fact['value']:,.0f} {fact['measure']}"
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    low, high = fact.get("low"), fact.get("high")
+    if low is not None or high is not None:
+        text += (
+            f" ({'' if low is None else f'{low:,.0f}'}–{'' if high is None else f'{high:,.0f}'})"
+        )
+    claimant = names.get(fact.get("claimant") or "", "")
+    if claimant:
+        text += f", claimed by {claimant}"
+    return text + (f"; {fact['note']}" if fact.get("note") else "")
+
+
+def _step_to(event: str) -> None:
+    st.session_state["event"] = event
+
+
+def _neighbours(shown: pd.DataFrame, selected: str) -> None:
+    """Earlier / Later: browse the shown events in date order without leaving the sheet."""
+    ids = list(shown["id"])
+    if selected not in ids:
+        return
+    at = ids.index(selected)
+    back, where, forward = st.columns([2, 2, 2], vertical_alignment="center")
+    if back.button("← Earlier", disabled=at == 0, key="sheet_prev", width="stretch"):
+        _step_to(ids[at - 1])
+        st.rerun()
+    where.caption(f"{at + 1} of {len(ids)} shown")
+    if forward.button("Later →", disabled=at == len(ids) - 1, key="sheet_next", width="stretch"):
+        _step_to(ids[at + 1])
+        st.rerun()
+
+
+def long_date(day: dt.date) -> str:
+    """ "1 October 2015" (no leading zero)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _closed() -> None:
+    st.session_state["event"] = None
+
+
+def detail_body(
+    row: dict[Any, Any], shown: pd.DataFrame, actors: pd.DataFrame, data: Dataset
+) -> None:
+    """Everything about one event: status, date and how it was read, actors, quote,
+    figures, notes and source."""
+    source = data.sources[row["source"]]
+    names = dict(zip(actors["id"], actors["name"], strict=True))
+    affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
+    if row["id"] not in set(shown["id"]):
+        st.caption("This event is hidden by the current filters.")
+    st.badge(row["status"], color=STATUS_COLOURS.get(row["status"], "gray"))
+    who = ", ".join(f"{md_escape(names[a])} ({md_escape(affiliation[a])})" for a in row["actors"])
+    st.markdown(f"**{md_escape(row['label'])}** · {row['kind']}  \n**Actors:** {who}")
+    st.markdown("> " + md_escape(row["quote"]))
+    for fact in row["figures"]:
+        st.markdown("- " + md_escape(figure_line(fact, names)))
+    if _given(row["notes"]):
+        st.caption(md_escape(row["notes"]))
+    st.markdown("  \n".join(_date_lines(row)))
+    link = f" [Open the article]({url_quote(source.url, safe=':/?&=#%')})" if source.url else ""
+    st.markdown(
+        f"**Source:** {md_escape(source.outlet)}, “{md_escape(source.title)}”, published "
+        f"{long_date(source.published)}.{link}"
+    )
 
 
 def detail(
@@ -231,43 +368,18 @@ def detail(
     data: Dataset,
     selected: str | None,
 ) -> None:
-    """Everything about the selected event, its quote and its source."""
+    """The selected event in a sheet at the right of the window, wherever the page is
+    scrolled; closing it clears the selection."""
     if not selected or selected not in set(frame["id"]):
-        st.info(
-            "Click an event on the timeline or pick a row in the list to see its "
-            "quote, its source and how its date was resolved.",
-            icon="👆",
-        )
         return
     row = frame[frame["id"] == selected].iloc[0].to_dict()
-    source = data.sources[row["source"]]
-    names = dict(zip(actors["id"], actors["name"], strict=True))
-    affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
-    st.subheader(md_escape(row["title"]), anchor=False)
-    if selected not in set(shown["id"]):
-        st.caption("This event is hidden by the current filters.")
-    st.badge(row["status"], color=STATUS_COLOURS.get(row["status"], "gray"))
-    st.markdown(
-        "  \n".join(
-            [
-                *_date_lines(row),
-                "**Actors:** "
-                + ", ".join(
-                    f"{md_escape(names[a])} ({md_escape(affiliation[a])})" for a in row["actors"]
-                ),
-                f"**Kind:** {row['kind']}",
-            ]
-        )
-    )
-    st.markdown("> " + md_escape(row["quote"]))
-    _figures(row, names)
-    if _given(row["notes"]):
-        st.caption(md_escape(row["notes"]))
-    link = f" [Open the article]({url_quote(source.url, safe=':/?&=#%')})" if source.url else ""
-    st.markdown(
-        f"**Source:** {md_escape(source.outlet)}, “{md_escape(source.title)}”, published "
-        f"{source.published:%d %B %Y}.{link}"
-    )
+
+    @st.dialog(md_escape(row["title"]), position="right", width=520, on_dismiss=_closed)
+    def sheet() -> None:
+        _neighbours(shown, selected)
+        detail_body(row, shown, actors, data)
+
+    sheet()
 
 
 # --- estimates ----------------------------------------------------------------------

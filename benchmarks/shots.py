@@ -1,0 +1,61 @@
+"""Screenshots of the running app at the sizes people use, to look at after every change.
+
+    python -m benchmarks.shots [OUT_DIR] [PATH?QUERY ...]
+
+Starts ``streamlit run app.py`` on a free port, opens each page (default: the timeline,
+the Kadyrov view, the briefing and projector mode) at 1440×900 and 1280×720 in Debian's
+Chromium, and writes one PNG per page and size (the first screen, as a user sees it).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.browser import CHROMIUM_FLAGS
+
+SIZES = [(1440, 900), (1280, 720)]
+PAGES = ["/", "/?actor=kadyrov", "/briefing?step=3", "/briefing?step=3&projector=1"]
+
+
+def _name(page: str, width: int, height: int) -> str:
+    slug = "".join(c if c.isalnum() else "-" for c in page.strip("/")) or "timeline"
+    return f"{slug}_{width}x{height}.png"
+
+
+def shoot(url: str, pages: list[str], out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        for width, height in SIZES:
+            for page_path in pages:
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(url + page_path)
+                page.wait_for_selector(
+                    ".js-plotly-plot .scatterlayer .point", state="attached", timeout=90_000
+                )
+                page.wait_for_timeout(2000)
+                target = out / _name(page_path, width, height)
+                page.screenshot(path=str(target))
+                written.append(target)
+                page.close()
+        browser.close()
+    return written
+
+
+def main(argv: list[str]) -> None:
+    from tests.test_browser import streamlit_server
+
+    out = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="shots-"))
+    out.mkdir(parents=True, exist_ok=True)
+    pages = argv[1:] or PAGES
+    with streamlit_server("events.yaml", out / "server.log") as url:
+        for path in shoot(url, pages, out):
+            print(path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
