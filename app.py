@@ -55,7 +55,7 @@ def timeline_page() -> None:
             f"Showing the uploaded file {md_escape(upload.name)} for this session; "
             "nothing is written to disk."
         )
-    views.problems(loaded.data)
+    views.problems(loaded.data, errors_only=True)
     for note in st.session_state.get(session.URL_NOTES, []):
         st.warning(md_escape(note.capitalize()))
     session.mirror_to_url(state)
@@ -67,6 +67,7 @@ def timeline_page() -> None:
         views.empty_state(frame, state.filters)
     else:
         views.timeline(shown, actors, state.lanes, state.event, state.expand)
+    views.problems(loaded.data, errors_only=False)
     st.subheader("Events in date order", anchor=False)
     views.event_list(shown, state.event)
     views.detail(frame, shown, actors, loaded.data, state.event)

@@ -9,6 +9,7 @@ Chromium, and writes one PNG per page and size (the first screen, as a user sees
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from benchmarks.browser import CHROMIUM_FLAGS
 
 SIZES = [(1440, 900), (1280, 720)]
+FULL = os.environ.get("FULL_PAGE") == "1"  # also the whole page, scrolled
 PAGES = ["/", "/?actor=kadyrov", "/briefing?step=3", "/briefing?step=3&projector=1"]
 
 
@@ -41,6 +43,10 @@ def shoot(url: str, pages: list[str], out: Path) -> list[Path]:
                 target = out / _name(page_path, width, height)
                 page.screenshot(path=str(target))
                 written.append(target)
+                if FULL:
+                    whole = target.with_name(target.stem + "_full.png")
+                    page.screenshot(path=str(whole), full_page=True)
+                    written.append(whole)
                 page.close()
         browser.close()
     return written

@@ -150,6 +150,8 @@ def to_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     for column in ("start", "end"):
         out[column] = out[column].dt.strftime("%Y-%m-%d")
     out = out.astype(object).where(out.notna(), None)
-    for column in set(OPTIONAL_TEXT) & set(RECORD_FIELDS):
-        out[column] = out[column].map(lambda v: v or None)
-    return [{str(key): value for key, value in row.items()} for row in out.to_dict("records")]
+    optional = set(OPTIONAL_TEXT)
+    return [
+        {str(key): (value or None) if key in optional else value for key, value in row.items()}
+        for row in out.to_dict("records")
+    ]

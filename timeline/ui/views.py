@@ -46,9 +46,10 @@ PLOT_CONFIG = {
 # first screen, and room for the event labels.
 KEEP_ZOOM = (Path(__file__).parent / "assets" / "keep_zoom.js").read_text(encoding="utf-8")
 PAGE_CSS = """<style>
-.block-container { padding-top: 2.6rem !important; padding-bottom: 2rem !important;
+.block-container { padding-top: 1.4rem !important; padding-bottom: 2rem !important;
   padding-left: 2rem !important; padding-right: 2rem !important; }
-.block-container h1 { font-size: 2rem; padding: 0 0 0.2rem 0; }
+.block-container h1 { font-size: 1.75rem; padding: 0 3rem 0 0; }
+[role="dialog"] blockquote, [role="dialog"] blockquote p { color: inherit; }
 </style>"""
 
 
@@ -127,9 +128,14 @@ def sidebar(
 # --- problems -------------------------------------------------------------------
 
 
-def problems(data: Dataset) -> None:
-    """The error panel: every problem with its location, and the events left out."""
+def problems(data: Dataset, errors_only: bool | None = None) -> None:
+    """The error panel: every problem with its location, and the events left out.
+
+    ``errors_only``: True draws it only when there are errors (top of the page), False
+    only when there are warnings alone (below the chart); None always."""
     if not data.problems:
+        return
+    if errors_only is not None and bool(errors(data.problems)) != errors_only:
         return
     n_errors = len(errors(data.problems))
     n_warnings = len(data.problems) - n_errors
@@ -254,18 +260,19 @@ def event_list(shown: pd.DataFrame, selected: str | None) -> None:
         hide_index=True,
         width="stretch",
         row_height=LIST_ROW_PX,
-        height=min(640, 40 + LIST_ROW_PX * len(table)),
+        height=min(40 + LIST_ROW_PX * 9, 40 + LIST_ROW_PX * len(table)),
         column_config={
-            "Date": st.column_config.TextColumn(width=170),
-            "Event": st.column_config.TextColumn(width="large"),
-            "Actors": st.column_config.TextColumn(width="medium"),
-            "Status": st.column_config.TextColumn(width=90),
-            "Source": st.column_config.TextColumn(width="medium"),
+            # sized to fit 900 px (1280 wide with the sidebar open); long text wraps
+            "Date": st.column_config.TextColumn(width=112),
+            "Event": st.column_config.TextColumn(width=330),
+            "Actors": st.column_config.TextColumn(width=190),
+            "Status": st.column_config.TextColumn(width=86),
+            "Source": st.column_config.TextColumn(width=150),
         },
     )
 
 
-LIST_ROW_PX = 52  # two lines of text: long titles wrap
+LIST_ROW_PX = 68  # above 4rem the grid wraps a cell's text: three lines per row
 
 
 # --- detail panel -----------------------------------------------------------------------
