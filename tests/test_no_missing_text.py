@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ARTICLE, ROOT, need
+from tests.conftest import ARTICLE, EVENT, HEADER, ROOT, need
 from timeline import charts, export
 from timeline.export import make_view
 from timeline.frame import actors_frame, to_frame
@@ -26,36 +26,19 @@ from timeline.load import load_file
 
 MISSING = re.compile(r"\b(nan|NaN|None|NaT|null)\b")
 
-DATASET = """\
-title: Every optional field, present and absent
-sources:
-  - id: wire
-    title: A wire story
-    outlet: Wire
-    published: 2015-10-01
-    url: https://example.org/story
-    text: article.txt
+PLAIN_SOURCE = """\
   - id: plain
     title: A story with no link and no text
     outlet: Paper
     published: 2015-10-03
-actors:
-  - id: russia
-    name: Russia
-    aliases: [Moscow]
-    affiliation: Russia
-  - id: putin
-    name: Vladimir Putin
-    affiliation: Russia
-events:
-  - id: phrase-only
-    title: Strikes begin
-    source: wire
-    when: on Wednesday
-    actors: [russia]
-    kind: military
-    status: reported
-    quote: the strikes began.
+"""
+# conftest's sources and actors, a second source with no link and no text, and events
+# with and without each optional field.
+DATASET = (
+    "title: Every optional field, present and absent\n"
+    + HEADER.replace("actors:\n", PLAIN_SOURCE + "actors:\n", 1)
+    + EVENT  # id strikes: a phrase, no pin, no note
+    + """\
   - id: pinned-with-note
     title: People counted
     source: wire
@@ -95,6 +78,7 @@ events:
     quote: Something else.
     notes: Curator's note.
 """
+)
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +170,7 @@ def run_app(**params: str) -> AppTest:
 @pytest.mark.parametrize(
     ("event", "quote"),
     [
-        ("phrase-only", "the strikes began."),
+        ("strikes", "the strikes began."),
         ("pinned-with-note", "2,200 people were counted"),
         ("date-only", "Anything at all."),
         ("notes-only", "Something else."),

@@ -84,7 +84,7 @@ def test_first_screen_has_dates_titles_and_no_overlaps(server, browser, titles, 
     page = open_at(browser, server, size)
     ticks = page.evaluate(TICKS)
     assert ticks, "no date ticks drawn"
-    assert all(0 <= t["top"] and t["bottom"] <= size[1] for t in ticks), ticks
+    assert all(t["top"] >= 0 and t["bottom"] <= size[1] for t in ticks), ticks
     labels = page.evaluate(LABELS)
     named = {i for i, title in titles.items() if any(written(lab["text"], title) for lab in labels)}
     assert len(named) >= 0.8 * len(titles), sorted(set(titles) - named)
