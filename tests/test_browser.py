@@ -142,7 +142,9 @@ def test_screenshot_for_the_readme(server, browser, tmp_path):
     target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") == "1" else tmp_path / "shot.png"
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(server)
-    page.wait_for_selector(".js-plotly-plot .scatterlayer .textpoint", state="attached", timeout=90_000)
+    page.wait_for_selector(
+        ".js-plotly-plot .scatterlayer .textpoint", state="attached", timeout=90_000
+    )
     page.wait_for_timeout(1500)
     target.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(target))
