@@ -26,7 +26,7 @@ from tests.conftest import EVENT, EVENTS, ROOT, dataset_text, need
 from timeline import export
 from timeline.cli import main
 from timeline.export import ExportError, make_view, render, write_atomic
-from timeline.export.images import with_table
+from timeline.export.images import static_figure
 from timeline.filters import Filters
 from timeline.load import load_file
 
@@ -157,13 +157,13 @@ def test_html_keeps_script_in_the_data_as_text(write, browser, tmp_path):
 @pytest.mark.parametrize("fmt", ["png"])
 def test_png_has_the_figure_size(view, fmt):
     picture = Image.open(io.BytesIO(render(view, fmt)))
-    figure = with_table(view)
+    figure = static_figure(view)
     assert picture.size == (1600, figure.layout.height)
 
 
 def test_svg_is_an_svg_with_the_lanes(view):
     text = render(view, "svg").decode()
-    assert text.startswith("<svg") and "Vladimir Putin" in text
+    assert text.startswith("<svg") and "Ramzan Kadyrov" in text
 
 
 def test_pdf_text_holds_the_event_titles(view, tmp_path):
@@ -174,7 +174,7 @@ def test_pdf_text_holds_the_event_titles(view, tmp_path):
         subprocess.run(
             ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
         ).stdout.split()
-    )
+    ).replace("- ", "-")  # a title wrapped at its hyphen inside a table cell
     for title in view.frame["title"]:
         assert " ".join(title.split()) in text, title
 
@@ -185,13 +185,14 @@ def test_pptx_deck_has_title_timeline_events_and_sources(fsb_view):
     assert len(slides) == 1 + 1 + 3 + 1
     texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in slides]
     assert texts[0][0] == "Russia, Chechnya and the Islamic State, 2014–2016"
-    assert "Actors: Federal Security Service (FSB)" in texts[0][1]
-    assert "3 events, 2 Dec 2015 to 15 Dec 2015" in texts[0][1]
+    assert "Actors: Federal Security Service (FSB)" in texts[0]
+    assert "3 events, 2 Dec 2015 to 15 Dec 2015" in texts[0]
     assert any(shape.shape_type == 13 for shape in slides[1].shapes)  # the timeline picture
-    assert texts[4][0] == "FSB: nearly 2,900 Russians are fighting or have fought with IS"
-    assert "15 Dec 2015 · reported · estimate" in texts[4][1]
-    assert "nearly 2,900 Russians are fighting" in texts[4][1]
-    assert "Agence France-Presse (via GlobalPost)" in texts[5][1]
+    assert "FSB: nearly 2,900 Russians are fighting or have fought with IS" in texts[4]
+    assert "15 Dec 2015 · estimate · the article says “in December”" in texts[4]
+    assert any("nearly 2,900 Russians are fighting" in t for t in texts[4])
+    assert "● REPORTED" in texts[4] and "3 / 3" in texts[4]
+    assert any("Agence France-Presse (via GlobalPost)" in t for t in texts[5])
 
 
 def test_empty_view_is_refused(data):

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -112,9 +113,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     data = load_file(args.file, _max_bytes(args))
     _errors_to_stderr(data)
-    view = export.make_view(data, _filters(args), args.lanes)
+    view = replace(export.make_view(data, _filters(args), args.lanes), paper=args.paper)
+    output = args.output or export.default_name(view, args.format)
     try:
-        path = export.write_atomic(args.output, export.render(view, args.format), args.force)
+        path = export.write_atomic(output, export.render(view, args.format), args.force)
     except export.ExportError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -267,8 +269,16 @@ def build_parser() -> argparse.ArgumentParser:
     out = commands.add_parser("export", help="write the filtered events as a file")
     _add_filter_options(out)
     out.add_argument("--format", required=True, choices=list(export.FORMATS))
-    out.add_argument("-o", "--output", required=True, metavar="FILE")
+    out.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="default: named from the view, e.g. kadyrov_2007-01-01_2016-02-10.pptx",
+    )
     out.add_argument("--lanes", choices=LANE_MODES, default="actor", help="timeline lanes")
+    out.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (landscape)"
+    )
     out.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     out.set_defaults(func=cmd_export)
     inp = commands.add_parser("import", help="turn a TimelineJS JSON or CSV file into events.yaml")

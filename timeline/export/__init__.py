@@ -32,11 +32,17 @@ def _image(fmt: str) -> Callable[[View], bytes]:
     return render
 
 
+def _pdf(view: View) -> bytes:
+    from timeline.export.images import pdf
+
+    return pdf(view)
+
+
 def _pptx(view: View) -> bytes:
     from timeline.export.deck import to_pptx
     from timeline.export.images import image
 
-    return to_pptx(view, image(view, "png", table=False))
+    return to_pptx(view, image(view, "png", titled=False))
 
 
 def _md(view: View) -> bytes:
@@ -67,7 +73,7 @@ FORMATS: dict[str, Format] = {
     "html": Format(".html", "text/html", _html, "Web page (offline, interactive)"),
     "png": Format(".png", "image/png", _image("png"), "Timeline image (PNG)"),
     "svg": Format(".svg", "image/svg+xml", _image("svg"), "Timeline image (SVG)"),
-    "pdf": Format(".pdf", "application/pdf", _image("pdf"), "Timeline image (PDF)"),
+    "pdf": Format(".pdf", "application/pdf", _pdf, "Briefing on paper (PDF)"),
     "pptx": Format(
         ".pptx",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -81,6 +87,11 @@ FORMATS: dict[str, Format] = {
 }
 
 
+def default_name(view: View, fmt: str) -> str:
+    """The file name a download or ``export`` without ``-o`` gets: what is inside."""
+    return view.file_name(FORMATS[fmt].extension, "-timelinejs" if fmt == "timelinejs" else "")
+
+
 def render(view: View, fmt: str) -> bytes:
     """The bytes of ``view`` in format ``fmt``; an empty view is refused with a reason."""
     if view.frame.empty:
@@ -88,4 +99,13 @@ def render(view: View, fmt: str) -> bytes:
     return FORMATS[fmt].render(view)
 
 
-__all__ = ["FORMATS", "ExportError", "Format", "View", "make_view", "render", "write_atomic"]
+__all__ = [
+    "FORMATS",
+    "ExportError",
+    "Format",
+    "View",
+    "default_name",
+    "make_view",
+    "render",
+    "write_atomic",
+]

@@ -1,4 +1,11 @@
-"""A briefing deck (PowerPoint, python-pptx): title, timeline, one slide per event, sources.
+"""A briefing deck for 16:9 screens (PowerPoint, python-pptx), laid out on blank slides.
+
+Title slide; the timeline full width; one slide per event (date and the article's phrase,
+a title that fits its box, a status badge in the chart's colour and shape, actors, the
+quote in large type, the source, and a strip marking where the event sits among the
+others); speaker notes with the source, the phrase and how its date was resolved; and
+the sources. No layout placeholders: every box is placed here, and its text is measured
+(Arial's advance widths) and set at the largest size that fits it, never left to overflow.
 
 Dataset text goes into text runs, which PowerPoint shows as literal text.
 """
@@ -6,100 +13,328 @@ Dataset text goes into text runs, which PowerPoint shows as literal text.
 from __future__ import annotations
 
 import io
+import math
+import struct
+from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.presentation import Presentation as Deck
-from pptx.util import Emu, Inches, Pt
+from pptx.slide import Slide
+from pptx.util import Inches, Pt
 
-from timeline.export.view import View, today
+from timeline.export.view import View, long_date, today
+from timeline.layout import fit_window
+from timeline.text import quoted
 
-TITLE, TITLE_ONLY, TITLE_AND_CONTENT = 0, 5, 1
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+MARGIN = 0.6  # inches
+INNER = 13.333 - 2 * MARGIN
+FONT = "Arial"  # PowerPoint has it; LibreOffice draws it with the metric-twin Liberation Sans
 
 
-def _paragraphs(frame: Any, lines: list[tuple[str, int, bool]]) -> None:
-    """Fill a text frame with (text, size, italic) paragraphs."""
-    frame.word_wrap = True
-    for i, (text, size, italic) in enumerate(lines):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        run = paragraph.add_run()
-        run.text = text
-        run.font.size, run.font.italic = Pt(size), italic
-        paragraph.space_after = Pt(10)
+def rgb(hex_colour: str) -> RGBColor:
+    """A colour from "RRGGBB" (python-pptx's constructor is untyped)."""
+    colour: RGBColor = RGBColor.from_string(hex_colour)  # type: ignore[no-untyped-call]
+    return colour
+
+
+INK, MUTED, RULE, WHITE = rgb("111111"), rgb("444444"), rgb("999999"), rgb("FFFFFF")
+BLANK = 6  # the default template's blank layout
+LINE = 1.2  # line height, in font sizes
+STATUS = {  # colour, shape and mark, as the chart draws them
+    "reported": ("0072B2", MSO_SHAPE.OVAL, "●", True),
+    "confirmed": ("009E73", MSO_SHAPE.DIAMOND, "◆", True),
+    "claimed": ("D55E00", MSO_SHAPE.OVAL, "○", False),
+    "disputed": ("B00020", MSO_SHAPE.DIAMOND, "◇", False),
+}
+SOURCES_PER_SLIDE = 7
+STRIP_BINS = 160  # the strip draws at most this many marks
+
+# Arial's advance widths in em (the usual Latin letters); anything else counts as wide.
+_NARROW = dict.fromkeys("il.,;:'’‘|!`", 0.25) | dict.fromkeys("fjtI[]()/-", 0.31)
+_WIDE = dict.fromkeys("mwMW@%", 0.9) | dict.fromkeys("ABCDEFGHKNOPQRSTUVXYZ&", 0.7)
+_WIDTHS = {" ": 0.278, "r": 0.333, "“": 0.333, "”": 0.333, '"': 0.355} | _NARROW | _WIDE
+
+
+def text_width(text: str, points: float) -> float:
+    """Inches ``text`` takes at ``points`` in Arial (a slight overestimate)."""
+    ems = sum(_WIDTHS.get(c, 0.556 if c.isascii() else 0.6) for c in text)
+    return ems * points / 72 * 1.04
+
+
+def wrap(text: str, points: float, width: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` inches."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", points) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+@dataclass(frozen=True)
+class Fit:
+    points: float
+    lines: list[str]
+
+
+def fit(text: str, width: float, height: float, largest: float, smallest: float) -> Fit:
+    """The largest size (in steps of 1 pt) at which ``text`` wraps into the box; at the
+    smallest size, the lines that fit, the last cut with "…"."""
+    size = largest
+    while size >= smallest:
+        lines = wrap(text, size, width)
+        widest = max(text_width(line, size) for line in lines)
+        if len(lines) * size * LINE / 72 <= height and widest <= width:
+            return Fit(size, lines)
+        size -= 1
+    lines = wrap(text, smallest, width)
+    keep = max(1, int(height / (smallest * LINE / 72)))
+    if len(lines) > keep:
+        lines = lines[:keep]
+        while lines[-1] and text_width(lines[-1] + "…", smallest) > width:
+            lines[-1] = lines[-1].rsplit(" ", 1)[0] if " " in lines[-1] else lines[-1][:-1]
+        lines[-1] += "…"
+    return Fit(smallest, lines)
+
+
+def _box(
+    slide: Slide,
+    text: str,
+    where: tuple[float, float, float, float],
+    size: tuple[float, float],
+    **style: Any,
+) -> Fit:
+    """A text box at ``where`` (left, top, width, height in inches) holding ``text`` at the
+    largest size in ``size`` (largest, smallest) that fits."""
+    left, top, width, height = where
+    fitted = fit(text, width, height, *size)
+    shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    frame = shape.text_frame
+    frame.word_wrap, frame.auto_size = True, MSO_AUTO_SIZE.NONE
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    frame.vertical_anchor = style.get("anchor", MSO_ANCHOR.TOP)
+    paragraph = frame.paragraphs[0]
+    paragraph.line_spacing = Pt(fitted.points * LINE)  # exact: what ``fit`` measured
+    paragraph.alignment = style.get("align", PP_ALIGN.LEFT)
+    run = paragraph.add_run()
+    run.text = " ".join(fitted.lines)
+    font = run.font
+    font.name, font.size = FONT, Pt(fitted.points)
+    font.bold, font.italic = style.get("bold", False), style.get("italic", False)
+    font.color.rgb = style.get("colour", INK)
+    return fitted
+
+
+def _badge(slide: Slide, status: str, left: float, top: float) -> None:
+    """The status as the chart shows it: filled for reported/confirmed, hollow for claims."""
+    colour, _, mark, filled = STATUS.get(status, ("444444", MSO_SHAPE.OVAL, "", True))
+    shape = slide.shapes.add_shape(
+        MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left), Inches(top), Inches(2.5), Inches(0.6)
+    )
+    ink = rgb(colour)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = ink if filled else WHITE
+    shape.line.color.rgb, shape.line.width = ink, Pt(3)
+    frame = shape.text_frame
+    frame.margin_left = frame.margin_right = Inches(0.05)
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.CENTER
+    run = paragraph.add_run()
+    run.text = f"{mark} {status.upper()}"
+    run.font.name, run.font.size, run.font.bold = FONT, Pt(20), True
+    run.font.color.rgb = WHITE if filled else ink
+
+
+def _notes(slide: Slide, lines: list[str]) -> None:
+    frame = slide.notes_slide.notes_text_frame
+    if frame is not None:
+        frame.text = "\n".join(line for line in lines if line)
+
+
+def _blank(deck: Deck) -> Slide:
+    slide: Slide = deck.slides.add_slide(deck.slide_layouts[BLANK])
+    return slide
+
+
+# --- slides -----------------------------------------------------------------------------
 
 
 def _title_slide(deck: Deck, view: View) -> None:
-    slide = deck.slides.add_slide(deck.slide_layouts[TITLE])
-    slide.shapes.title.text = view.title
-    subtitle = slide.placeholders[1].text_frame
-    _paragraphs(
-        subtitle,
-        [
-            (view.filters_text, 24, False),
-            (f"{len(view.frame)} events, {view.period}", 24, False),
-            (f"Prepared {today()}", 18, False),
-        ],
+    slide = _blank(deck)
+    _box(
+        slide, view.title, (MARGIN, 1.7, INNER, 2.0), (48, 30), bold=True, anchor=MSO_ANCHOR.BOTTOM
     )
+    _box(slide, view.filters_text, (MARGIN, 3.95, INNER, 0.9), (26, 18), colour=MUTED)
+    period = f"{len(view.frame)} events, {view.period}"
+    _box(slide, period, (MARGIN, 4.95, INNER, 0.6), (26, 18), colour=MUTED)
+    _box(slide, f"Prepared {today()}", (MARGIN, 6.4, INNER, 0.4), (16, 12), colour=MUTED)
+    _notes(slide, [f"{view.title}. {view.filters_text}. {period}."])
 
 
-def _timeline_slide(deck: Deck, view: View, png: bytes) -> None:
-    slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
-    slide.shapes.title.text = "Timeline"
-    top, margin = Inches(1.3), Inches(0.3)
-    picture = slide.shapes.add_picture(io.BytesIO(png), margin, top)
-    scale = min(
-        (WIDTH - 2 * margin) / picture.width,
-        (HEIGHT - top - margin) / picture.height,
+def _timeline_slide(deck: Deck, view: View, png: bytes, size: tuple[int, int]) -> None:
+    slide = _blank(deck)
+    _box(slide, "Timeline", (MARGIN, 0.35, 6.0, 0.6), (30, 24), bold=True)
+    _box(
+        slide,
+        view.period,
+        (6.8, 0.42, INNER - 6.2, 0.5),
+        (18, 14),
+        colour=MUTED,
+        align=PP_ALIGN.RIGHT,
     )
-    picture.width, picture.height = (
-        Emu(int(picture.width * scale)),
-        Emu(int(picture.height * scale)),
+    room_w, room_h = 13.333 - 0.5, 7.5 - 1.15 - 0.25
+    scale = min(room_w / size[0], room_h / size[1])
+    width, height = size[0] * scale, size[1] * scale
+    left = (13.333 - width) / 2
+    slide.shapes.add_picture(
+        io.BytesIO(png), Inches(left), Inches(1.15), Inches(width), Inches(height)
     )
-    picture.left = Emu(int((WIDTH - picture.width) / 2))
+    _notes(slide, [f"The {len(view.frame)} events of this briefing, {view.period}."])
 
 
-def _event_slide(deck: Deck, view: View, row: dict[Any, Any]) -> None:
-    slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
-    slide.shapes.title.text = row["title"]
-    source = view.sources[row["source"]]
-    actors = ", ".join(view.names.get(a, a) for a in row["actors"])
-    box = slide.shapes.add_textbox(Inches(0.7), Inches(1.6), WIDTH - Inches(1.4), Inches(5.5))
-    _paragraphs(
-        box.text_frame,
-        [
-            (f"{row['label']} · {row['status']} · {row['kind']}", 24, False),
-            (f"Actors: {actors}", 22, False),
-            (f"“{row['quote']}”", 24, True),
-            (f"Source: {source.outlet}, “{source.title}”, {source.published:%d %B %Y}", 16, False),
-        ],
+def _date_line(row: dict[Any, Any]) -> str:
+    line = f"{row['label']} · {row['kind']}"
+    if row["pinned"] and row["when"]:
+        line += f" · the article says “{row['when']}”"
+    return line
+
+
+def _strip(slide: Slide, view: View, row: dict[Any, Any], top: float) -> None:
+    """A line with a mark for every event of the briefing and this one marked."""
+    window = fit_window(view.frame)
+    if window is None:
+        return
+    left, width = MARGIN + 0.9, INNER - 1.8
+    span = (window.end - window.start).total_seconds()
+
+    def x(when: pd.Timestamp) -> float:
+        share = min(max((when - window.start).total_seconds() / span, 0.0), 1.0)
+        return left + share * width
+
+    rule = slide.shapes.add_connector(
+        MSO_CONNECTOR.STRAIGHT, Inches(left), Inches(top), Inches(left + width), Inches(top)
     )
-
-
-def _sources_slide(deck: Deck, view: View) -> None:
-    slide = deck.slides.add_slide(deck.slide_layouts[TITLE_AND_CONTENT])
-    slide.shapes.title.text = "Sources"
-    lines = [
-        (
-            f"{s.outlet}, “{s.title}”, {s.published:%d %B %Y}" + (f" — {s.url}" if s.url else ""),
-            18,
-            False,
+    rule.line.color.rgb, rule.line.width = RULE, Pt(1.5)
+    marks = sorted({round((x(m) - left) / width * STRIP_BINS) for m in view.frame["middle"]})
+    for mark in marks:
+        dot = slide.shapes.add_shape(
+            MSO_SHAPE.OVAL,
+            Inches(left + mark / STRIP_BINS * width - 0.05),
+            Inches(top - 0.05),
+            Inches(0.1),
+            Inches(0.1),
         )
-        for s in view.used_sources()
+        dot.fill.solid()
+        dot.fill.fore_color.rgb = RULE
+        dot.line.fill.background()
+    colour, shape_kind, _, filled = STATUS.get(row["status"], ("444444", MSO_SHAPE.OVAL, "", True))
+    here = slide.shapes.add_shape(
+        shape_kind, Inches(x(row["middle"]) - 0.14), Inches(top - 0.14), Inches(0.28), Inches(0.28)
+    )
+    here.fill.solid()
+    here.fill.fore_color.rgb = rgb(colour) if filled else WHITE
+    here.line.color.rgb, here.line.width = rgb(colour), Pt(2.5)
+    ends = (f"{window.start:%b %Y}", f"{window.end:%b %Y}")
+    _box(slide, ends[0], (MARGIN, top - 0.13, 0.85, 0.3), (12, 10), colour=MUTED)
+    _box(
+        slide,
+        ends[1],
+        (left + width + 0.05, top - 0.13, 0.85, 0.3),
+        (12, 10),
+        colour=MUTED,
+        align=PP_ALIGN.RIGHT,
+    )
+
+
+def _source_line(view: View, row: dict[Any, Any]) -> str:
+    source = view.sources[row["source"]]
+    return f"Source: {source.outlet}, “{source.title}”, {long_date(source.published)}"
+
+
+def _event_notes(view: View, row: dict[Any, Any]) -> list[str]:
+    source = view.sources[row["source"]]
+    published = long_date(source.published)
+    said = (
+        f"The article says “{row['when']}”." if row["when"] else "The article gives no date phrase."
+    )
+    return [
+        f"{row['title']} ({row['status']}, {row['kind']}).",
+        f"Source: {source.outlet}, “{source.title}”, published {published}."
+        + (f" {source.url}" if source.url else ""),
+        f"Date: {row['label']} ({row['precision']}). {said}",
+        f"How the date was resolved: {row['how']}.",
+        f"Pinned because: {row['date_note']}" if row["date_note"] else "",
+        f"Notes: {row['notes']}" if row["notes"] else "",
     ]
-    body = slide.placeholders[1].text_frame
-    body.clear()
-    _paragraphs(body, lines)
+
+
+def _event_slide(deck: Deck, view: View, row: dict[Any, Any], number: int) -> None:
+    slide = _blank(deck)
+    actors = ", ".join(view.names.get(a, a) for a in row["actors"])
+    _box(slide, _date_line(row), (MARGIN, 0.42, INNER - 3.0, 0.5), (22, 14), colour=MUTED)
+    _badge(slide, str(row["status"]), 13.333 - MARGIN - 2.5, 0.35)
+    _box(slide, row["title"], (MARGIN, 1.05, INNER, 1.45), (40, 26), bold=True)
+    _box(slide, f"Actors: {actors}", (MARGIN, 2.6, INNER, 0.45), (20, 13), colour=MUTED)
+    _box(slide, quoted(row["quote"]), (MARGIN, 3.2, INNER, 2.35), (32, 16), italic=True)
+    _strip(slide, view, row, 5.95)
+    _box(slide, _source_line(view, row), (MARGIN, 6.5, INNER - 1.0, 0.55), (16, 11), colour=MUTED)
+    counter = f"{number} / {len(view.frame)}"
+    _box(
+        slide,
+        counter,
+        (13.333 - MARGIN - 0.9, 6.6, 0.9, 0.35),
+        (14, 10),
+        colour=MUTED,
+        align=PP_ALIGN.RIGHT,
+    )
+    _notes(slide, _event_notes(view, row))
+
+
+def _sources_slides(deck: Deck, view: View) -> None:
+    sources = view.used_sources()
+    pages = max(1, math.ceil(len(sources) / SOURCES_PER_SLIDE))
+    for page in range(pages):
+        slide = _blank(deck)
+        title = "Sources" if pages == 1 else f"Sources ({page + 1} of {pages})"
+        _box(slide, title, (MARGIN, 0.35, INNER, 0.7), (32, 24), bold=True)
+        chunk = sources[page * SOURCES_PER_SLIDE : (page + 1) * SOURCES_PER_SLIDE]
+        lines = [f"{s.outlet}, “{s.title}”, {long_date(s.published)}" for s in chunk]
+        size = min(fit(line, INNER, 0.45, 20, 12).points for line in lines)  # one size for all
+        for i, (source, line) in enumerate(zip(chunk, lines, strict=True)):
+            _box(slide, line, (MARGIN, 1.3 + i * 0.82, INNER, 0.45), (size, size))
+            if source.url:
+                _box(
+                    slide,
+                    source.url,
+                    (MARGIN, 1.3 + i * 0.82 + 0.42, INNER, 0.3),
+                    (12, 9),
+                    colour=MUTED,
+                )
+        _notes(slide, [f"{s.outlet}: {s.url or 'no link'}" for s in chunk])
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header."""
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)
 
 
 def to_pptx(view: View, timeline_png: bytes) -> bytes:
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     _title_slide(deck, view)
-    _timeline_slide(deck, view, timeline_png)
-    for row in view.frame.to_dict("records"):
-        _event_slide(deck, view, row)
-    _sources_slide(deck, view)
+    _timeline_slide(deck, view, timeline_png, png_size(timeline_png))
+    for number, row in enumerate(view.frame.to_dict("records"), 1):
+        _event_slide(deck, view, row, number)
+    _sources_slides(deck, view)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()

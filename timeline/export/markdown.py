@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from timeline.export.view import View, today
+from timeline.export.view import View, long_date, today
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|!~])")
 
@@ -32,7 +32,7 @@ def _event(row: dict[Any, Any], view: View) -> list[str]:
         )
     lines.append(
         f"  Source: {md_text(source.outlet)}, “{md_text(source.title)}”, "
-        f"{source.published:%d %B %Y}" + (f", <{source.url}>" if source.url else "") + "."
+        f"{long_date(source.published)}" + (f", <{source.url}>" if source.url else "") + "."
     )
     return lines
 
@@ -53,7 +53,7 @@ def to_markdown(view: View) -> str:
         out += _event(row, view)
     out += ["", "## Sources", ""]
     out += [
-        f"- {md_text(s.outlet)}, “{md_text(s.title)}”, {s.published:%d %B %Y}"
+        f"- {md_text(s.outlet)}, “{md_text(s.title)}”, {long_date(s.published)}"
         + (f", <{s.url}>" if s.url else "")
         for s in view.used_sources()
     ]

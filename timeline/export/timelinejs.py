@@ -25,7 +25,7 @@ import yaml
 
 from timeline.dates import DateError, Span, normalise, parse_pin
 from timeline.export.files import ExportError
-from timeline.export.view import View
+from timeline.export.view import View, long_date
 from timeline.model import KINDS, SLUG_PATTERN, STATUSES
 
 SHEET_COLUMNS = [
@@ -77,7 +77,7 @@ def _slide_text(row: dict[Any, Any], view: View) -> str:
         f"<blockquote>{e(row['quote'])}</blockquote>"
         f"<p>Actors: {e(actors)}</p>"
         f"<p>Kind: {e(row['kind'])} · Status: {e(row['status'])}</p>"
-        f"<p>Source:{link}, “{e(source.title)}”, {source.published:%d %B %Y}</p>"
+        f"<p>Source:{link}, “{e(source.title)}”, {long_date(source.published)}</p>"
     )
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 
@@ -12,6 +14,8 @@ from timeline.charts import LaneMode
 from timeline.frame import actors_frame, to_frame
 from timeline.load import Dataset
 from timeline.model import Source
+
+Paper = Literal["a4", "letter"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,16 @@ class View:
     filters_text: str
     total: int
     lanes: LaneMode = "actor"
+    subject: str = "all-events"  # what the filters pick, for file names
+    paper: Paper = "a4"  # for the PDF
+
+    def file_name(self, extension: str, kind: str = "") -> str:
+        """ "kadyrov_2007-01-01_2016-02-10.pptx": what the filters pick and the period the
+        events span, so a folder of briefings sorts and reads by what is inside."""
+        if self.frame.empty:
+            return f"{self.subject}{kind}{extension}"
+        first, last = self.frame["start"].min(), self.frame["end"].max()
+        return f"{self.subject}_{first:%Y-%m-%d}_{last:%Y-%m-%d}{kind}{extension}"
 
     @property
     def names(self) -> dict[str, str]:
@@ -41,6 +55,16 @@ class View:
     def used_sources(self) -> list[Source]:
         """The sources of the events shown, in order of first use."""
         return [self.sources[s] for s in dict.fromkeys(self.frame["source"])]
+
+
+def subject(chosen: filters.Filters) -> str:
+    """A file-name word for what ``chosen`` picks: its actors, else its other choices."""
+    parts = [*chosen.actors, *chosen.affiliations, *chosen.kinds, *chosen.statuses]
+    parts += [*chosen.sources, *chosen.text.split()]
+    if chosen.start or chosen.end:
+        parts.append("dated")
+    words = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
+    return words[:60].rstrip("-") or ("filtered" if parts else "all-events")
 
 
 def make_view(
@@ -60,10 +84,14 @@ def make_view(
     names.update({s.id: s.outlet for s in data.sources.values()})
     shown = filters.apply(frame, chosen) if shown is None else shown
     title = data.title or "Timeline"
-    return View(
-        title, shown, actors, data.sources, filters.describe(chosen, names), len(frame), lanes
-    )
+    described = filters.describe(chosen, names)
+    return View(title, shown, actors, data.sources, described, len(frame), lanes, subject(chosen))
+
+
+def long_date(day: dt.date) -> str:
+    """ "1 October 2015": how every output writes a date in full."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def today() -> str:
-    return f"{dt.date.today():%d %B %Y}"
+    return long_date(dt.date.today())

@@ -8,33 +8,61 @@ the app's own, fixed text; dataset text is shown through escaped Markdown only.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from timeline import charts
+from timeline.export.view import long_date
 from timeline.load import Dataset
-from timeline.text import md_escape
-from timeline.ui.views import PLOT_CONFIG, STATUS_COLOURS
+from timeline.text import md_escape, quoted
 
+# Type sizes follow the window's height, so one slide (counter, date, a three-line title,
+# status, actors, quote, source, strip and buttons) fits 1280×720 and 1920×1080 alike.
 SLIDE_CSS = """<style>
-.st-key-slide p, .st-key-slide li { font-size: 1.55rem; line-height: 1.45; }
-.st-key-slide h1 { font-size: 2.9rem; line-height: 1.15; }
-.st-key-slide h3 { font-size: 1.7rem; color: #333; }
-.st-key-slide blockquote p { font-size: 1.9rem; font-style: italic; }
-.st-key-counter p { font-size: 2rem; font-weight: 700; text-align: right; }
+.st-key-slide h1 { font-size: clamp(1.6rem, 6vh, 4.6rem); line-height: 1.12;
+  padding: 0.2vh 0 0.6vh 0; }
+.st-key-slide h3 { font-size: clamp(1rem, 2.9vh, 2.2rem); color: #222; padding: 0; }
+.st-key-slide p { font-size: clamp(1rem, 2.6vh, 2rem); line-height: 1.35; color: #111; }
+.st-key-slide blockquote { border-left: 0.5vh solid #555; margin: 0.8vh 0;
+  color: #000 !important; opacity: 1 !important; }
+.st-key-slide blockquote * { color: #000 !important; opacity: 1 !important; }
+.st-key-slide blockquote p { font-size: clamp(1.05rem, 3.8vh, 2.9rem); font-style: italic;
+  line-height: 1.3; }
+.st-key-slide .st-key-long-quote blockquote p { font-size: clamp(1rem, 3vh, 2.3rem); }
+.st-key-slide .source p { font-size: clamp(0.9rem, 2.2vh, 1.6rem); color: #222; }
+.st-key-counter p { font-size: clamp(1.2rem, 3.4vh, 2.6rem); font-weight: 700;
+  text-align: right; }
+.status-badge { display: inline-block; font-weight: 700; letter-spacing: 0.04em;
+  font-size: clamp(1rem, 2.8vh, 2.1rem); padding: 0.35vh 1.2vh; border-radius: 0.8vh;
+  border: 0.45vh solid currentColor; }
+.st-key-slide [data-testid="stVerticalBlock"] { gap: 0.55vh; }
 </style>"""
 PROJECTOR_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stMainMenu"] { display: none !important; }
 .stApp, .stMain { background: #ffffff !important; color: #000000 !important; }
-.block-container { padding-top: 1.5rem !important; max-width: 100% !important; }
-.st-key-slide p, .st-key-slide li { font-size: 2rem; color: #000; }
-.st-key-slide h1 { font-size: 3.6rem; color: #000; }
-.st-key-slide blockquote p { font-size: 2.3rem; color: #000; }
+.block-container { padding: 1.2vh 3vw 0 3vw !important; max-width: 100% !important; }
 </style>"""
+LONG_QUOTE = 260  # characters: a longer quote is set a size smaller
+# status -> (colour, mark, filled): as the chart draws it
+BADGES = {
+    "reported": ("#0072B2", "●", True),
+    "confirmed": ("#007A5A", "◆", True),
+    "claimed": ("#B34700", "○", False),
+    "disputed": ("#B00020", "◇", False),
+}
+
+
+def badge_html(status: str) -> str:
+    """A large status badge: the chart's colour and shape; filled for reports, hollow for
+    claims. ``status`` is one of the schema's four words (escaped all the same)."""
+    colour, mark, filled = BADGES.get(status, ("#444444", "", True))
+    style = f"background:{colour};color:#fff" if filled else f"background:#fff;color:{colour}"
+    return f'<span class="status-badge" style="{style}">{mark} {html.escape(status.upper())}</span>'
 
 
 def clamp(step: Any, count: int) -> int:
@@ -59,14 +87,18 @@ def _slide(row: dict[Any, Any], data: Dataset, names: dict[str, str]) -> None:
     with st.container(key="slide"):
         st.markdown(f"### {md_escape(charts.date_line(row))}")
         st.markdown(f"# {md_escape(row['title'])}")
-        st.badge(row["status"], color=STATUS_COLOURS.get(row["status"], "gray"))
         actors = ", ".join(md_escape(names.get(a, a)) for a in row["actors"])
-        st.markdown(f"{row['kind'].capitalize()} · {actors}")
-        st.markdown("> “" + md_escape(row["quote"]) + "”")
-        st.markdown(
-            f"Source: {md_escape(source.outlet)}, “{md_escape(source.title)}”, "
-            f"{source.published:%d %B %Y}"
-        )
+        with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+            st.html(badge_html(str(row["status"])), width="content")
+            st.markdown(f"{md_escape(str(row['kind']).capitalize())} · {actors}")
+        quote = quoted(row["quote"])
+        with st.container(key="long-quote" if len(quote) > LONG_QUOTE else "quote"):
+            st.markdown("> " + md_escape(quote))
+        with st.container(key="source"):
+            st.markdown(
+                f"Source: {md_escape(source.outlet)}, “{md_escape(source.title)}”, "
+                f"{long_date(source.published)}"
+            )
 
 
 def _controls(step: int, count: int) -> None:
@@ -98,17 +130,12 @@ def _controls(step: int, count: int) -> None:
 
 
 def page(shown: pd.DataFrame, actors: pd.DataFrame, data: Dataset, lanes: charts.LaneMode) -> None:
-    """The briefing page for the filtered events ``shown``."""
+    """The briefing page for the filtered events ``shown``: one event per step."""
     st.html(SLIDE_CSS)
-    top, counter = st.columns([5, 1], vertical_alignment="center")
-    top.toggle(
-        "Projector mode",
-        key="projector",
-        help="Large type, high contrast, no sidebar. Switch it off here to get the filters back.",
-    )
     if st.session_state.get("projector"):
         st.html(PROJECTOR_CSS)
     if shown.empty:
+        _switch()
         st.info(
             "No events match the filters, so there is nothing to present. Clear some filters "
             "on the Timeline page.",
@@ -118,11 +145,22 @@ def page(shown: pd.DataFrame, actors: pd.DataFrame, data: Dataset, lanes: charts
     count = len(shown)
     step = clamp(st.session_state.get("step"), count)
     st.session_state["step"] = step
+    top, counter = st.columns([5, 1], vertical_alignment="center")
+    with top:
+        _switch()
     with counter.container(key="counter"):
         st.markdown(f"{step} / {count}")
     row = shown.iloc[step - 1].to_dict()
     names = dict(zip(actors["id"], actors["name"], strict=True))
     _slide(row, data, names)
+    strip = charts.strip_figure(shown, actors, row["id"])
+    st.plotly_chart(strip, key="strip", theme=None, width="stretch", config={"staticPlot": True})
     _controls(step, count)
-    figure = charts.timeline_figure(shown, actors, lanes, selected=row["id"], focus=True)
-    st.plotly_chart(figure, key="briefing_chart", theme=None, width="stretch", config=PLOT_CONFIG)
+
+
+def _switch() -> None:
+    st.toggle(
+        "Projector mode",
+        key="projector",
+        help="Large type, high contrast, no sidebar. Switch it off here to get the filters back.",
+    )

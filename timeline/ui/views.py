@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote as url_quote
@@ -19,6 +20,7 @@ import streamlit as st
 from timeline import charts, export, filters, layout
 from timeline.charts import LANE_LABELS, LANE_MODES
 from timeline.export import View
+from timeline.export.view import Paper, long_date
 from timeline.load import Dataset
 from timeline.model import KINDS, STATUSES
 from timeline.problems import errors
@@ -333,11 +335,6 @@ def _neighbours(shown: pd.DataFrame, selected: str) -> None:
         st.rerun()
 
 
-def long_date(day: dt.date) -> str:
-    """ "1 October 2015" (no leading zero)."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def _closed() -> None:
     st.session_state["event"] = None
 
@@ -405,16 +402,45 @@ def estimates(shown: pd.DataFrame, actors: pd.DataFrame) -> None:
 # --- exports ---------------------------------------------------------------------------
 
 
+DRAWN = {"html", "png", "svg", "pdf", "pptx"}  # drawn by Chromium or kaleido: seconds
+PAPERS: dict[Paper, str] = {"a4": "A4", "letter": "US Letter"}
+
+
 def _export_bytes(view: View, fmt: str) -> bytes:
-    """Made when the button is clicked; a failure becomes a short text file that says why."""
+    """Made when the button is clicked (quick formats); a failure becomes a short text file
+    that says why."""
     try:
         return export.render(view, fmt)
     except export.ExportError as err:
         return f"The export failed: {err}\n".encode()
 
 
+def _signature(view: View, fmt: str) -> str:
+    return f"{charts.revision(view.frame)}|{view.lanes}|{view.paper}|{view.filters_text}|{fmt}"
+
+
+def _prepared(view: View, fmt: str) -> bytes | None:
+    """The drawn file for this very view, once the user has asked for it: drawing takes
+    seconds, so it is made on request, with a timer, and kept for the download."""
+    signature, label = _signature(view, fmt), export.FORMATS[fmt].label
+    kept = st.session_state.get("_export")
+    if kept and kept[0] == signature:
+        return bytes(kept[1])
+    if not st.button(f"Prepare the {label}", key="prepare", icon="🖨️", disabled=view.frame.empty):
+        st.caption("Drawing takes a few seconds; the download button appears when it is ready.")
+        return None
+    with st.spinner(f"Drawing the {label}…", show_time=True):
+        try:
+            data = export.render(view, fmt)
+        except export.ExportError as err:
+            st.error(f"The {label} could not be made: {err}")
+            return None
+    st.session_state["_export"] = (signature, data)
+    return data
+
+
 def export_panel(view: View) -> None:
-    """Download the current filtered view in any export format."""
+    """Download the current filtered view in any export format, named for what is inside."""
     st.subheader("Export this view", anchor=False)
     st.caption(f"{md_escape(view.filters_text)}. {len(view.frame)} of {view.total} events.")
     fmt = st.selectbox(
@@ -423,12 +449,19 @@ def export_panel(view: View) -> None:
         key="export_format",
         format_func=lambda f: export.FORMATS[f].label,
     )
-    spec = export.FORMATS[fmt]
-    stem = "timeline-tjs" if fmt == "timelinejs" else "timeline"
+    if fmt == "pdf":
+        paper: Paper = st.radio(
+            "Paper", list(PAPERS), key="export_paper", horizontal=True, format_func=PAPERS.get
+        )
+        view = replace(view, paper=paper)
+    spec, name = export.FORMATS[fmt], export.default_name(view, fmt)
+    data = _prepared(view, fmt) if fmt in DRAWN else (lambda: _export_bytes(view, fmt))
+    if data is None:
+        return
     st.download_button(
-        f"Download {spec.label}",
-        data=lambda: _export_bytes(view, fmt),
-        file_name=stem + spec.extension,
+        f"Download {name}",
+        data=data,
+        file_name=name,
         mime=spec.media_type,
         disabled=view.frame.empty,
         on_click="ignore",

@@ -1,0 +1,198 @@
+"""The briefing on paper: a PDF in A4 or Letter, landscape, printed by Chromium.
+
+Page 1 has the title, the filters in words, the period and the fitted, labelled timeline
+(inline SVG: vector, its text searchable). Then the chronology as a table whose header
+repeats on every page, and a page of sources. The footer carries the title, the
+generation date and "Page n of N". Everything is text in the PDF, not a picture of text.
+
+The document is HTML written here (dataset text escaped with ``html.escape``) and printed
+by the Chromium that kaleido already uses, through its DevTools protocol (choreographer).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import html
+import re
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from timeline.export.files import ExportError
+from timeline.export.view import Paper, View, long_date, today
+
+PAPERS: dict[str, tuple[str, float, float]] = {  # CSS size, width and height in inches
+    "a4": ("A4 landscape", 11.69, 8.27),
+    "letter": ("letter landscape", 11.0, 8.5),
+}
+CHART_WIDTH = 1240  # px: the figure is drawn this wide, then scaled to the page
+STATUS_MARKS = {"reported": "●", "confirmed": "◆", "claimed": "○", "disputed": "◇"}
+STATUS_INK = {  # dark enough for text on white (WCAG AA)
+    "reported": "#005a8c",
+    "confirmed": "#00704f",
+    "claimed": "#9a4a00",
+    "disputed": "#b00020",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+CSS = """
+@page { size: %(size)s; margin: 13mm 12mm 15mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; color: #111;
+       font-size: 10pt; margin: 0; }
+h1 { font-size: 20pt; margin: 0 0 2mm 0; line-height: 1.15; }
+.meta { font-size: 10.5pt; color: #333; margin: 0 0 1mm 0; }
+.chart { margin-top: 3mm; text-align: center; }
+.chart svg { width: 100%%; height: auto; max-height: %(chart_max)smm; }
+h2 { font-size: 14pt; margin: 0 0 3mm 0; break-after: avoid; }
+section { break-before: page; }
+table { width: 100%%; border-collapse: collapse; }
+thead { display: table-header-group; }
+th { text-align: left; font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em;
+     color: #333; border-bottom: 1.5pt solid #111; padding: 2mm 2mm 1.5mm 0; }
+td { vertical-align: top; padding: 1.8mm 2mm 1.8mm 0; border-bottom: 0.5pt solid #bbb;
+     line-height: 1.3; }
+tr { break-inside: avoid; }
+td.date { width: 17%%; white-space: nowrap; }
+td.title { width: 37%%; font-weight: bold; }
+td.actors { width: 20%%; }
+td.status { width: 10%%; white-space: nowrap; }
+td.source { width: 16%%; }
+.phrase { display: block; font-weight: normal; color: #444; font-size: 8.5pt; }
+ol.sources li { margin-bottom: 2.5mm; line-height: 1.35; }
+.url { color: #333; font-size: 9pt; word-break: break-all; }
+"""
+FOOTER = (
+    '<div style="font-family: Arial, sans-serif; font-size: 8pt; color: #444; width: 100%;'
+    ' padding: 0 12mm; display: flex; justify-content: space-between;">'
+    "<span>{title}</span><span>Generated {date} · Page "
+    '<span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
+)
+
+
+def text(value: object) -> str:
+    """Dataset text as HTML text: escaped, control characters removed."""
+    return html.escape(_CONTROL.sub("", str(value)))
+
+
+def _date_cell(row: dict[Any, Any]) -> str:
+    phrase = ""
+    if row["pinned"] and row["when"]:
+        phrase = f'<span class="phrase">article: “{text(row["when"])}”</span>'
+    return f"{text(row['label'])}{phrase}"
+
+
+def _row(row: dict[Any, Any], view: View) -> str:
+    status = str(row["status"])
+    actors = ", ".join(text(view.names.get(a, a)) for a in row["actors"])
+    mark = f'<span style="color:{STATUS_INK.get(status, "#111")}">'
+    mark += f"{STATUS_MARKS.get(status, '')} {text(status)}</span>"
+    return (
+        f'<tr><td class="date">{_date_cell(row)}</td><td class="title">{text(row["title"])}</td>'
+        f'<td class="actors">{actors}</td><td class="status">{mark}</td>'
+        f'<td class="source">{text(row["outlet"])}</td></tr>'
+    )
+
+
+def _chronology(view: View) -> str:
+    head = "".join(f"<th>{h}</th>" for h in ("Date", "Event", "Actors", "Status", "Source"))
+    rows = "".join(_row(r, view) for r in view.frame.to_dict("records"))
+    count = len(view.frame)
+    return (
+        f"<section><h2>Chronology · {count} event{'s' if count != 1 else ''}</h2>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></section>"
+    )
+
+
+def _sources(view: View) -> str:
+    items = []
+    for source in view.used_sources():
+        url = f'<br><span class="url">{text(source.url)}</span>' if source.url else ""
+        items.append(
+            f"<li><b>{text(source.outlet)}</b>, “{text(source.title)}”, "
+            f"published {long_date(source.published)}.{url}</li>"
+        )
+    return f'<section><h2>Sources</h2><ol class="sources">{"".join(items)}</ol></section>'
+
+
+def _scalable(svg: str) -> str:
+    """Plotly's SVG with a viewBox, so CSS can scale it to the page."""
+    found = re.search(r'<svg[^>]*?width="([\d.]+)"[^>]*?height="([\d.]+)"', svg)
+    if found and "viewBox" not in svg[: found.end()]:
+        width, height = found.groups()
+        svg = svg.replace("<svg", f'<svg viewBox="0 0 {width} {height}"', 1)
+    return svg
+
+
+def document(view: View, chart_svg: str, paper: Paper = "a4") -> str:
+    """The whole briefing as one HTML page for print."""
+    size, _, height = PAPERS[paper]
+    chart_max = round(height * 25.4 - 28 - 32)  # the page less margins and the heading
+    style = CSS % {"size": size, "chart_max": chart_max}
+    count = len(view.frame)
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{text(view.title)}'
+        f"</title><style>{style}</style></head><body>"
+        f"<h1>{text(view.title)}</h1>"
+        f'<p class="meta">{text(view.filters_text)}.</p>'
+        f'<p class="meta">{count} of {view.total} events · {text(view.period)}</p>'
+        f'<div class="chart">{_scalable(chart_svg)}</div>'
+        f"{_chronology(view)}{_sources(view)}</body></html>"
+    )
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        raise ExportError("the PDF is printed by Chromium (on Debian: apt-get install chromium)")
+    return found
+
+
+async def _print(page: str, paper: Paper, footer: str) -> bytes:
+    import choreographer
+
+    _, width, height = PAPERS[paper]
+    async with choreographer.Browser(path=chromium(), headless=True) as browser:
+        tab = await browser.create_tab("")
+        await tab.send_command("Page.enable")
+        with tempfile.TemporaryDirectory(prefix="timeline-pdf-") as folder:
+            source = Path(folder) / "briefing.html"
+            source.write_text(page, encoding="utf-8")
+            loaded = tab.subscribe_once("Page.loadEventFired")
+            await tab.send_command("Page.navigate", params={"url": source.as_uri()})
+            await asyncio.wait_for(loaded, timeout=60)
+            answer = await tab.send_command(
+                "Page.printToPDF",
+                params={
+                    "paperWidth": width,
+                    "paperHeight": height,
+                    "preferCSSPageSize": True,
+                    "printBackground": True,
+                    "displayHeaderFooter": True,
+                    "headerTemplate": "<span></span>",
+                    "footerTemplate": footer,
+                },
+            )
+    if "error" in answer:
+        raise ExportError(f"Chromium could not print the PDF: {answer['error']}")
+    return base64.b64decode(answer["result"]["data"])
+
+
+def to_pdf(view: View, chart_svg: str, paper: Paper = "a4") -> bytes:
+    """The briefing as PDF bytes, printed by Chromium on ``paper``."""
+    footer = FOOTER.format(title=text(view.title), date=today())
+    page = document(view, chart_svg, paper)
+    try:
+        # its own event loop in its own thread: the caller may be running one (Playwright,
+        # a notebook), and asyncio.run refuses to nest
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, _print(page, paper, footer)).result(timeout=180)
+    except ExportError:
+        raise
+    except Exception as err:  # the browser can fail to start or answer in many ways
+        raise ExportError(
+            f"could not print the PDF with Chromium ({err}); on Debian: apt-get install chromium"
+        ) from None
