@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 EVENTS ?= events.yaml
 PORT ?= 8501
 
-.PHONY: run test lint format check screenshot bench clean help
+.PHONY: run test system lint format check screenshot bench clean help
 
 help:
 	@echo "make run     start the dashboard on $(EVENTS) (http://localhost:$(PORT))"
@@ -41,7 +41,7 @@ check: $(VENV)/.runtime
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy timeline
+	$(PY) -m mypy timeline app.py
 
 format: $(VENV)/.dev
 	$(PY) -m ruff format .
@@ -52,9 +52,14 @@ TLJS := tests/timelinejs/node_modules/.package-lock.json
 $(TLJS): tests/timelinejs/package.json tests/timelinejs/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm ci --prefix tests/timelinejs --no-audit --no-fund --loglevel=error; \
-	else echo "npm not found: the TimelineJS test will be skipped (CI installs it)"; fi
+	else echo "npm not found: the TimelineJS test will be skipped (make system installs it)"; fi
 
-test: lint $(TLJS)
+# System tools the tests need (Chromium, poppler, LibreOffice, npm): installed when this
+# machine can, else the exact command is printed and those tests skip (fail under CI).
+system:
+	@bash scripts/system-tools
+
+test: system lint $(TLJS)
 	$(PY) -m pytest
 
 # Not part of `make test`: generates 1,000 / 10,000 / 100,000-event datasets (benchmarks/data/,

@@ -162,3 +162,16 @@ def test_every_cli_command_is_in_the_readme():
     subparsers = next(a for a in build_parser()._actions if a.dest == "command")
     for command in subparsers.choices:  # type: ignore[union-attr]
         assert f"python -m timeline {command}" in readme, command
+
+
+def test_every_flag_in_the_readme_exists():
+    """Each `python -m timeline COMMAND ... --flag` line in the README is what --help offers."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    subparsers = next(a for a in build_parser()._actions if a.dest == "command")
+    lines = re.findall(r"^python -m timeline (\w+)(.*)$", readme, flags=re.M)
+    assert len(lines) >= 5
+    for command, rest in lines:
+        parser = subparsers.choices[command]  # type: ignore[index]
+        offered = set(parser._option_string_actions)
+        for flag in re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", rest.split("#")[0]):
+            assert flag in offered, f"README: python -m timeline {command} {flag}"

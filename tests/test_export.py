@@ -172,7 +172,7 @@ def test_pdf_text_holds_the_event_titles(view, tmp_path):
     path.write_bytes(render(view, "pdf"))
     text = " ".join(
         subprocess.run(
-            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+            ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
         ).stdout.split()
     ).replace("- ", "-")  # a title wrapped at its hyphen inside a table cell
     for title in view.frame["title"]:

@@ -171,3 +171,50 @@ def test_a_count_badge_lists_the_events_it_holds(server, browser):
     page.get_by_role("button", name="Show every event in the list").click()
     expect(page.get_by_text("events under the badge")).to_have_count(0, timeout=30_000)
     page.close()
+
+
+# --- projector mode --------------------------------------------------------------------------
+
+IN_VIEW = """(selector) => { const el = document.querySelector(selector);
+  if (!el) return null; const r = el.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height,
+          inside: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth}; }"""
+SLIDE_PARTS = {
+    "counter": ".st-key-counter p",
+    "date": ".st-key-slide h3",
+    "title": ".st-key-slide h1",
+    "status": ".st-key-slide .status-badge",
+    "quote": ".st-key-slide blockquote",
+    "source": ".st-key-source p",
+    "strip": ".st-key-strip .js-plotly-plot",
+    "next": ".st-key-next button",
+    "previous": ".st-key-previous button",
+}
+
+
+def hardest_steps() -> list[int]:
+    """The first step, the longest title and the longest quote (1-based, date order)."""
+    frame = to_frame(load_file(EVENTS))
+    longest_title = int(frame["title"].str.len().to_numpy().argmax()) + 1
+    longest_quote = int(frame["quote"].str.len().to_numpy().argmax()) + 1
+    return sorted({1, longest_title, longest_quote})
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_projector_slide_fits_the_screen(server, browser, size):
+    for step in hardest_steps():
+        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+        page.goto(f"{server}/briefing?step={step}&projector=1")
+        page.wait_for_selector(".st-key-strip .js-plotly-plot", timeout=90_000)
+        page.wait_for_timeout(1200)
+        for part, selector in SLIDE_PARTS.items():
+            box = page.evaluate(IN_VIEW, selector)
+            assert box is not None, f"step {step}: no {part}"
+            assert box["inside"], f"step {step} at {size}: the {part} is outside the screen: {box}"
+        colour = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.st-key-slide blockquote p')).color"
+        )
+        assert colour == "rgb(0, 0, 0)", f"the quote is drawn in {colour}"
+        badge = page.evaluate(IN_VIEW, ".st-key-slide .status-badge")
+        assert badge["height"] >= 0.035 * size[1], "the status badge is small"
+        page.close()

@@ -42,7 +42,8 @@ def _pptx(view: View) -> bytes:
     from timeline.export.deck import to_pptx
     from timeline.export.images import image
 
-    return to_pptx(view, image(view, "png", titled=False))
+    # drawn narrower than a page image, so its type is larger once it fills a 16:9 slide
+    return to_pptx(view, image(view, "png", titled=False, width=1100))
 
 
 def _md(view: View) -> bytes:

@@ -46,6 +46,7 @@ def rgb(hex_colour: str) -> RGBColor:
 INK, MUTED, RULE, WHITE = rgb("111111"), rgb("444444"), rgb("999999"), rgb("FFFFFF")
 BLANK = 6  # the default template's blank layout
 LINE = 1.2  # line height, in font sizes
+OVERHANG = 0.2  # the last line's glyphs reach this far below its line, in font sizes
 STATUS = {  # colour, shape and mark, as the chart draws them
     "reported": ("0072B2", MSO_SHAPE.OVAL, "●", True),
     "confirmed": ("009E73", MSO_SHAPE.DIAMOND, "◆", True),
@@ -61,17 +62,17 @@ _WIDE = dict.fromkeys("mwMW@%", 0.9) | dict.fromkeys("ABCDEFGHKNOPQRSTUVXYZ&", 0
 _WIDTHS = {" ": 0.278, "r": 0.333, "“": 0.333, "”": 0.333, '"': 0.355} | _NARROW | _WIDE
 
 
-def text_width(text: str, points: float) -> float:
-    """Inches ``text`` takes at ``points`` in Arial (a slight overestimate)."""
+def text_width(text: str, points: float, bold: bool = False) -> float:
+    """Inches ``text`` takes at ``points`` in Arial (a slight overestimate); bold is wider."""
     ems = sum(_WIDTHS.get(c, 0.556 if c.isascii() else 0.6) for c in text)
-    return ems * points / 72 * 1.04
+    return ems * points / 72 * (1.13 if bold else 1.04)
 
 
-def wrap(text: str, points: float, width: float) -> list[str]:
+def wrap(text: str, points: float, width: float, bold: bool = False) -> list[str]:
     """``text`` broken at spaces into lines no wider than ``width`` inches."""
     lines: list[str] = []
     for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", points) <= width:
+        if lines and text_width(f"{lines[-1]} {word}", points, bold) <= width:
             lines[-1] += f" {word}"
         else:
             lines.append(word)
@@ -84,21 +85,23 @@ class Fit:
     lines: list[str]
 
 
-def fit(text: str, width: float, height: float, largest: float, smallest: float) -> Fit:
+def fit(
+    text: str, width: float, height: float, largest: float, smallest: float, bold: bool = False
+) -> Fit:
     """The largest size (in steps of 1 pt) at which ``text`` wraps into the box; at the
     smallest size, the lines that fit, the last cut with "…"."""
     size = largest
     while size >= smallest:
-        lines = wrap(text, size, width)
-        widest = max(text_width(line, size) for line in lines)
-        if len(lines) * size * LINE / 72 <= height and widest <= width:
+        lines = wrap(text, size, width, bold)
+        widest = max(text_width(line, size, bold) for line in lines)
+        if (len(lines) * LINE + OVERHANG) * size / 72 <= height and widest <= width:
             return Fit(size, lines)
         size -= 1
-    lines = wrap(text, smallest, width)
-    keep = max(1, int(height / (smallest * LINE / 72)))
+    lines = wrap(text, smallest, width, bold)
+    keep = max(1, int((height * 72 / smallest - OVERHANG) / LINE))
     if len(lines) > keep:
         lines = lines[:keep]
-        while lines[-1] and text_width(lines[-1] + "…", smallest) > width:
+        while lines[-1] and text_width(lines[-1] + "…", smallest, bold) > width:
             lines[-1] = lines[-1].rsplit(" ", 1)[0] if " " in lines[-1] else lines[-1][:-1]
         lines[-1] += "…"
     return Fit(smallest, lines)
@@ -114,7 +117,7 @@ def _box(
     """A text box at ``where`` (left, top, width, height in inches) holding ``text`` at the
     largest size in ``size`` (largest, smallest) that fits."""
     left, top, width, height = where
-    fitted = fit(text, width, height, *size)
+    fitted = fit(text, width, height, *size, bold=style.get("bold", False))
     shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     frame = shape.text_frame
     frame.word_wrap, frame.auto_size = True, MSO_AUTO_SIZE.NONE
@@ -169,9 +172,7 @@ def _blank(deck: Deck) -> Slide:
 
 def _title_slide(deck: Deck, view: View) -> None:
     slide = _blank(deck)
-    _box(
-        slide, view.title, (MARGIN, 1.7, INNER, 2.0), (48, 30), bold=True, anchor=MSO_ANCHOR.BOTTOM
-    )
+    _box(slide, view.title, (MARGIN, 1.5, INNER, 2.3), (48, 30), bold=True)
     _box(slide, view.filters_text, (MARGIN, 3.95, INNER, 0.9), (26, 18), colour=MUTED)
     period = f"{len(view.frame)} events, {view.period}"
     _box(slide, period, (MARGIN, 4.95, INNER, 0.6), (26, 18), colour=MUTED)
