@@ -177,6 +177,9 @@ def test_briefing_steps_with_the_arrow_keys_and_resumes_after_reload(server, bro
     page.keyboard.press("ArrowLeft")
     expect(page.get_by_text("2 / 25", exact=True)).to_be_visible(timeout=30_000)
     target = BRIEFING_SHOT if os.environ.get("UPDATE_SCREENSHOT") == "1" else tmp_path / "b.png"
+    page.set_viewport_size({"width": 1280, "height": 720})  # a projector
+    page.mouse.move(1, 1)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
     page.wait_for_timeout(1500)
     page.screenshot(path=str(target))
     assert page.errors == []

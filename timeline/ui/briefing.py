@@ -85,8 +85,8 @@ def _jumped() -> None:
 def _slide(row: dict[Any, Any], data: Dataset, names: dict[str, str]) -> None:
     source = data.sources[row["source"]]
     with st.container(key="slide"):
-        st.markdown(f"### {md_escape(charts.date_line(row))}")
-        st.markdown(f"# {md_escape(row['title'])}")
+        st.subheader(md_escape(charts.date_line(row)), anchor=False)
+        st.title(md_escape(row["title"]), anchor=False)
         actors = ", ".join(md_escape(names.get(a, a)) for a in row["actors"])
         with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
             st.html(badge_html(str(row["status"])), width="content")
