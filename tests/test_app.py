@@ -184,3 +184,35 @@ def test_upload_opens_a_dataset_for_the_session_only(app):
     assert showing(at) == "**Showing 1 of 1 events**"
     assert "uploaded file mine.yaml" in plain(at.caption[0].value)
     assert EVENTS.read_bytes() == before
+
+
+def test_export_panel_names_files_and_prepares_the_drawn_ones(app):
+    app.query_params.update(actor=["kadyrov"])
+    at = app.run()
+    at.selectbox(key="export_format").set_value("md").run()
+    [download] = at.get("download_button")
+    assert download.proto.label == "Download kadyrov_2007-01-01_2016-02-10.md"
+    at.selectbox(key="export_format").set_value("pdf").run()
+    assert not at.get("download_button"), "a drawn format waits for Prepare"
+    at.radio(key="export_paper").set_value("letter").run()
+    at.button(key="prepare").click().run(timeout=180)
+    assert not at.exception and not at.error
+    [download] = at.get("download_button")
+    assert download.proto.label == "Download kadyrov_2007-01-01_2016-02-10.pdf"
+
+
+def list_selection(at: AppTest) -> list[int]:
+    return json.loads(at.dataframe[0].proto.selection_default)["selection"]["rows"]
+
+
+def test_one_selection_across_sheet_list_and_link(app):
+    app.query_params.update(event="airstrikes-begin")
+    at = app.run()
+    ids = at.session_state["_shown_ids"]
+    assert sheet_title(at) == "Russia begins airstrikes in Syria"
+    assert list_selection(at) == [ids.index("airstrikes-begin")]
+    at.button(key="sheet_next").click().run()  # Later → in the sheet
+    following = ids[ids.index("airstrikes-begin") + 1]
+    assert at.session_state["event"] == following
+    assert list_selection(at) == [ids.index(following)]
+    assert at.query_params["event"] in (following, [following])

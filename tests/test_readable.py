@@ -136,6 +136,15 @@ def test_zoom_stays_after_a_click_and_the_detail_is_in_view(server, browser, siz
     expect(sheet).to_be_hidden(timeout=30_000)
     page.wait_for_timeout(1000)
     assert page.evaluate(RANGE) == zoomed
+    # switch the lanes: the same events, so the same zoom
+    page.get_by_test_id("stSidebar").get_by_text("Kind", exact=True).last.click()
+    page.wait_for_function("() => location.search.includes('lanes=kind')", timeout=30_000)
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot')._fullLayout.yaxis.ticktext.includes('Military')",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(1500)
+    assert page.evaluate(RANGE) == zoomed
     page.close()
 
 
