@@ -57,7 +57,7 @@ def timeline_page() -> None:
         )
     views.problems(loaded.data, errors_only=True)
     for note in st.session_state.get(session.URL_NOTES, []):
-        st.warning(md_escape(note.capitalize()))
+        st.warning(md_escape(note[:1].upper() + note[1:]))
     session.mirror_to_url(state)
     st.markdown(
         f"**Showing {len(shown)} of {len(frame)} events** · click an event for its quote, "

@@ -146,7 +146,7 @@ def test_empty_view_says_which_filter_emptied_it(app):
 def test_reset_clears_every_filter(app):
     at = app.run()
     at.multiselect(key="f_kinds").set_value(["estimate"]).run()
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Reset filters").click().run()
     assert showing(at) == "**Showing 25 of 25 events**"
     assert at.query_params == {}
 
@@ -216,3 +216,23 @@ def test_one_selection_across_sheet_list_and_link(app):
     assert at.session_state["event"] == following
     assert list_selection(at) == [ids.index(following)]
     assert at.query_params["event"] in (following, [following])
+
+
+@pytest.mark.parametrize(
+    ("params", "count", "note"),
+    [
+        ({"from": "2006-12-31"}, 25, "From=2006-12-31 in the link is outside the events' span"),
+        ({"to": "2030-01-01"}, 25, "To=2030-01-01 in the link is outside the events' span"),
+        ({"to": "2015-10-01"}, 15, None),  # an end alone is an end, not a start
+        ({"from": "2015-10-01"}, 16, None),
+        ({"step": "²"}, 25, "Ignored step='²' in the link: not a step number"),
+        ({"expand": "Nowhere"}, 25, "Ignored unknown expand 'Nowhere' in the link"),
+    ],
+)
+def test_odd_links_are_clamped_or_ignored_with_a_note(app, params, count, note):
+    app.query_params.update(params)
+    at = app.run()
+    assert not at.exception
+    assert showing(at) == f"**Showing {count} of 25 events**"
+    warnings = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]
+    assert (note is None and not warnings) or any(w.startswith(note) for w in warnings), warnings

@@ -44,6 +44,7 @@ class Choices:
     statuses: Sequence[str] = ()
     sources: Sequence[str] = ()
     events: Sequence[str] = field(default_factory=tuple)
+    dates: tuple[dt.date, dt.date] | None = None  # the first start and last end
 
 
 def to_params(state: ViewState) -> Params:
@@ -78,15 +79,29 @@ def _first(params: Mapping[str, Sequence[str]], key: str) -> str | None:
     return values[0] if values else None
 
 
-def _date(params: Mapping[str, Sequence[str]], key: str, notes: list[str]) -> dt.date | None:
+def _date(
+    params: Mapping[str, Sequence[str]],
+    key: str,
+    notes: list[str],
+    bounds: tuple[dt.date, dt.date] | None = None,
+) -> dt.date | None:
+    """A YYYY-MM-DD date from the link, moved inside the dataset's span when outside it."""
     text = _first(params, key)
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         notes.append(f"ignored {key}={text!r} in the link: not a YYYY-MM-DD date")
         return None
+    if bounds and not bounds[0] <= day <= bounds[1]:
+        near = min(max(day, bounds[0]), bounds[1])
+        notes.append(
+            f"{key}={text} in the link is outside the events' span ({bounds[0]} to "
+            f"{bounds[1]}): {near} is used"
+        )
+        return near
+    return day
 
 
 def _pick(
@@ -112,8 +127,8 @@ def from_params(
     filters = Filters(
         **lists,
         actor_mode=actor_mode,
-        start=_date(params, "from", notes),
-        end=_date(params, "to", notes),
+        start=_date(params, "from", notes, choices.dates),
+        end=_date(params, "to", notes, choices.dates),
         text=_first(params, "q") or "",
     )
     lanes = _lanes(_first(params, "lanes"), notes)
@@ -130,7 +145,7 @@ def from_params(
 def _step(text: str | None, notes: list[str]) -> int | None:
     if text is None:
         return None
-    if text.isdigit() and int(text) >= 1:
+    if text.isascii() and text.isdecimal() and int(text) >= 1:
         return int(text)
     notes.append(f"ignored step={text!r} in the link: not a step number")
     return None

@@ -51,13 +51,16 @@ def choices_of(frame: pd.DataFrame, actors: pd.DataFrame) -> Choices:
         statuses=sorted(set(frame["status"])),
         sources=sorted(set(frame["source"])),
         events=list(frame["id"]),
+        dates=(frame["start"].min().date(), frame["end"].max().date()) if len(frame) else None,
     )
 
 
-def _to_widgets(state: ViewState) -> dict[str, Any]:
+def _to_widgets(state: ViewState, bounds: tuple[dt.date, dt.date] | None) -> dict[str, Any]:
     f = state.filters
     values: dict[str, Any] = {key: list(getattr(f, name)) for key, name in LIST_WIDGETS.items()}
-    dates = tuple(d for d in (f.start, f.end) if d is not None)
+    dates: tuple[dt.date, ...] = ()
+    if (f.start or f.end) and bounds:  # a range widget: one date alone would be its start
+        dates = (f.start or bounds[0], f.end or bounds[1])
     values.update(f_actor_mode=f.actor_mode, f_text=f.text, f_dates=dates)
     values.update(lanes=state.lanes, event=state.event, step=state.step or 1)
     values.update(projector=state.projector, expand=list(state.expand))
@@ -72,7 +75,7 @@ def start(choices: Choices) -> None:
     if not st.session_state.get(URL_READ):
         params = {key: st.query_params.get_all(key) for key in st.query_params}
         state, notes = from_params(params, choices)
-        st.session_state.update(_to_widgets(state))
+        st.session_state.update(_to_widgets(state, choices.dates))
         st.session_state[URL_NOTES] = notes
         st.session_state[URL_READ] = True
     for key, default in DEFAULTS.items():
