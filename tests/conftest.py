@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -69,6 +71,15 @@ def write(tmp_path: Path) -> Callable[[str], Path]:
         return path
 
     return _write
+
+
+def cli(*args: str, cwd: Path = ROOT, timeout: int = 180) -> subprocess.CompletedProcess[str]:
+    """``python -m timeline ARGS`` in its own process, as a user runs it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "timeline", *args]
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+    )
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

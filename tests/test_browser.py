@@ -13,7 +13,6 @@ import contextlib
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.browser import streamlit_command
-from tests.conftest import EVENTS, ROOT
+from tests.conftest import EVENTS, ROOT, cli
 
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
 BRIEFING_SHOT = ROOT / "docs" / "briefing.png"
@@ -234,18 +233,7 @@ def test_script_payloads_in_a_dataset_stay_text(browser, tmp_path):
 
 def test_exported_html_of_the_payloads_stays_text(browser, tmp_path):
     out = tmp_path / "hostile.html"
-    command = [
-        sys.executable,
-        "-m",
-        "timeline",
-        "export",
-        "--format",
-        "html",
-        "-o",
-        str(out),
-        str(HOSTILE),
-    ]
-    subprocess.run(command, cwd=ROOT, capture_output=True, timeout=120)
+    cli("export", "--format", "html", "-o", str(out), str(HOSTILE))
     assert out.exists()
     page = browser.new_page()
     dialogs = guard(page)
