@@ -175,3 +175,34 @@ def test_every_flag_in_the_readme_exists():
         offered = set(parser._option_string_actions)
         for flag in re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", rest.split("#")[0]):
             assert flag in offered, f"README: python -m timeline {command} {flag}"
+
+
+HOSTILE_TEXT = EVENT.replace(
+    "title: Strikes begin", "title: \"=cmd|' /C calc'!A0 \\e]0;pwned\\a\\e[2J\""
+)
+
+
+def test_terminal_output_shows_control_characters_instead_of_obeying_them(write, capsys):
+    path = write(dataset_text(HOSTILE_TEXT))
+    assert main(["list", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;pwned\\x07\\x1b[2J" in out
+
+
+def test_csv_cells_never_start_a_formula(write, capsys, tmp_path):
+    path = write(dataset_text(HOSTILE_TEXT))
+    target = tmp_path / "out.csv"
+    assert main(["export", "--format", "csv", "-o", str(target), str(path)]) == 0
+    [row] = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert row["title"].startswith("'=cmd|")
+    assert row["start"] == "2015-09-30"  # values that are not formulas are untouched
+
+
+def test_export_into_a_folder_says_to_name_a_file(write, capsys, tmp_path):
+    path = write(dataset_text(EVENT))
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    assert main(["export", "--format", "md", "-o", str(folder), str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {folder} is a folder: name a file in it" in err and "--force" not in err

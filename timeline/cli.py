@@ -25,6 +25,7 @@ from timeline.frame import to_frame, to_records
 from timeline.load import Dataset, load_bytes, load_file
 from timeline.model import KINDS, STATUSES
 from timeline.problems import errors, warnings
+from timeline.text import terminal
 
 DEFAULT_FILE = "events.yaml"
 
@@ -39,10 +40,10 @@ def _summary(data: Dataset) -> str:
 
 def _report(data: Dataset, out: TextIO) -> None:
     for problem in data.problems:
-        print(problem, file=out)
+        print(terminal(problem), file=out)
     if data.invalid:
-        print(f"left out (errors): {', '.join(data.invalid)}", file=out)
-    print(_summary(data), file=out)
+        print(terminal(f"left out (errors): {', '.join(data.invalid)}"), file=out)
+    print(terminal(_summary(data)), file=out)
 
 
 def _max_bytes(args: argparse.Namespace) -> int | None:
@@ -92,7 +93,7 @@ def _filters(args: argparse.Namespace) -> filters.Filters:
 
 def _errors_to_stderr(data: Dataset) -> None:
     for problem in errors(data.problems):
-        print(problem, file=sys.stderr)
+        print(terminal(problem), file=sys.stderr)
     if data.problems:
         print(f"{_summary(data)}; `python -m timeline check` shows every problem", file=sys.stderr)
 
@@ -103,10 +104,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     frame = filters.apply(to_frame(data), _filters(args))
     if args.format == "json":
         sys.stdout.write(records.to_json(frame))
-    elif args.format == "csv":
-        sys.stdout.write(records.to_csv(frame))
+    elif args.format == "csv":  # data when redirected; shown safely on a terminal
+        table = records.to_csv(frame)
+        sys.stdout.write(terminal(table) if sys.stdout.isatty() else table)
     else:
-        print(_table(frame))
+        print(terminal(_table(frame)))
     return 0 if data.ok else 1
 
 
@@ -118,7 +120,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         path = export.write_atomic(output, export.render(view, args.format), args.force)
     except export.ExportError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(terminal(f"error: {err}"), file=sys.stderr)
         return 1
     print(
         f"wrote {path} ({args.format}, {len(view.frame)} of {view.total} events)", file=sys.stderr

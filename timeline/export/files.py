@@ -28,6 +28,8 @@ def _mode_for(path: Path) -> int:
 def write_atomic(path: str | Path, data: bytes, force: bool = False) -> Path:
     """Write ``data`` to ``path`` whole or not at all; refuse to overwrite unless ``force``."""
     path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder: name a file in it, such as {path / 'brief'}")
     if path.exists() and not force:
         raise ExportError(f"{path} already exists; add --force to overwrite it")
     if not path.parent.is_dir():

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from timeline.frame import RECORD_FIELDS, to_records
+from timeline.text import spreadsheet_cell
 
 
 def to_json(frame: pd.DataFrame) -> str:
@@ -14,9 +15,11 @@ def to_json(frame: pd.DataFrame) -> str:
 
 
 def to_csv(frame: pd.DataFrame) -> str:
-    """Lists joined with ``;``; figures as JSON in their cell."""
+    """Lists joined with ``;``; figures as JSON in their cell; no cell starts a formula."""
     records = pd.DataFrame(to_records(frame), columns=RECORD_FIELDS)
     for column in ("actors", "tags"):
         records[column] = records[column].map(";".join)
     records["figures"] = records["figures"].map(lambda f: json.dumps(f, ensure_ascii=False))
+    for column in records.columns:
+        records[column] = records[column].map(spreadsheet_cell)
     return str(records.to_csv(index=False))
