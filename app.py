@@ -29,7 +29,7 @@ upload = st.sidebar.file_uploader(
 if upload is None:
     loaded = data.load_path(path)
 else:
-    loaded = data.load_upload(upload.getvalue(), upload.name, Path(path).resolve().parent)
+    loaded = data.load_upload(upload.getvalue(), upload.name)
 frame, actors = loaded.frame, loaded.actors
 
 if frame.empty:
@@ -82,7 +82,8 @@ def briefing_page() -> None:
 
 def curate_page() -> None:
     original = upload.getvalue() if upload is not None else path.read_bytes()
-    curate.page(loaded.data, frame, original.decode("utf-8-sig"), Path(path).resolve().parent)
+    folder = None if upload is not None else Path(path).resolve().parent  # an upload reads none
+    curate.page(loaded.data, frame, original.decode("utf-8-sig"), folder)
 
 
 st.navigation(

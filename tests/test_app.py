@@ -186,6 +186,28 @@ def test_upload_opens_a_dataset_for_the_session_only(app):
     assert EVENTS.read_bytes() == before
 
 
+def upload_problems(app: AppTest, quote: str) -> str:
+    """The problems shown for an upload whose article names a file on this server."""
+    text = dataset_text(EVENT).replace(
+        "text: article.txt", "text: articles/000_e56ff4f30958c5c7.txt"
+    )
+    text = text.replace("quote: the strikes began.", f"quote: {quote}")
+    at = app.run()
+    at.file_uploader(key="upload").set_value(("probe.yaml", text.encode(), "application/yaml"))
+    at.run()
+    assert not at.exception
+    return "\n".join(t.value for e in at.expander for t in e.text)
+
+
+def test_an_upload_cannot_probe_files_on_the_server(monkeypatch):
+    """Its `text:` is never looked up here: a right and a wrong guess read the same."""
+    monkeypatch.setenv("TIMELINE_EVENTS", str(EVENTS))
+    right = upload_problems(AppTest.from_file(str(ROOT / "app.py")), "Russia began airstrikes")
+    wrong = upload_problems(AppTest.from_file(str(ROOT / "app.py")), "Nothing like the article")
+    assert right == wrong
+    assert right.count("quotes are not checked") == 1 and "is not in the article" not in right
+
+
 def test_export_panel_names_files_and_prepares_the_drawn_ones(app):
     app.query_params.update(actor=["kadyrov"])
     at = app.run()

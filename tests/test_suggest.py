@@ -291,3 +291,30 @@ def test_add_an_article_page_builds_a_checked_merge(monkeypatch):
         "Download the merged events.yaml",
         "Download the article as articles/wire-2016-03-02.txt",
     ]
+
+
+def test_the_merged_check_never_reads_or_writes_outside_its_folders(tmp_path, monkeypatch):
+    """A dataset's `text: ../..` may name neither a file outside its folder to read nor a
+    place outside the scratch folder to write: the dataset's folder lies deeper than the
+    scratch folder, so the same `../../../` reads one file and would write another."""
+    from timeline.model import Source
+
+    dataset_dir, scratch_base = tmp_path / "a" / "b" / "c", tmp_path / "scratch"
+    dataset_dir.mkdir(parents=True)
+    scratch_base.mkdir()
+    (tmp_path / "secret.txt").write_text("the server's secret", encoding="utf-8")
+    monkeypatch.setattr("tempfile.tempdir", str(scratch_base))
+    sneaky = Source(
+        id="sneaky",
+        title="t",
+        outlet="o",
+        published=dt.date(2015, 1, 1),
+        text="../../../secret.txt",
+    )
+    merged = "sources: []\nactors: []\nevents: []\n"
+    outside = tmp_path.parent  # where scratch/<x>/../../../ lands
+    before = set(outside.iterdir())
+    check_merged(merged, "new text", "../../../planted.txt", dataset_dir, [sneaky])
+    check_merged(merged, "new text", "articles/a.txt", None, [sneaky])  # an upload
+    assert set(outside.iterdir()) == before  # neither the secret nor the new article leaked
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "scratch", "secret.txt"]

@@ -96,8 +96,12 @@ def _write(entry: Path, frames: Frames, base_dir: Path) -> None:
         os.replace(temporary, entry)
 
 
-def load_frames(raw: bytes, file: str, base_dir: Path, use_cache: bool = True) -> Frames:
-    """The dataset in ``raw`` as frames: from the cache when this content was loaded before."""
+def load_frames(raw: bytes, file: str, base_dir: Path | None, use_cache: bool = True) -> Frames:
+    """The dataset in ``raw`` as frames: from the cache when this content was loaded before.
+    With no ``base_dir`` (an upload) no article is read and the disk cache is not used."""
+    if base_dir is None:
+        data = load_bytes(raw, file, None)
+        return Frames(replace(data, events=[]), to_frame(data), actors_frame(data))
     entry = cache_dir() / f"{_key(raw, file, base_dir)}.pickle"
     if use_cache:
         found = _read(entry, base_dir)

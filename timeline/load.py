@@ -233,7 +233,20 @@ def _read_article(ctx: _Context, where: Path, relative: str, base: FsPath) -> st
     return None
 
 
-def _articles(ctx: _Context, sources: dict[str, Source], base: FsPath) -> dict[str, str]:
+UNCHECKED = (
+    "this file was uploaded: its articles are not on this server and none is looked up "
+    "there, so the quotes are not checked (run `python -m timeline check` where the "
+    "articles are)"
+)
+
+
+def _articles(ctx: _Context, sources: dict[str, Source], base: FsPath | None) -> dict[str, str]:
+    """The folded text of each source's article, read below ``base``; with no ``base`` (an
+    upload) none is read, and that is said once."""
+    if base is None:
+        if sources:
+            ctx.add(("sources",), UNCHECKED, "warning")
+        return {}
     index: dict[Any, int] = {}
     for i, raw in enumerate(ctx.data.get("sources") or []):
         index.setdefault(raw.get("id") if isinstance(raw, dict) else None, i)
@@ -403,8 +416,11 @@ def _decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Pro
         return None, [Problem(file, line, "", message)]
 
 
-def load_bytes(raw: bytes, file: str, base_dir: FsPath, max_bytes: int | None = None) -> Dataset:
-    """Validate a dataset given as bytes; ``base_dir`` is where article paths start.
+def load_bytes(
+    raw: bytes, file: str, base_dir: FsPath | None, max_bytes: int | None = None
+) -> Dataset:
+    """Validate a dataset given as bytes; ``base_dir`` is where article paths start (None:
+    an upload, whose articles are not on this machine and are not looked up).
 
     A clean file is read by the fast reader; any problem at all (or anything the fast
     reader must not handle) and the file is read again with a line for every message.
@@ -421,7 +437,7 @@ def load_bytes(raw: bytes, file: str, base_dir: FsPath, max_bytes: int | None = 
     return _validate(read_yaml(text, file, deep), file, base_dir)
 
 
-def _validate(parsed: Parsed, file: str, base_dir: FsPath) -> Dataset:
+def _validate(parsed: Parsed, file: str, base_dir: FsPath | None) -> Dataset:
     ctx = _Context(file, parsed)
     top = _top_level(ctx)
     data = Dataset(file, title=str(top.get("title") or ""))

@@ -437,19 +437,34 @@ def merge(
     return "\n".join(lines) + "\n"
 
 
+def _inside(base: Path, relative: str) -> Path | None:
+    """``base / relative`` if it stays inside ``base`` (no ``..`` or absolute escape)."""
+    path = (base / relative).resolve()
+    return path if path.is_relative_to(base.resolve()) else None
+
+
 def check_merged(
-    merged: str, article: str, article_path: str, dataset_dir: Path, sources: Iterable[Source]
+    merged: str,
+    article: str,
+    article_path: str,
+    dataset_dir: Path | None,
+    sources: Iterable[Source],
 ) -> Dataset:
     """Validate a merged dataset as ``check`` would, in a scratch folder holding the new
-    article and copies of the existing ones, so nothing in the dataset's folder is touched."""
+    article and copies of the existing ones, so nothing in the dataset's folder is touched.
+
+    Only articles inside ``dataset_dir`` are copied, and only to places inside the scratch
+    folder; with no ``dataset_dir`` (an uploaded dataset) none is: a dataset's paths never
+    reach a file outside its own folder."""
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         for source in sources:
-            if source.text and (dataset_dir / source.text).is_file():
-                target = root / source.text
+            found = _inside(dataset_dir, source.text) if dataset_dir and source.text else None
+            target = _inside(root, source.text) if source.text else None
+            if found and target and found.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes((dataset_dir / source.text).read_bytes())
-        new = root / article_path
+                target.write_bytes(found.read_bytes())
+        new = _inside(root, article_path) or root / Path(article_path).name
         new.parent.mkdir(parents=True, exist_ok=True)
         new.write_text(article, encoding="utf-8")
         (root / "events.yaml").write_text(merged, encoding="utf-8")

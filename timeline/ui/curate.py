@@ -104,7 +104,7 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
     return out
 
 
-def page(data: Dataset, events: pd.DataFrame, original: str, dataset_dir: Path) -> None:
+def page(data: Dataset, events: pd.DataFrame, original: str, dataset_dir: Path | None) -> None:
     st.title("Add an article", anchor=False)
     st.caption(
         "timeline finds each dated statement, resolves its date against the publication "
@@ -146,7 +146,7 @@ def page(data: Dataset, events: pd.DataFrame, original: str, dataset_dir: Path) 
 def _result(
     data: Dataset,
     original: str,
-    dataset_dir: Path,
+    dataset_dir: Path | None,
     source: dict[str, str],
     text: str,
     accepted: list[Candidate],

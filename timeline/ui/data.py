@@ -40,11 +40,15 @@ def _articles_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
 # frames), and a 100,000-row frame would otherwise be unpickled again on every rerun.
 @st.cache_resource(show_spinner="Loading and checking the dataset…", max_entries=4)
 def _load(
-    raw: bytes, name: str, base_dir: str, stamp: tuple[tuple[str, int, int], ...], on_disk: bool
+    raw: bytes,
+    name: str,
+    base_dir: str | None,
+    stamp: tuple[tuple[str, int, int], ...],
+    on_disk: bool,
 ) -> Loaded:
     """Keyed on the file's content (and its articles'); ``on_disk`` also uses the disk cache
     (``timeline.cache``), so a restarted app opens a large dataset it has seen quickly."""
-    return load_frames(raw, name, Path(base_dir), use_cache=on_disk)
+    return load_frames(raw, name, None if base_dir is None else Path(base_dir), use_cache=on_disk)
 
 
 def load_path(path: Path) -> Loaded:
@@ -59,8 +63,9 @@ def load_path(path: Path) -> Loaded:
     return _load(raw, str(path), str(folder), _articles_stamp(folder), on_disk=True)
 
 
-def load_upload(raw: bytes, name: str, base_dir: Path) -> Loaded:
-    """An uploaded file, for this session only; article paths start at ``base_dir``."""
-    folder = base_dir.resolve()
-    loaded = _load(raw, f"{name} (uploaded)", str(folder), _articles_stamp(folder), on_disk=False)
+def load_upload(raw: bytes, name: str) -> Loaded:
+    """An uploaded file, for this session only. It is confined to itself: no file on this
+    server is read for it (its `text:` paths are not looked up), so its quotes are
+    unchecked, which its problems say once."""
+    loaded = _load(raw, f"{name} (uploaded)", None, (), on_disk=False)
     return replace(loaded, uploaded=True)
