@@ -258,3 +258,12 @@ def test_odd_links_are_clamped_or_ignored_with_a_note(app, params, count, note):
     assert showing(at) == f"**Showing {count} of 25 events**"
     warnings = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]
     assert (note is None and not warnings) or any(w.startswith(note) for w in warnings), warnings
+
+
+def test_a_dangling_link_beside_the_dataset_does_not_break_the_page(write, monkeypatch, tmp_path):
+    path = write(dataset_text(EVENT))
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a *.txt that is not there
+    monkeypatch.setenv("TIMELINE_EVENTS", str(path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert showing(at) == "**Showing 1 of 1 events**"

@@ -5,6 +5,8 @@ In each case the line the problem must point at carries the comment ``#<``.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.conftest import EVENT, HEADER, dataset_text
@@ -286,3 +288,38 @@ def test_problems_print_as_file_line_severity_where_message(write):
 def test_warnings_alone_leave_the_dataset_ok(write):
     data = load_file(write(dataset_text(event(when="at the time", date="2015-09-29"))))
     assert data.ok and warnings(data.problems)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_fifo_device_or_folder_is_refused_without_reading(write, tmp_path, kind):
+    """stat says 0 bytes for these: a FIFO would block forever, /dev/zero never ends."""
+    path = write(dataset_text(EVENT))
+    article = tmp_path / "article.txt"
+    article.unlink()
+    if kind == "fifo":
+        os.mkfifo(article)
+    else:
+        article.mkdir()
+    data = load_file(path)
+    [problem] = [p for p in data.problems if "article" in p.message]
+    expected = {"fifo": "a FIFO (named pipe)", "folder": "a folder"}
+    assert f"is {expected[kind]}, not a text file; refused (not read)" in problem.message
+    assert problem.where == "sources[wire].text"
+
+
+def test_a_fifo_as_the_dataset_is_refused(tmp_path):
+    os.mkfifo(tmp_path / "events.yaml")
+    [problem] = load_file(tmp_path / "events.yaml").problems
+    assert (
+        problem.message
+        == "cannot read: is a FIFO (named pipe), not a text file; refused (not read)"
+    )
+
+
+def test_a_huge_sparse_article_is_read_no_further_than_the_limit(write, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_MAX_MB", "1")
+    path = write(dataset_text(EVENT))
+    with (tmp_path / "article.txt").open("r+b") as article:
+        article.truncate(50 * 1024**3)  # 50 GB of holes: stat says 50 GB, reading would take long
+    [problem] = [p for p in load_file(path).problems if "article" in p.message]
+    assert "holds more than 1 MB; refused (not read)" in problem.message

@@ -22,9 +22,10 @@ from timeline.charts import LANE_MODES
 from timeline.dates import DateError, parse_pin
 from timeline.export import records
 from timeline.frame import to_frame, to_records
-from timeline.load import Dataset, load_bytes, load_file
+from timeline.load import Dataset, default_max_bytes, load_bytes, load_file
 from timeline.model import KINDS, STATUSES
 from timeline.problems import errors, warnings
+from timeline.reading import read_bounded
 from timeline.text import terminal
 
 DEFAULT_FILE = "events.yaml"
@@ -134,7 +135,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     kind = args.kind or ("csv" if source.suffix.lower() == ".csv" else "json")
     try:
-        text = import_text(source.read_text(encoding="utf-8-sig"), source.name, kind)
+        raw = read_bounded(source, default_max_bytes()).decode("utf-8-sig")
+        text = import_text(raw, source.name, kind)
         checked = load_bytes(text.encode(), str(args.output), Path(args.output).parent)
         if not checked.ok:
             raise export.ExportError(
@@ -157,7 +159,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
     article = Path(args.article)
     try:
-        text = article.read_text(encoding="utf-8-sig")
+        text = read_bounded(article, default_max_bytes()).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         print(f"error: cannot read {article} as UTF-8 text: {err}", file=sys.stderr)
         return 1

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from timeline.dates import DateError, Span, normalise, parse_pin
 from timeline.model import FIELDS, TOP_LEVEL, Actor, Event, Identified, Source
 from timeline.problems import Path, Problem, Severity, describe, errors, line_of
+from timeline.reading import NotAFile, TooBig, read_bounded
 from timeline.yamlread import Parsed, deep_for_libyaml, fast_read, read_yaml
 
 DEFAULT_MAX_MB = 64.0
@@ -225,7 +226,11 @@ def _read_article(ctx: _Context, where: Path, relative: str, base: FsPath) -> st
     if path is None:
         return None
     try:
-        return fold_text(path.read_text(encoding="utf-8-sig"))
+        return fold_text(read_bounded(path, default_max_bytes()).decode("utf-8-sig"))
+    except TooBig as err:
+        ctx.add(where, f"the article {relative!r} {err}; refused (not read)")
+    except NotAFile as err:
+        ctx.add(where, f"the article {relative!r} {err}")
     except FileNotFoundError:
         ctx.add(where, f"the article {relative!r} does not exist (looked for {path})")
     except (OSError, UnicodeDecodeError) as err:
@@ -391,10 +396,8 @@ def _name(ctx: _Context, path: Path) -> str:
 # --- entry points -------------------------------------------------------------
 
 
-def _too_big(size: int, file: str, max_bytes: int) -> Problem | None:
-    if size <= max_bytes:
-        return None
-    limit, have = f"{max_bytes / 1024 / 1024:.3g} MB", f"{size / 1024 / 1024:.3g} MB"
+def _too_big(size: int, file: str, max_bytes: int, at_least: str = "") -> Problem:
+    limit, have = f"{max_bytes / 1024 / 1024:.3g} MB", f"{at_least}{size / 1024 / 1024:.3g} MB"
     return Problem(
         file,
         None,
@@ -405,9 +408,8 @@ def _too_big(size: int, file: str, max_bytes: int) -> Problem | None:
 
 
 def _decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
-    big = _too_big(len(raw), file, max_bytes)
-    if big:
-        return None, [big]
+    if len(raw) > max_bytes:
+        return None, [_too_big(len(raw), file, max_bytes)]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
@@ -453,13 +455,12 @@ def load_file(path: str | FsPath, max_bytes: int | None = None) -> Dataset:
     """Validate the dataset at ``path``; a missing or unreadable file is a problem, not a crash."""
     path, limit = FsPath(path), default_max_bytes() if max_bytes is None else max_bytes
     try:
-        big = _too_big(path.stat().st_size, str(path), limit)  # refused before it is read
-        raw = b"" if big else path.read_bytes()
+        raw = read_bounded(path, limit)  # never more than the limit, regular files only
+    except TooBig as err:
+        return Dataset(str(path), problems=[_too_big(err.size, str(path), limit, "at least ")])
     except OSError as err:
         reason = err.strerror or str(err)
         return Dataset(str(path), problems=[Problem(str(path), None, "", f"cannot read: {reason}")])
-    if big:
-        return Dataset(str(path), problems=[big])
     return load_bytes(raw, str(path), path.parent, limit)
 
 

@@ -12,8 +12,9 @@ import streamlit as st
 
 from timeline.cache import Frames, load_frames
 from timeline.frame import actors_frame, to_frame
-from timeline.load import Dataset
+from timeline.load import Dataset, default_max_bytes
 from timeline.problems import Problem
+from timeline.reading import read_bounded
 
 DEFAULT_EVENTS = "events.yaml"
 
@@ -33,7 +34,14 @@ def dataset_path(argv: list[str] | None = None) -> Path:
 def _articles_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Sizes and times of the article texts near the dataset, so an edited article is re-read."""
     files = sorted([*folder.glob("*.txt"), *folder.glob("articles/*.txt")])
-    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    stamps = []
+    for file in files:
+        try:
+            found = file.stat()
+        except OSError:  # a dangling link: the loader says so if the dataset names it
+            continue
+        stamps.append((str(file), found.st_mtime_ns, found.st_size))
+    return tuple(stamps)
 
 
 # cache_resource, not cache_data: the frames are never changed in place (filters return new
@@ -54,7 +62,7 @@ def _load(
 def load_path(path: Path) -> Loaded:
     """Load the dataset at ``path``; an unreadable file gives a dataset with one problem."""
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, default_max_bytes() + 1)  # over the limit: load says so
     except OSError as err:
         problem = Problem(str(path), None, "", f"cannot read: {err.strerror or err}")
         empty = Dataset(str(path), problems=[problem])
