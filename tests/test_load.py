@@ -188,10 +188,13 @@ def test_missing_file_is_a_problem_not_a_crash(tmp_path):
 def test_article_paths_are_confined_to_the_dataset_folder(write, text_path, message):
     text = dataset_text(EVENT).replace("text: article.txt", f"text: {text_path} #<")
     data = load_file(write(text))
-    [problem] = errors(data.problems)
+    problem, unchecked = errors(data.problems)
     assert problem.where == "sources[wire].text"
     assert problem.line == expected_line(text)
     assert message in problem.message
+    # its event is not shown as checked: its quote could not be
+    assert unchecked.where == "events[strikes].quote" and data.events == []
+    assert "the article of source 'wire' was refused" in unchecked.message
 
 
 def test_source_url_must_be_http(write):
@@ -301,7 +304,7 @@ def test_a_fifo_device_or_folder_is_refused_without_reading(write, tmp_path, kin
     else:
         article.mkdir()
     data = load_file(path)
-    [problem] = [p for p in data.problems if "article" in p.message]
+    [problem] = [p for p in data.problems if p.where == "sources[wire].text"]
     expected = {"fifo": "a FIFO (named pipe)", "folder": "a folder"}
     assert f"is {expected[kind]}, not a text file; refused (not read)" in problem.message
     assert problem.where == "sources[wire].text"
@@ -321,5 +324,18 @@ def test_a_huge_sparse_article_is_read_no_further_than_the_limit(write, tmp_path
     path = write(dataset_text(EVENT))
     with (tmp_path / "article.txt").open("r+b") as article:
         article.truncate(50 * 1024**3)  # 50 GB of holes: stat says 50 GB, reading would take long
-    [problem] = [p for p in load_file(path).problems if "article" in p.message]
+    [problem] = [p for p in load_file(path).problems if p.where == "sources[wire].text"]
     assert "holds more than 1 MB; refused (not read)" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text_path", "said"),
+    [("events.yaml", "is the dataset itself"), ("other.yml", "is a YAML file")],
+)
+def test_an_article_may_not_be_the_dataset_or_a_yaml_file(write, tmp_path, text_path, said):
+    """The dataset holds every quote: as its own "article" every quote would pass."""
+    (tmp_path / "other.yml").write_text("the strikes began.", encoding="utf-8")
+    data = load_file(write(dataset_text(EVENT).replace("text: article.txt", f"text: {text_path}")))
+    [source, quote] = errors(data.problems)
+    assert source.where == "sources[wire].text" and said in source.message
+    assert quote.where == "events[strikes].quote" and data.events == []

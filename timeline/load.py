@@ -84,6 +84,8 @@ class _Context:
     def __init__(self, file: str, parsed: Parsed) -> None:
         self.file, self.data, self.lines = file, parsed.data, parsed.lines
         self.problems: list[Problem] = list(parsed.problems)
+        self.dataset: FsPath | None = None  # the dataset's own file, never an article
+        self.refused: set[str] = set()  # sources whose article could not be read
         self.spoiled = {p[1] for p in parsed.bad_paths if len(p) > 1 and p[0] == "events"}
 
     def add(self, path: Path, message: str, severity: Severity = "error") -> None:
@@ -218,6 +220,13 @@ def _article_file(ctx: _Context, where: Path, relative: str, base: FsPath) -> Fs
             "the YAML file (refused, not read)",
         )
         return None
+    if path == ctx.dataset or path.suffix.lower() in (".yaml", ".yml"):
+        ctx.add(
+            where,
+            f"{relative!r} is {'the dataset itself' if path == ctx.dataset else 'a YAML file'}"
+            "; an article is the article's own text, or every quote would pass (refused)",
+        )
+        return None
     return path
 
 
@@ -265,7 +274,9 @@ def _articles(ctx: _Context, sources: dict[str, Source], base: FsPath | None) ->
             )
             continue
         text = _read_article(ctx, ("sources", index[ident], "text"), source.text, base)
-        if text is not None:
+        if text is None:
+            ctx.refused.add(ident)
+        else:
             texts[ident] = text
     return texts
 
@@ -301,6 +312,13 @@ class _Checker:
                 self.unknown(where, "actors", figure.claimant, self.data.actors)
 
     def quote(self, path: Path, event: Event) -> None:
+        if event.source in self.ctx.refused:
+            self.ctx.add(
+                (*path, "quote"),
+                f"cannot be checked: the article of source {event.source!r} was refused "
+                "(see its `text:`); an unchecked quote is not shown as checked",
+            )
+            return
         text = self.texts.get(event.source)
         if text is None or fold_text(event.quote) in text:
             return
@@ -441,6 +459,7 @@ def load_bytes(
 
 def _validate(parsed: Parsed, file: str, base_dir: FsPath | None) -> Dataset:
     ctx = _Context(file, parsed)
+    ctx.dataset = (base_dir / FsPath(file).name).resolve() if base_dir else None
     top = _top_level(ctx)
     data = Dataset(file, title=str(top.get("title") or ""))
     data.sources = _unique(ctx, "sources", _items(ctx, "sources", Source, top.get("sources")))
