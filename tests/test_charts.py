@@ -215,3 +215,21 @@ def test_estimates_draw_low_high_as_error_bars(write):
     data = load_file(write(dataset_text(block)))
     [trace] = estimates_figure(to_frame(data), actors_frame(data)).data
     assert (list(trace.error_y.array), list(trace.error_y.arrayminus)) == ([600.0], [500.0])
+
+
+def test_an_event_with_5000_actors_draws_small(write):
+    """Output grows with the events, not with actors × lanes (it was a 320 MB chart)."""
+    actors = "".join(
+        f"  - id: a{i}\n    name: Actor {i}\n    affiliation: Side {i}\n" for i in range(5000)
+    )
+    ids = ", ".join(f"a{i}" for i in range(5000))
+    text = dataset_text(EVENT.replace("actors: [russia]", f"actors: [{ids}]"))
+    data = load_file(write(text.replace("events:\n", actors + "events:\n", 1)))
+    assert data.ok, [str(p) for p in data.problems][:3]
+    figure = timeline_figure(to_frame(data), actors_frame(data))
+    size = len(figure.to_json())
+    assert size < 1_500_000, f"{size:,} bytes"
+    lanes = list(figure.layout.yaxis.ticktext)
+    assert len(lanes) == 60 and lanes[-1] == "4,941 more actor<br>lanes"
+    hover = next(t.hovertext[0] for t in figure.data if t.hovertext)
+    assert "and 4,992 more" in hover

@@ -76,6 +76,22 @@ def test_markdown_escapes_markup_from_the_data(write):
     assert "\\[click\\](javascript:alert(1)) \\<b\\>x\\</b\\>" in text
 
 
+def test_markdown_links_cannot_break_out_into_html(write):
+    """A source URL with `>` would end the autolink and open a live tag once rendered."""
+    text = dataset_text(EVENT).replace(
+        "url: https://example.org/story", "url: 'https://x/><script>alert(1)</script>'"
+    )
+    markdown = render(make_view(load_file(write(text))), "md").decode()
+    assert "<https://x/%3E%3Cscript%3Ealert(1)%3C/script%3E>" in markdown
+    assert "<script>" not in markdown
+
+
+def test_filters_in_words_name_an_actor_and_a_source_that_share_an_id(write):
+    text = dataset_text(EVENT).replace("  - id: putin\n", "  - id: wire\n")
+    view = make_view(load_file(write(text)), Filters(actors=("wire",), sources=("wire",)))
+    assert view.filters_text == "Actors: Vladimir Putin · Source: Wire"
+
+
 def test_csv_and_json_hold_the_filtered_events(fsb_view):
     rows = list(csv.DictReader(io.StringIO(render(fsb_view, "csv").decode())))
     records = json.loads(render(fsb_view, "json"))

@@ -58,6 +58,8 @@ LANE_FONT = 14
 ONE_DAY = pd.Timedelta(days=1)
 DIMMED = 0.2
 MAX_LANES = 12  # more actor lanes than this: the largest affiliations are folded into one lane
+MAX_DRAWN_LANES = 60  # past this many lanes, the rest share one lane ("+4,990 more actors")
+HOVER_ACTORS = 8  # actors named in a hover; the rest are counted
 PAGE_WIDTH = 900  # px: the narrowest the app draws the chart (1280 px wide, sidebar open)
 LANE_NAME_CHARS = 20  # a lane name wraps onto two lines of at most this many characters
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_RIGHT = 40, 44, 16
@@ -162,6 +164,18 @@ def _name_lines(name: str) -> list[str]:
     return lines
 
 
+def cap_lanes(rows: pd.DataFrame, order: list[str], by: LaneMode) -> tuple[pd.DataFrame, list[str]]:
+    """At most ``MAX_DRAWN_LANES`` lanes: the later ones share a last lane ("4,990 more
+    actors"), each event once in it, so the chart grows with events, not with lanes."""
+    if len(order) <= MAX_DRAWN_LANES:
+        return rows, order
+    kept = order[: MAX_DRAWN_LANES - 1]
+    rest = f"{len(order) - len(kept):,} more {LANE_LABELS[by].lower()} lanes"
+    rows = rows.copy()
+    rows.loc[~rows["lane"].isin(kept), "lane"] = rest
+    return rows.drop_duplicates(["id", "lane"]), [*kept, rest]
+
+
 def lane_name(name: str) -> str:
     return "<br>".join(esc(line) for line in _name_lines(name))
 
@@ -202,10 +216,16 @@ def date_line(row: Mapping[Any, Any]) -> str:
     return label
 
 
+def actors_line(names: Sequence[str], most: int = HOVER_ACTORS) -> str:
+    """ "A, B, C and 4,990 more": a hover stays short whatever an event's actor count."""
+    more = len(names) - most
+    return ", ".join(names[:most]) + (f" and {more:,} more" if more > 0 else "")
+
+
 def hover_text(rows: pd.DataFrame) -> list[str]:
     return [
         f"<b>{esc(r['title'])}</b><br>{esc(date_line(r))}"
-        f"<br>Actors: {esc(', '.join(r['actor_names']))}"
+        f"<br>Actors: {esc(actors_line(r['actor_names']))}"
         f"<br>Status: {esc(r['status'])} · {esc(r['kind'])}<br>Source: {esc(r['outlet'])}"
         for r in rows.to_dict("records")
     ]
@@ -454,6 +474,7 @@ def timeline_figure(
     colours, large = palette(actors["affiliation"]), len(frame) > LARGE
     rows = lane_rows(frame.assign(row=np.arange(len(frame))), by, actors, expand)
     order = lane_order(rows, colours, by)
+    rows, order = cap_lanes(rows, order, by)
     window = fit_window(frame)
     left = _margin_left(order)
     if large or window is None:

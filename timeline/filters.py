@@ -104,9 +104,13 @@ def explain_empty(frame: pd.DataFrame, f: Filters) -> list[str]:
     return notes or ["No single filter empties the view: clear several, or press Reset."]
 
 
-def describe(f: Filters, names: dict[str, str] | None = None) -> str:
-    """The filters in words, for a deck's title slide or an export's header."""
-    names = names or {}
+def describe(
+    f: Filters, names: dict[str, str] | None = None, outlets: dict[str, str] | None = None
+) -> str:
+    """The filters in words, for a deck's title slide or an export's header: actors by
+    their ``names``, sources by their ``outlets`` (kept apart: an actor and a source may
+    share an id)."""
+    names, outlets = names or {}, outlets or {}
     join = " and " if f.actor_mode == "all" else " or "
     parts = []
     if f.actors:
@@ -115,7 +119,7 @@ def describe(f: Filters, names: dict[str, str] | None = None) -> str:
         ("Affiliation", f.affiliations),
         ("Kind", f.kinds),
         ("Status", f.statuses),
-        ("Source", tuple(names.get(s, s) for s in f.sources)),
+        ("Source", tuple(outlets.get(s, s) for s in f.sources)),
     ):
         if chosen:
             parts.append(f"{label}: {', '.join(chosen)}")

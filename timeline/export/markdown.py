@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from timeline.export.view import View, long_date, today
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|!~])")
+
+
+def md_url(url: str) -> str:
+    """A URL for a Markdown autolink ``<…>``: anything that could end the link or open HTML
+    (``<``, ``>``, quotes, spaces, backslashes, control characters) is percent-encoded."""
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%-._~")
 
 
 def md_text(text: object) -> str:
@@ -32,7 +39,7 @@ def _event(row: dict[Any, Any], view: View) -> list[str]:
         )
     lines.append(
         f"  Source: {md_text(source.outlet)}, “{md_text(source.title)}”, "
-        f"{long_date(source.published)}" + (f", <{source.url}>" if source.url else "") + "."
+        f"{long_date(source.published)}" + (f", <{md_url(source.url)}>" if source.url else "") + "."
     )
     return lines
 
@@ -54,7 +61,7 @@ def to_markdown(view: View) -> str:
     out += ["", "## Sources", ""]
     out += [
         f"- {md_text(s.outlet)}, “{md_text(s.title)}”, {long_date(s.published)}"
-        + (f", <{s.url}>" if s.url else "")
+        + (f", <{md_url(s.url)}>" if s.url else "")
         for s in view.used_sources()
     ]
     return "\n".join(out).replace("\n\n\n", "\n\n") + "\n"

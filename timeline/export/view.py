@@ -81,10 +81,10 @@ def make_view(
     actors = actors_frame(data) if actors is None else actors
     chosen = chosen or filters.Filters()
     names = dict(zip(actors["id"], actors["name"], strict=True))
-    names.update({s.id: s.outlet for s in data.sources.values()})
+    outlets = {s.id: s.outlet for s in data.sources.values()}
     shown = filters.apply(frame, chosen) if shown is None else shown
     title = data.title or "Timeline"
-    described = filters.describe(chosen, names)
+    described = filters.describe(chosen, names, outlets)
     return View(title, shown, actors, data.sources, described, len(frame), lanes, subject(chosen))
 
 
