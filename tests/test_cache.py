@@ -1,0 +1,88 @@
+"""The disk cache is safe to share: no code runs when an entry is read, damage is rebuilt,
+writers never mix, and a folder others can write to is not used."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from tests.conftest import EVENTS, ROOT
+from timeline.cache import cache_dir, load_frames
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TIMELINE_CACHE", str(folder))
+    return folder
+
+
+def open_events():
+    return load_frames(EVENTS.read_bytes(), "events.yaml", EVENTS.parent)
+
+
+def test_an_entry_is_parquet_and_serves_the_same_frames(cache):
+    first, second = open_events(), open_events()
+    assert (first.cached, second.cached) == (False, True)
+    [entry] = list(cache.iterdir())
+    assert entry.suffix == ".parquet" and entry.read_bytes()[:4] == b"PAR1"
+    pd.testing.assert_frame_equal(first.frame, second.frame)
+    pd.testing.assert_frame_equal(first.actors, second.actors)
+    assert (first.data.sources, first.data.problems) == (second.data.sources, second.data.problems)
+
+
+class Planted:
+    """What an attacker would plant: unpickling it runs a command."""
+
+    def __reduce__(self):
+        return (os.system, (f"touch {os.environ['TIMELINE_CACHE']}/pwned",))
+
+
+def test_a_planted_pickle_never_runs(cache):
+    open_events()
+    [entry] = list(cache.iterdir())
+    entry.write_bytes(pickle.dumps(Planted()))
+    again = open_events()
+    assert not (cache / "pwned").exists()
+    assert again.cached is False and len(again.frame) == 25
+
+
+def test_a_damaged_entry_is_noted_and_rebuilt(cache, caplog):
+    open_events()
+    [entry] = list(cache.iterdir())
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])  # cut short
+    with caplog.at_level(logging.WARNING, logger="timeline.cache"):
+        rebuilt = open_events()
+    assert rebuilt.cached is False and len(rebuilt.frame) == 25
+    assert "ignored a damaged cache entry" in caplog.text
+    assert open_events().cached is True  # written again, whole
+
+
+def test_two_writers_at_once_leave_a_whole_entry(cache):
+    script = (
+        "from pathlib import Path\n"
+        "from timeline.cache import load_frames\n"
+        f"p = Path({str(EVENTS)!r})\n"
+        "load_frames(p.read_bytes(), 'events.yaml', p.parent)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    writers = [subprocess.Popen([sys.executable, "-c", script], env=env) for _ in range(2)]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    assert [p.suffix for p in cache.iterdir()] == [".parquet"]  # no temporary left behind
+    assert open_events().cached is True
+
+
+def test_a_folder_others_can_write_to_is_not_used(cache, caplog):
+    cache.mkdir(mode=0o700)
+    os.chmod(cache, 0o777)
+    with caplog.at_level(logging.WARNING, logger="timeline.cache"):
+        first, second = open_events(), open_events()
+    assert (first.cached, second.cached) == (False, False) and list(cache.iterdir()) == []
+    assert "another user owns it or can write to it" in caplog.text
+    assert cache_dir() == cache
