@@ -72,14 +72,17 @@ def _server(path: Path, port: int, cache: str) -> subprocess.Popen[bytes]:
     )
 
 
+# The drawn view's identity: Plotly's uirevision, the hash of the events it shows.
+REVISION = """() => { const gd = document.querySelector('.js-plotly-plot');
+  return gd && gd.layout ? gd.layout.uirevision : null; }"""
 POINTS = """() => { const gd = document.querySelector('.js-plotly-plot');
   if (!gd || !gd.data) return -1;
-  return gd.data.filter(t => t.mode === 'markers' && t.customdata)
+  return gd.data.filter(t => (t.mode || '').includes('markers') && t.customdata)
                 .reduce((n, t) => n + t.x.length, 0); }"""
 
 
 def browser_side(
-    path: Path, expected_points: int, actor_label: str, shown: int, total: int
+    path: Path, revision: str, actor_label: str, shown: int, total: int
 ) -> dict[str, float]:
     import urllib.request
 
@@ -107,7 +110,9 @@ def browser_side(
             page.get_by_role("option", name=actor_label).click()
             start = time.perf_counter()
             page.get_by_text(f"Showing {shown} of {total} events").wait_for(timeout=120_000)
-            page.wait_for_function(f"() => ({POINTS})() === {expected_points}", timeout=120_000)
+            page.wait_for_function(
+                f"() => ({REVISION})() === {json.dumps(revision)}", timeout=120_000
+            )
             redraw = time.perf_counter() - start
             browser.close()
     finally:
@@ -116,18 +121,17 @@ def browser_side(
     return {"first_chart_s": first_chart, "redraw_s": redraw}
 
 
-def _expected(path: Path, actor: str) -> tuple[int, str, int, int]:
-    """Marker points after filtering to ``actor``, its label in the multiselect, counts."""
+def _expected(path: Path, actor: str) -> tuple[str, str, int, int]:
+    """The view's revision after filtering to ``actor``, its label in the multiselect, counts."""
     sys.path.insert(0, str(ROOT))
     from timeline.cache import load_frames
-    from timeline.charts import lane_rows
+    from timeline.charts import revision
     from timeline.filters import Filters, apply
 
     frames = load_frames(path.read_bytes(), str(path), path.parent, use_cache=False)
     shown = apply(frames.frame, Filters(actors=(actor,)))
     row = frames.actors[frames.actors["id"] == actor].iloc[0]
-    points = len(lane_rows(shown, "actor", frames.actors))
-    return points, f"{row['name']} ({row['affiliation']})", len(shown), len(frames.frame)
+    return revision(shown), f"{row['name']} ({row['affiliation']})", len(shown), len(frames.frame)
 
 
 def machine() -> str:
@@ -160,8 +164,8 @@ def main() -> None:
         print(f"measuring {n:,} events ({path.stat().st_size / 1e6:.1f} MB)…", flush=True)
         results[n] = python_side(path)
         if n in BROWSER_SIZES:
-            points, label, shown, total = _expected(path, str(results[n]["actor"]))
-            results[n].update(browser_side(path, points, label, shown, total))
+            rev, label, shown, total = _expected(path, str(results[n]["actor"]))
+            results[n].update(browser_side(path, rev, label, shown, total))
         print(json.dumps(results[n]), flush=True)
     write(results)
 
