@@ -195,20 +195,23 @@ def _write(entry: Path, frames: Frames, base_dir: Path) -> None:
                 os.unlink(temporary)
 
 
+def _build(raw: bytes, file: str, base_dir: Path | None) -> Frames:
+    data = load_bytes(raw, file, base_dir)
+    return Frames(replace(data, events=[]), to_frame(data), actors_frame(data))
+
+
 def load_frames(raw: bytes, file: str, base_dir: Path | None, use_cache: bool = True) -> Frames:
     """The dataset in ``raw`` as frames: from the cache when this content was loaded before.
     With no ``base_dir`` (an upload) no article is read and the disk cache is not used."""
     if base_dir is None:
-        data = load_bytes(raw, file, None)
-        return Frames(replace(data, events=[]), to_frame(data), actors_frame(data))
+        return _build(raw, file, None)
     entry = cache_dir() / f"{_key(raw, file, base_dir)}.parquet"
     use_cache = use_cache and _usable(entry.parent)
     if use_cache:
         found = _read(entry, base_dir)
         if found is not None:
             return _named(found, file)
-    data = load_bytes(raw, file, base_dir)
-    frames = Frames(replace(data, events=[]), to_frame(data), actors_frame(data))
+    frames = _build(raw, file, base_dir)
     if use_cache:
         _write(entry, frames, base_dir)
     return frames

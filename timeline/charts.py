@@ -52,6 +52,14 @@ STATUS_SYMBOLS = {
     "disputed": "diamond-open",
 }
 HOLLOW = {"claimed", "disputed"}
+# Status in every output: its mark, and a colour dark enough for text on white (WCAG AA).
+STATUS_MARKS = {"reported": "●", "confirmed": "◆", "claimed": "○", "disputed": "◇"}
+STATUS_INK = {
+    "reported": "#0072B2",
+    "confirmed": "#007A5A",
+    "claimed": "#B34700",
+    "disputed": "#B00020",
+}
 LARGE = 5_000  # above this many events, the lean drawing (WebGL, no labels, short hover)
 FONT_SIZE = 16  # readable from the back of a briefing room
 LANE_FONT = 14
@@ -176,14 +184,9 @@ def cap_lanes(rows: pd.DataFrame, order: list[str], by: LaneMode) -> tuple[pd.Da
     return rows.drop_duplicates(["id", "lane"]), [*kept, rest]
 
 
-def lane_name(name: str) -> str:
-    return "<br>".join(esc(line) for line in _name_lines(name))
-
-
-def _margin_left(order: Sequence[str]) -> int:
-    longest = max(
-        (len(line) for lane in order for line in textwrap.wrap(lane, LANE_NAME_CHARS)), default=4
-    )
+def _margin_left(names: Mapping[str, list[str]]) -> int:
+    """Room for the longest line of the lane names (each wrapped by ``_name_lines``)."""
+    longest = max((len(line) for lines in names.values() for line in lines), default=4)
     return 24 + int(LANE_FONT * 0.56 * min(longest, LANE_NAME_CHARS))
 
 
@@ -464,23 +467,26 @@ def timeline_figure(
     focus: bool = False,
     expand: Iterable[str] = (),
     width: int = PAGE_WIDTH,
+    window: Window | None = None,
 ) -> go.Figure:
     """The interactive timeline of ``frame``'s events, in lanes ``by`` actor (or other).
 
     Every event carries its short title, packed so that no two labels overlap in a figure
     ``width`` px wide (wider is fine). ``selected`` is ringed; with ``focus`` (briefing
-    mode) every other event is dimmed. ``expand`` names affiliations never folded.
+    mode) every other event is dimmed. ``expand`` names affiliations never folded;
+    ``window`` is ``fit_window(frame)`` when the caller has it already.
     """
     colours, large = palette(actors["affiliation"]), len(frame) > LARGE
     rows = lane_rows(frame.assign(row=np.arange(len(frame))), by, actors, expand)
     order = lane_order(rows, colours, by)
     rows, order = cap_lanes(rows, order, by)
-    window = fit_window(frame)
-    left = _margin_left(order)
+    window = fit_window(frame) if window is None else window
+    names = {lane: _name_lines(lane) for lane in order}
+    left = _margin_left(names)
     if large or window is None:
         rows, badges, bounds = _lean_place(rows, order)
     else:
-        least = {lane: len(_name_lines(lane)) for lane in order}
+        least = {lane: len(lines) for lane, lines in names.items()}
         plot_width = width - left - MARGIN_RIGHT
         rows, badges, bounds = layout.pack(rows, order, window, plot_width, least)
     traces: list[go.Scatter] = []
@@ -501,7 +507,7 @@ def timeline_figure(
     traces += _badges(badges, titles) + _highlight(rows, badges, selected)
     traces += _legend(colours, rows["colour_key"])
     figure = go.Figure(traces)
-    _layout(figure, order, bounds, by, window, left)
+    _layout(figure, names, bounds, window, left)
     figure.update_layout(uirevision=revision(frame), meta="timeline")
     return figure
 
@@ -529,12 +535,13 @@ def _lane_shading(
 
 def _layout(
     figure: go.Figure,
-    order: list[str],
+    names: Mapping[str, list[str]],
     bounds: Mapping[str, tuple[float, float]],
-    by: LaneMode,
     window: Window | None,
     left: int,
 ) -> go.Figure:
+    """Sizes, axes and lanes; ``names`` are the lanes in order, each with its name's lines."""
+    order = list(names)
     bottom = max((b[1] for b in bounds.values()), default=ROW_PX)
     figure.update_layout(
         template="plotly_white",
@@ -575,9 +582,10 @@ def _layout(
         },
         yaxis={
             "tickvals": [
-                bounds[k][0] + layout.LANE_PAD + ROW_PX * len(_name_lines(k)) / 2 for k in order
+                bounds[k][0] + layout.LANE_PAD + ROW_PX * len(lines) / 2
+                for k, lines in names.items()
             ],
-            "ticktext": [lane_name(x) for x in order],
+            "ticktext": ["<br>".join(esc(line) for line in lines) for lines in names.values()],
             "tickfont": {"size": LANE_FONT},
             "range": [bottom, 0],
             "showgrid": False,
@@ -592,9 +600,8 @@ def _layout(
 # --- the briefing strip ----------------------------------------------------------
 
 
-def _strip_side(here: pd.Timestamp, lo: pd.Timestamp, hi: pd.Timestamp) -> str:
+def _strip_side(share: float) -> str:
     """The date label above the marker, kept inside the strip near either end."""
-    share = (here - lo) / (hi - lo) if hi > lo else 0.5
     return "top right" if share < 0.15 else "top left" if share > 0.85 else "top center"
 
 
@@ -603,17 +610,19 @@ def strip_figure(frame: pd.DataFrame, actors: pd.DataFrame, selected: str) -> go
     and shape and dated: where this event sits in the briefing. Events outside the fitted
     window sit at its edges as ◀ ▶."""
     window = fit_window(frame)
+    if window is None:
+        raise ValueError("a strip needs at least one event")
     colours = palette(actors["affiliation"])
     affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
-    lo, hi = (window.start, window.end) if window else (frame["start"].min(), frame["end"].max())
-    xs = [min(max(when, lo), hi) for when in frame["middle"]]
+    lo, hi = window.start, window.end
+    xs = [window.clamp(when) for when in frame["middle"]]
     edge = np.where(
         frame["middle"] < lo,
         "triangle-left",
         np.where(frame["middle"] > hi, "triangle-right", "circle"),
     )
     row = frame[frame["id"] == selected].iloc[0]
-    here = min(max(row["middle"], lo), hi)
+    here = window.clamp(row["middle"])
     colour = colours.get(affiliation.get(row["actors"][0], ""), "#000000")
     symbol = STATUS_SYMBOLS.get(str(row["status"]), "circle")
     if row["middle"] < lo or row["middle"] > hi:
@@ -632,7 +641,7 @@ def strip_figure(frame: pd.DataFrame, actors: pd.DataFrame, selected: str) -> go
                 y=[0],
                 mode="markers+text",
                 text=[esc(row["label"])],
-                textposition=_strip_side(here, lo, hi),
+                textposition=_strip_side(window.share(row["middle"])),
                 textfont={"size": 18, "color": TEXT_COLOUR},
                 hoverinfo="skip",
                 marker={

@@ -47,6 +47,14 @@ class Window:
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
 
+    def clamp(self, when: pd.Timestamp) -> pd.Timestamp:
+        """``when``, or the nearer edge when it lies outside."""
+        return min(max(when, self.start), self.end)
+
+    def share(self, when: pd.Timestamp) -> float:
+        """Where ``when`` lies across the window, from 0 to 1 (clamped at the edges)."""
+        return float((self.clamp(when) - self.start) / (self.end - self.start))
+
     def px(self, when: pd.Series, width: float) -> np.ndarray:
         """Pixel positions of ``when`` in a plot ``width`` pixels wide showing this window."""
         span = (self.end - self.start).total_seconds()

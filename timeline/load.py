@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from timeline.dates import DateError, Span, normalise, parse_pin
 from timeline.model import FIELDS, TOP_LEVEL, Actor, Event, Identified, Source
 from timeline.problems import Path, Problem, Severity, describe, errors, line_of
-from timeline.reading import NotAFile, TooBig, read_bounded
+from timeline.reading import NotAFile, TooBig, read_bounded, within
 from timeline.yamlread import Parsed, deep_for_libyaml, fast_read, read_yaml
 
 DEFAULT_MAX_MB = 64.0
@@ -212,8 +212,8 @@ def _article_file(ctx: _Context, where: Path, relative: str, base: FsPath) -> Fs
             "folder (refused, not read)",
         )
         return None
-    path = (base / relative).resolve()
-    if not path.is_relative_to(base.resolve()):
+    path = within(base, relative)
+    if path is None:
         ctx.add(
             where,
             f"{relative!r} leaves the dataset's folder; keep articles beside or below "

@@ -33,6 +33,12 @@ class TooBig(OSError):
         self.size = size
 
 
+def within(base: Path, relative: str) -> Path | None:
+    """``base / relative`` resolved, if it stays inside ``base`` (no ``..`` or link escape)."""
+    path = (base / relative).resolve()
+    return path if path.is_relative_to(base.resolve()) else None
+
+
 def read_bounded(path: str | Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path``, refused past ``limit`` bytes.
 

@@ -29,6 +29,7 @@ from timeline.dates import DateError, Direction, Span, normalise
 from timeline.frame import to_frame
 from timeline.load import Dataset, fold_text, load_file
 from timeline.model import Source
+from timeline.reading import within
 
 MONTHS = "|".join(
     sorted(
@@ -437,12 +438,6 @@ def merge(
     return "\n".join(lines) + "\n"
 
 
-def _inside(base: Path, relative: str) -> Path | None:
-    """``base / relative`` if it stays inside ``base`` (no ``..`` or absolute escape)."""
-    path = (base / relative).resolve()
-    return path if path.is_relative_to(base.resolve()) else None
-
-
 def check_merged(
     merged: str,
     article: str,
@@ -459,12 +454,12 @@ def check_merged(
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         for source in sources:
-            found = _inside(dataset_dir, source.text) if dataset_dir and source.text else None
-            target = _inside(root, source.text) if source.text else None
+            found = within(dataset_dir, source.text) if dataset_dir and source.text else None
+            target = within(root, source.text) if source.text else None
             if found and target and found.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(found.read_bytes())
-        new = _inside(root, article_path) or root / Path(article_path).name
+        new = within(root, article_path) or root / Path(article_path).name
         new.parent.mkdir(parents=True, exist_ok=True)
         new.write_text(article, encoding="utf-8")
         (root / "events.yaml").write_text(merged, encoding="utf-8")

@@ -18,7 +18,6 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
@@ -27,8 +26,9 @@ from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
+from timeline.charts import HOLLOW, STATUS_INK, STATUS_MARKS
 from timeline.export.view import View, long_date, today
-from timeline.layout import fit_window
+from timeline.layout import Window, fit_window
 from timeline.text import quoted
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -47,12 +47,16 @@ INK, MUTED, RULE, WHITE = rgb("111111"), rgb("444444"), rgb("999999"), rgb("FFFF
 BLANK = 6  # the default template's blank layout
 LINE = 1.2  # line height, in font sizes
 OVERHANG = 0.2  # the last line's glyphs reach this far below its line, in font sizes
-STATUS = {  # colour, shape and mark, as the chart draws them
-    "reported": ("0072B2", MSO_SHAPE.OVAL, "●", True),
-    "confirmed": ("009E73", MSO_SHAPE.DIAMOND, "◆", True),
-    "claimed": ("D55E00", MSO_SHAPE.OVAL, "○", False),
-    "disputed": ("B00020", MSO_SHAPE.DIAMOND, "◇", False),
-}
+SHAPES = {"confirmed": MSO_SHAPE.DIAMOND, "disputed": MSO_SHAPE.DIAMOND}  # else an oval
+
+
+def _status(status: str) -> tuple[str, Any, str, bool]:
+    """Colour ("RRGGBB"), shape, mark and whether filled: as the chart draws the status."""
+    colour = STATUS_INK.get(status, "#444444").lstrip("#")
+    shape = SHAPES.get(status, MSO_SHAPE.OVAL)
+    return colour, shape, STATUS_MARKS.get(status, ""), status not in HOLLOW
+
+
 SOURCES_PER_SLIDE = 7
 STRIP_BINS = 160  # the strip draws at most this many marks
 
@@ -137,7 +141,7 @@ def _box(
 
 def _badge(slide: Slide, status: str, left: float, top: float) -> None:
     """The status as the chart shows it: filled for reported/confirmed, hollow for claims."""
-    colour, _, mark, filled = STATUS.get(status, ("444444", MSO_SHAPE.OVAL, "", True))
+    colour, _, mark, filled = _status(status)
     shape = slide.shapes.add_shape(
         MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left), Inches(top), Inches(2.5), Inches(0.6)
     )
@@ -208,27 +212,35 @@ def _date_line(row: dict[Any, Any]) -> str:
     return line
 
 
-def _strip(slide: Slide, view: View, row: dict[Any, Any], top: float) -> None:
+@dataclass(frozen=True)
+class Strip:
+    """What every event slide's strip shares: the window and the marks of all events."""
+
+    window: Window
+    marks: list[float]  # shares of the width, one per occupied bin
+
+    @classmethod
+    def of(cls, view: View) -> Strip | None:
+        window = fit_window(view.frame)
+        if window is None:
+            return None
+        bins = {round(window.share(m) * STRIP_BINS) for m in view.frame["middle"]}
+        return cls(window, [b / STRIP_BINS for b in sorted(bins)])
+
+
+def _strip(slide: Slide, strip: Strip | None, row: dict[Any, Any], top: float) -> None:
     """A line with a mark for every event of the briefing and this one marked."""
-    window = fit_window(view.frame)
-    if window is None:
+    if strip is None:
         return
-    left, width = MARGIN + 0.9, INNER - 1.8
-    span = (window.end - window.start).total_seconds()
-
-    def x(when: pd.Timestamp) -> float:
-        share = min(max((when - window.start).total_seconds() / span, 0.0), 1.0)
-        return left + share * width
-
+    window, left, width = strip.window, MARGIN + 0.9, INNER - 1.8
     rule = slide.shapes.add_connector(
         MSO_CONNECTOR.STRAIGHT, Inches(left), Inches(top), Inches(left + width), Inches(top)
     )
     rule.line.color.rgb, rule.line.width = RULE, Pt(1.5)
-    marks = sorted({round((x(m) - left) / width * STRIP_BINS) for m in view.frame["middle"]})
-    for mark in marks:
+    for mark in strip.marks:
         dot = slide.shapes.add_shape(
             MSO_SHAPE.OVAL,
-            Inches(left + mark / STRIP_BINS * width - 0.05),
+            Inches(left + mark * width - 0.05),
             Inches(top - 0.05),
             Inches(0.1),
             Inches(0.1),
@@ -236,9 +248,10 @@ def _strip(slide: Slide, view: View, row: dict[Any, Any], top: float) -> None:
         dot.fill.solid()
         dot.fill.fore_color.rgb = RULE
         dot.line.fill.background()
-    colour, shape_kind, _, filled = STATUS.get(row["status"], ("444444", MSO_SHAPE.OVAL, "", True))
+    colour, shape_kind, _, filled = _status(str(row["status"]))
+    at = left + window.share(row["middle"]) * width
     here = slide.shapes.add_shape(
-        shape_kind, Inches(x(row["middle"]) - 0.14), Inches(top - 0.14), Inches(0.28), Inches(0.28)
+        shape_kind, Inches(at - 0.14), Inches(top - 0.14), Inches(0.28), Inches(0.28)
     )
     here.fill.solid()
     here.fill.fore_color.rgb = rgb(colour) if filled else WHITE
@@ -277,7 +290,9 @@ def _event_notes(view: View, row: dict[Any, Any]) -> list[str]:
     ]
 
 
-def _event_slide(deck: Deck, view: View, row: dict[Any, Any], number: int) -> None:
+def _event_slide(
+    deck: Deck, view: View, row: dict[Any, Any], number: int, strip: Strip | None
+) -> None:
     slide = _blank(deck)
     actors = ", ".join(view.names.get(a, a) for a in row["actors"])
     _box(slide, _date_line(row), (MARGIN, 0.42, INNER - 3.0, 0.5), (22, 14), colour=MUTED)
@@ -285,7 +300,7 @@ def _event_slide(deck: Deck, view: View, row: dict[Any, Any], number: int) -> No
     _box(slide, row["title"], (MARGIN, 1.05, INNER, 1.45), (40, 26), bold=True)
     _box(slide, f"Actors: {actors}", (MARGIN, 2.6, INNER, 0.45), (20, 13), colour=MUTED)
     _box(slide, quoted(row["quote"]), (MARGIN, 3.2, INNER, 2.35), (32, 16), italic=True)
-    _strip(slide, view, row, 5.95)
+    _strip(slide, strip, row, 5.95)
     _box(slide, _source_line(view, row), (MARGIN, 6.5, INNER - 1.0, 0.55), (16, 11), colour=MUTED)
     counter = f"{number} / {len(view.frame)}"
     _box(
@@ -333,8 +348,9 @@ def to_pptx(view: View, timeline_png: bytes) -> bytes:
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     _title_slide(deck, view)
     _timeline_slide(deck, view, timeline_png, png_size(timeline_png))
+    strip = Strip.of(view)
     for number, row in enumerate(view.frame.to_dict("records"), 1):
-        _event_slide(deck, view, row, number)
+        _event_slide(deck, view, row, number, strip)
     _sources_slides(deck, view)
     out = io.BytesIO()
     deck.save(out)

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from timeline.charts import STATUS_INK, STATUS_MARKS
 from timeline.export.files import ExportError
 from timeline.export.view import Paper, View, long_date, today
 
@@ -29,13 +30,6 @@ PAPERS: dict[str, tuple[str, float, float]] = {  # CSS size, width and height in
     "letter": ("letter landscape", 11.0, 8.5),
 }
 CHART_WIDTH = 1240  # px: the figure is drawn this wide, then scaled to the page
-STATUS_MARKS = {"reported": "●", "confirmed": "◆", "claimed": "○", "disputed": "◇"}
-STATUS_INK = {  # dark enough for text on white (WCAG AA)
-    "reported": "#005a8c",
-    "confirmed": "#00704f",
-    "claimed": "#9a4a00",
-    "disputed": "#b00020",
-}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 CSS = """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import pandas as pd
@@ -40,7 +41,7 @@ class View:
         first, last = self.frame["start"].min(), self.frame["end"].max()
         return f"{self.subject}_{first:%Y-%m-%d}_{last:%Y-%m-%d}{kind}{extension}"
 
-    @property
+    @cached_property
     def names(self) -> dict[str, str]:
         return dict(zip(self.actors["id"], self.actors["name"], strict=True))
 

@@ -48,19 +48,13 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .block-container { padding: 1.2vh 3vw 0 3vw !important; max-width: 100% !important; }
 </style>"""
 LONG_QUOTE = 260  # characters: a longer quote is set a size smaller
-# status -> (colour, mark, filled): as the chart draws it
-BADGES = {
-    "reported": ("#0072B2", "●", True),
-    "confirmed": ("#007A5A", "◆", True),
-    "claimed": ("#B34700", "○", False),
-    "disputed": ("#B00020", "◇", False),
-}
 
 
 def badge_html(status: str) -> str:
     """A large status badge: the chart's colour and shape; filled for reports, hollow for
     claims. ``status`` is one of the schema's four words (escaped all the same)."""
-    colour, mark, filled = BADGES.get(status, ("#444444", "", True))
+    colour, mark = charts.STATUS_INK.get(status, "#444444"), charts.STATUS_MARKS.get(status, "")
+    filled = status not in charts.HOLLOW
     style = f"background:{colour};color:#fff" if filled else f"background:#fff;color:{colour}"
     return f'<span class="status-badge" style="{style}">{mark} {html.escape(status.upper())}</span>'
 

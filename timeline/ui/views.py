@@ -183,7 +183,8 @@ def timeline(
     selected: str | None,
     expand: tuple[str, ...] = (),
 ) -> None:
-    figure = charts.timeline_figure(shown, actors, lanes, selected, expand=expand)
+    window = layout.fit_window(shown)
+    figure = charts.timeline_figure(shown, actors, lanes, selected, expand=expand, window=window)
     st.plotly_chart(
         figure,
         key="chart",
@@ -193,7 +194,6 @@ def timeline(
         theme=None,
         config=PLOT_CONFIG,
     )
-    window = layout.fit_window(shown)
     outside = len(window.before) + len(window.after) if window else 0
     if outside:
         st.caption(
@@ -232,7 +232,8 @@ def _show_all() -> None:
 
 def listed(shown: pd.DataFrame) -> pd.DataFrame:
     """The rows the list shows: the events under a clicked badge, else every shown event."""
-    group = [i for i in st.session_state.get("group", []) if i in set(shown["id"])]
+    present = set(shown["id"])
+    group = [i for i in st.session_state.get("group", []) if i in present]
     if not group:
         st.session_state["group"] = []
         return shown
@@ -315,10 +316,6 @@ def figure_line(fact: dict[str, Any], names: dict[str, str]) -> str:
     return text + (f"; {fact['note']}" if fact.get("note") else "")
 
 
-def _step_to(event: str) -> None:
-    st.session_state["event"] = event
-
-
 def _neighbours(shown: pd.DataFrame, selected: str) -> None:
     """Earlier / Later: browse the shown events in date order without leaving the sheet."""
     ids = list(shown["id"])
@@ -327,11 +324,11 @@ def _neighbours(shown: pd.DataFrame, selected: str) -> None:
     at = ids.index(selected)
     back, where, forward = st.columns([2, 2, 2], vertical_alignment="center")
     if back.button("← Earlier", disabled=at == 0, key="sheet_prev", width="stretch"):
-        _step_to(ids[at - 1])
+        st.session_state["event"] = ids[at - 1]
         st.rerun()
     where.caption(f"{at + 1} of {len(ids)} shown")
     if forward.button("Later →", disabled=at == len(ids) - 1, key="sheet_next", width="stretch"):
-        _step_to(ids[at + 1])
+        st.session_state["event"] = ids[at + 1]
         st.rerun()
 
 
