@@ -227,3 +227,15 @@ def test_projector_slide_fits_the_screen(server, browser, size):
         badge = page.evaluate(IN_VIEW, ".st-key-slide .status-badge")
         assert badge["height"] >= 0.035 * size[1], "the status badge is small"
         page.close()
+
+
+def test_the_sheet_shows_the_quote_in_full_contrast(server, browser):
+    page = open_at(browser, f"{server}/?event=airstrikes-begin", (1280, 720))
+    quote = page.get_by_role("dialog").locator("blockquote p").first
+    quote.wait_for(state="visible", timeout=30_000)
+    style = quote.evaluate(
+        "e => { const s = getComputedStyle(e), b = getComputedStyle(e.closest('blockquote'));"
+        " return [s.color, s.opacity, b.opacity]; }"
+    )
+    assert style == ["rgb(17, 17, 17)", "1", "1"], style
+    page.close()

@@ -51,7 +51,8 @@ PAGE_CSS = """<style>
 .block-container { padding-top: 1.4rem !important; padding-bottom: 2rem !important;
   padding-left: 2rem !important; padding-right: 2rem !important; }
 .block-container h1 { font-size: 1.75rem; padding: 0 3rem 0 0; }
-[role="dialog"] blockquote, [role="dialog"] blockquote p { color: inherit; }
+[role="dialog"] blockquote, [role="dialog"] blockquote * { color: #111 !important;
+  opacity: 1 !important; }
 </style>"""
 
 
