@@ -72,7 +72,7 @@ def timeline_page() -> None:
     views.event_list(shown, state.event)
     views.detail(frame, shown, actors, loaded.data, state.event)
     views.estimates(shown, actors)
-    views.export_panel(make_view(loaded.data, state.filters, state.lanes, frame, actors, shown))
+    views.export_panel(make_view(loaded, state.filters, state.lanes, shown))
 
 
 def briefing_page() -> None:
@@ -83,7 +83,7 @@ def briefing_page() -> None:
 def curate_page() -> None:
     original = upload.getvalue() if upload is not None else path.read_bytes()
     folder = None if upload is not None else Path(path).resolve().parent  # an upload reads none
-    curate.page(loaded.data, frame, original.decode("utf-8-sig"), folder)
+    curate.page(loaded, original.decode("utf-8-sig"), folder)
 
 
 st.navigation(

@@ -51,7 +51,7 @@ def main() -> None:
         parsed, parse_s = _timed(lambda: read_yaml(text, str(path)).data)
     from timeline.yamlread import Parsed
 
-    data, validate_s = _timed(lambda: _validate(Parsed(parsed), str(path), path.parent))
+    data, validate_s = _timed(lambda: _validate(Parsed(parsed), str(path), path.parent, {}))
     phrases = {
         (e.event.when, data.sources[e.event.source].published, e.event.direction)
         for e in data.events

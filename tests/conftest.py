@@ -60,6 +60,20 @@ def dataset_text(*events: str) -> str:
     return HEADER + "".join(textwrap.indent(textwrap.dedent(e), "  ") for e in events)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests' disk cache is a folder of their own, never the user's."""
+    os.environ["TIMELINE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(autouse=True)
+def fresh_memory() -> None:
+    """Each test opens datasets as a new process would (the disk cache aside)."""
+    from timeline.cache import MEMORY
+
+    MEMORY.clear()
+
+
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[[str], Path]:
     """Write a dataset and its article into a fresh folder; return the YAML's path."""

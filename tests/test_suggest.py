@@ -13,10 +13,10 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from tests.conftest import EVENTS, ROOT
+from timeline.cache import open_bytes
 from timeline.dates import DateError, normalise
-from timeline.load import load_file
+from timeline.load import load_bytes, load_file
 from timeline.suggest import (
-    check_merged,
     event_block,
     merge,
     phrases,
@@ -261,8 +261,9 @@ def test_merged_dataset_keeps_the_original_text_and_passes_check(data):
         [event_block(candidate, "new-wire", notes=False)],
     )
     assert merged.startswith(original.split("sources:")[0])  # the header comments are kept
-    checked = check_merged(merged, NEW_ARTICLE, source["text"], ROOT, data.sources.values())
+    checked = load_bytes(merged.encode(), "events.yaml", ROOT, given={source["text"]: NEW_ARTICLE})
     assert checked.ok, [str(p) for p in checked.problems]
+    assert not (ROOT / source["text"]).exists()  # checked without being written
     assert checked.total == 26
     added = next(e for e in checked.events if e.event.source == "new-wire")
     assert (added.span.label, added.event.actors) == ("29 Feb 2016", ["russia", "kadyrov", "putin"])
@@ -293,28 +294,31 @@ def test_add_an_article_page_builds_a_checked_merge(monkeypatch):
     ]
 
 
-def test_the_merged_check_never_reads_or_writes_outside_its_folders(tmp_path, monkeypatch):
-    """A dataset's `text: ../..` may name neither a file outside its folder to read nor a
-    place outside the scratch folder to write: the dataset's folder lies deeper than the
-    scratch folder, so the same `../../../` reads one file and would write another."""
-    from timeline.model import Source
-
-    dataset_dir, scratch_base = tmp_path / "a" / "b" / "c", tmp_path / "scratch"
+def test_the_merged_check_never_reads_or_writes_outside_its_folder(tmp_path):
+    """The new article is checked from memory (nothing is written), and a dataset's
+    `text: ../..` names no file outside its folder to read, in the merged check too."""
+    dataset_dir = tmp_path / "a" / "b" / "c"
     dataset_dir.mkdir(parents=True)
-    scratch_base.mkdir()
     (tmp_path / "secret.txt").write_text("the server's secret", encoding="utf-8")
-    monkeypatch.setattr("tempfile.tempdir", str(scratch_base))
-    sneaky = Source(
-        id="sneaky",
-        title="t",
-        outlet="o",
-        published=dt.date(2015, 1, 1),
-        text="../../../secret.txt",
+    merged = (
+        "sources:\n"
+        "  - {id: sneaky, title: t, outlet: o, published: 2015-01-01, text: ../../../secret.txt}\n"
+        "  - {id: new, title: t, outlet: o, published: 2015-01-01, text: articles/a.txt}\n"
+        "actors:\n  - {id: x, name: X, affiliation: Y}\n"
+        "events:\n"
+        "  - {id: e1, title: T, when: in May, actors: [x], source: sneaky, kind: statement,\n"
+        "     status: reported, quote: the server's secret}\n"
+        "  - {id: e2, title: T, when: in May, actors: [x], source: new, kind: statement,\n"
+        "     status: reported, quote: new text}\n"
     )
-    merged = "sources: []\nactors: []\nevents: []\n"
-    outside = tmp_path.parent  # where scratch/<x>/../../../ lands
-    before = set(outside.iterdir())
-    check_merged(merged, "new text", "../../../planted.txt", dataset_dir, [sneaky])
-    check_merged(merged, "new text", "articles/a.txt", None, [sneaky])  # an upload
-    assert set(outside.iterdir()) == before  # neither the secret nor the new article leaked
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "scratch", "secret.txt"]
+    before = sorted(tmp_path.rglob("*"))
+    for folder in (dataset_dir, None):  # a dataset on disk, an upload
+        for words, right in (("new text", True), ("other words", False)):
+            given = {"articles/a.txt": words}
+            checked = open_bytes(merged.encode(), "events.yaml", folder, given=given).data
+            flagged = any(p.where == "events[e2].quote" for p in checked.problems)
+            assert flagged is not right  # the given article was the one checked
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written
+    on_disk = open_bytes(merged.encode(), "events.yaml", dataset_dir, given={"articles/a.txt": "x"})
+    assert any("leaves the dataset's folder" in p.message for p in on_disk.data.problems)
+    assert any("e1" in name for name in on_disk.data.invalid)  # the secret's quote is not "valid"

@@ -1,17 +1,23 @@
-"""A cache of loaded datasets on disk, keyed on the file's content, so later opens are fast.
+"""The one way to open a dataset: ``open_dataset`` (a path), ``open_upload`` (bytes from a
+browser) and ``open_bytes`` (bytes, e.g. a dataset about to be written). The app, every CLI
+command, the import's check, ``suggest --into``, the curation page and the benchmark all
+open datasets here, so they all see the same answer from the same caches.
 
-The YAML stays the source of truth: an entry is found by the SHA-256 of the file's
-bytes (and of this code's version), and is used only while every article file it
-read is unchanged (size and modification time). It holds what the app draws from:
-the events frame, the actors frame, and the dataset's sources, actors and problems
-(without the per-event models). An entry is one Parquet file: the events as columns, the
-rest as JSON in its metadata. Nothing in it runs code when read (pickle would: whoever
-could write to the folder could run code as you); a damaged entry is ignored, noted in
-the log and rebuilt; a folder another user owns or can write to is not used.
+Two caches, one rule. An answer is reused only while the dataset's bytes are the same and
+every article file the load read (or looked for) is unchanged: same size and modification
+time, or else the same SHA-256 of its content. A file that was missing and now exists is a
+change; so is an edit to an article in a subfolder. The memory cache (a few datasets, for
+the app's reruns) checks this on every open; the disk cache (for the next process) is
+found by the SHA-256 of the dataset's bytes, the folder it is read against, its name and
+this code's version, and checks it before use.
 
-Entries live in ``$TIMELINE_CACHE`` or ``$XDG_CACHE_HOME/timeline`` (default
-``~/.cache/timeline``), a folder only its owner can read or write; they are written
-to a temporary name and renamed. Delete the folder at any time; it is rebuilt.
+A disk entry is one Parquet file: the events as columns, the rest as JSON in its metadata.
+Nothing in it runs code when read (pickle would: whoever could write to the folder could
+run code as you); a damaged entry is ignored, noted in the log and rebuilt; a folder
+another user owns or can write to is not used. Entries live in ``$TIMELINE_CACHE`` or
+``$XDG_CACHE_HOME/timeline`` (default ``~/.cache/timeline``), a folder only its owner can
+read or write; they are written to a temporary name and renamed, so two writers never mix.
+Delete the folder at any time; it is rebuilt.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ import logging
 import os
 import stat
 import tempfile
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -34,11 +42,19 @@ import pyarrow.parquet as pq
 
 from timeline import __version__
 from timeline.frame import actors_frame, to_frame
-from timeline.load import Dataset, load_bytes
+from timeline.load import (
+    ArticleRead,
+    Dataset,
+    Summary,
+    default_max_bytes,
+    load_bytes,
+    read_dataset,
+)
 from timeline.model import Actor, Source
 from timeline.problems import Problem
+from timeline.reading import read_bounded
 
-FORMAT = 3  # bump when what an entry holds changes (3: Parquet, no pickle)
+FORMAT = 4  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read)
 LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags")
 JSON_COLUMNS = ("figures",)  # dicts of varying keys: kept exactly as JSON text
 log = logging.getLogger("timeline.cache")
@@ -48,7 +64,7 @@ log = logging.getLogger("timeline.cache")
 class Frames:
     """A dataset ready to draw: its summary (no per-event models) and its frames."""
 
-    data: Dataset
+    data: Summary
     frame: pd.DataFrame
     actors: pd.DataFrame
     cached: bool = False  # served from the disk cache
@@ -63,21 +79,33 @@ def cache_dir() -> Path:
     return Path(base) / "timeline"
 
 
-def _key(raw: bytes, file: str, base_dir: Path) -> str:
+def _key(raw: bytes, file: str, base_dir: Path, max_bytes: int) -> str:
     digest = hashlib.sha256(raw)
-    digest.update(f"\0{__version__}\0{FORMAT}\0{base_dir.resolve()}\0{Path(file).name}".encode())
+    where = f"{__version__}\0{FORMAT}\0{base_dir.resolve()}\0{Path(file).name}\0{max_bytes}"
+    digest.update(f"\0{where}".encode())
     return digest.hexdigest()
 
 
-def _stamps(data: Dataset, base_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """Size and modification time of every article the dataset's sources name."""
-    out = []
-    for source in data.sources.values():
-        path = base_dir / source.text if source.text else None
-        if path is not None and path.is_file():
-            info = path.stat()
-            out.append((str(path), info.st_size, info.st_mtime_ns))
-    return tuple(out)
+def _unchanged(read: ArticleRead) -> bool:
+    """The article file is as the load found it (size and time, else content)."""
+    try:
+        now = os.stat(read.path)
+    except OSError:
+        return read.size == -1
+    if read.size == -1 or not stat.S_ISREG(now.st_mode) or now.st_size != read.size:
+        return read.size == -1 and not stat.S_ISREG(now.st_mode)
+    if now.st_mtime_ns == read.mtime_ns:
+        return True
+    try:
+        raw = read_bounded(read.path, read.size)
+    except OSError:
+        return False
+    return hashlib.sha256(raw).hexdigest() == read.sha256
+
+
+def fresh(data: Summary) -> bool:
+    """Every article the load of ``data`` read (or looked for) is unchanged."""
+    return all(_unchanged(read) for read in data.articles)
 
 
 def _named(frames: Frames, file: str) -> Frames:
@@ -90,7 +118,7 @@ def _named(frames: Frames, file: str) -> Frames:
     return replace(frames, data=replace(data, file=file, problems=problems))
 
 
-def _summary(data: Dataset) -> dict[str, Any]:
+def _summary(data: Summary) -> dict[str, Any]:
     """What a cached entry keeps of the dataset besides its frames, as plain JSON."""
     return {
         "file": data.file,
@@ -100,21 +128,24 @@ def _summary(data: Dataset) -> dict[str, Any]:
         "invalid": data.invalid,
         "problems": [dataclasses.asdict(p) for p in data.problems],
         "total": data.total,
+        "valid": data.valid,
+        "articles": [dataclasses.asdict(a) for a in data.articles],
     }
 
 
-def _dataset(summary: dict[str, Any]) -> Dataset:
+def _dataset(summary: dict[str, Any]) -> Summary:
     sources = [Source.model_validate(s) for s in summary["sources"]]
     actors = [Actor.model_validate(a) for a in summary["actors"]]
-    return Dataset(
+    return Summary(
         summary["file"],
         summary["title"],
         {s.id: s for s in sources},
         {a.id: a for a in actors},
-        [],
         list(summary["invalid"]),
         [Problem(**p) for p in summary["problems"]],
         int(summary["total"]),
+        int(summary["valid"]),
+        [ArticleRead(**a) for a in summary["articles"]],
     )
 
 
@@ -137,7 +168,7 @@ def _frame(table: pa.Table, dtypes: dict[str, str]) -> pd.DataFrame:
     return frame
 
 
-def _read(entry: Path, base_dir: Path) -> Frames | None:
+def _read(entry: Path) -> Frames | None:
     """A cached entry, if there is one for this content and its articles are unchanged.
     An unreadable or damaged entry is ignored (and rebuilt by the caller), with a note."""
     if not entry.exists():
@@ -148,7 +179,7 @@ def _read(entry: Path, base_dir: Path) -> Frames | None:
         if meta["format"] != FORMAT:
             return None
         data = _dataset(meta["summary"])
-        if [list(s) for s in _stamps(data, base_dir)] != meta["stamps"]:
+        if not fresh(data):
             return None
         actors = pd.DataFrame(meta["actors"], columns=["id", "name", "affiliation", "aliases"])
         return Frames(data, _frame(events, meta["dtypes"]), actors, cached=True)
@@ -171,12 +202,11 @@ def _usable(folder: Path) -> bool:
     return mine
 
 
-def _write(entry: Path, frames: Frames, base_dir: Path) -> None:
+def _write(entry: Path, frames: Frames) -> None:
     """Best effort: a cache that cannot be written only costs time. Written to a temporary
     name of its own and renamed, so two writers never mix and a reader never sees half."""
     meta = {
         "format": FORMAT,
-        "stamps": [list(s) for s in _stamps(frames.data, base_dir)],
         "summary": _summary(frames.data),
         "actors": frames.actors.to_dict("records"),
         "dtypes": {c: str(t) for c, t in frames.frame.dtypes.items()},
@@ -195,23 +225,112 @@ def _write(entry: Path, frames: Frames, base_dir: Path) -> None:
                 os.unlink(temporary)
 
 
-def _build(raw: bytes, file: str, base_dir: Path | None) -> Frames:
-    data = load_bytes(raw, file, base_dir)
-    return Frames(replace(data, events=[]), to_frame(data), actors_frame(data))
+def frames_of(data: Dataset) -> Frames:
+    """A loaded dataset as what the app and the exports draw from."""
+    return Frames(data.summary(), to_frame(data), actors_frame(data))
 
 
-def load_frames(raw: bytes, file: str, base_dir: Path | None, use_cache: bool = True) -> Frames:
-    """The dataset in ``raw`` as frames: from the cache when this content was loaded before.
-    With no ``base_dir`` (an upload) no article is read and the disk cache is not used."""
-    if base_dir is None:
-        return _build(raw, file, None)
-    entry = cache_dir() / f"{_key(raw, file, base_dir)}.parquet"
+def open_bytes(
+    raw: bytes,
+    file: str,
+    base_dir: Path | None,
+    max_bytes: int | None = None,
+    use_cache: bool = True,
+    given: dict[str, str] | None = None,
+) -> Frames:
+    """The dataset in ``raw`` as frames: from the disk cache when this content was loaded
+    before and its articles are unchanged. With no ``base_dir`` (an upload) no article
+    file is read; ``given`` articles come with the data and bypass the disk cache."""
+    max_bytes = default_max_bytes() if max_bytes is None else max_bytes
+    if base_dir is None or given:
+        return frames_of(load_bytes(raw, file, base_dir, max_bytes, given))
+    entry = cache_dir() / f"{_key(raw, file, base_dir, max_bytes)}.parquet"
     use_cache = use_cache and _usable(entry.parent)
+    found = _read(entry) if use_cache else None
+    if found is not None:
+        return _named(found, file)
+    frames = frames_of(load_bytes(raw, file, base_dir, max_bytes))
     if use_cache:
-        found = _read(entry, base_dir)
-        if found is not None:
-            return _named(found, file)
-    frames = _build(raw, file, base_dir)
-    if use_cache:
-        _write(entry, frames, base_dir)
+        _write(entry, frames)
     return frames
+
+
+load_frames = open_bytes  # the name earlier code and tests use
+
+
+class _Memory:
+    """The few datasets this process opened last, for the app's reruns: reused while the
+    file's size and time and every article it read are unchanged."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size, self.lock = size, threading.Lock()
+        self.entries: OrderedDict[tuple[str, ...], tuple[tuple[int, int], Frames]] = OrderedDict()
+
+    def get(self, key: tuple[str, ...], stamp: tuple[int, int]) -> Frames | None:
+        with self.lock:
+            hit = self.entries.get(key)
+        if hit is None or hit[0] != stamp or not fresh(hit[1].data):
+            return None
+        with self.lock:
+            self.entries.move_to_end(key)
+        return replace(hit[1], cached=True)
+
+    def put(self, key: tuple[str, ...], stamp: tuple[int, int], frames: Frames) -> None:
+        with self.lock:
+            self.entries[key] = (stamp, frames)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+MEMORY = _Memory()
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        found = path.stat()
+    except OSError:
+        return (-1, 0)
+    return (found.st_size, found.st_mtime_ns)
+
+
+def _memory_key(path: Path, max_bytes: int | None) -> tuple[str, ...]:
+    limit = default_max_bytes() if max_bytes is None else max_bytes
+    return (str(path), str(path.resolve()), str(limit))
+
+
+def remembered(path: str | Path, max_bytes: int | None = None) -> Frames | None:
+    """The dataset at ``path`` if this process has it and nothing it read has changed."""
+    path = Path(path)
+    return MEMORY.get(_memory_key(path, max_bytes), _stamp(path))
+
+
+def open_dataset(path: str | Path, max_bytes: int | None = None, use_cache: bool = True) -> Frames:
+    """The dataset at ``path``, from a cache when nothing it read has changed; a file
+    that cannot be read gives a dataset with one problem saying why, never an exception."""
+    path = Path(path)
+    key, stamp = _memory_key(path, max_bytes), _stamp(path)  # taken before the read
+    found = MEMORY.get(key, stamp) if use_cache else None
+    if found is not None:
+        return found
+    raw = read_dataset(path, int(key[2]))
+    if isinstance(raw, Problem):
+        return frames_of(Dataset(str(path), problems=[raw]))
+    frames = open_bytes(raw, str(path), path.parent, max_bytes, use_cache)
+    if use_cache:
+        MEMORY.put(key, stamp, frames)
+    return frames
+
+
+def open_upload(raw: bytes, name: str) -> Frames:
+    """A file uploaded through the browser, for one session: confined to itself (no file on
+    this server is read for it), kept in memory only, marked ``uploaded``."""
+    key, stamp = ("upload", hashlib.sha256(raw).hexdigest(), name), (len(raw), 0)
+    found = MEMORY.get(key, stamp)
+    if found is None:
+        found = open_bytes(raw, f"{name} (uploaded)", None)
+        MEMORY.put(key, stamp, found)
+    return replace(found, uploaded=True)

@@ -18,11 +18,12 @@ from typing import TextIO
 import pandas as pd
 
 from timeline import export, filters
+from timeline.cache import Frames, open_bytes, open_dataset
 from timeline.charts import LANE_MODES
 from timeline.dates import DateError, parse_pin
 from timeline.export import records
-from timeline.frame import to_frame, to_records
-from timeline.load import Dataset, default_max_bytes, load_bytes, load_file
+from timeline.frame import to_records
+from timeline.load import Summary, default_max_bytes
 from timeline.model import KINDS, STATUSES
 from timeline.problems import errors, warnings
 from timeline.reading import read_bounded
@@ -31,15 +32,15 @@ from timeline.text import terminal
 DEFAULT_FILE = "events.yaml"
 
 
-def _summary(data: Dataset) -> str:
-    counts = f"{len(data.events)} of {data.total} events valid"
+def _summary(data: Summary) -> str:
+    counts = f"{data.valid} of {data.total} events valid"
     return (
         f"{data.file}: {counts}, {len(errors(data.problems))} errors, "
         f"{len(warnings(data.problems))} warnings"
     )
 
 
-def _report(data: Dataset, out: TextIO) -> None:
+def _report(data: Summary, out: TextIO) -> None:
     for problem in data.problems:
         print(terminal(problem), file=out)
     if data.invalid:
@@ -51,8 +52,12 @@ def _max_bytes(args: argparse.Namespace) -> int | None:
     return None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
 
 
+def _open(args: argparse.Namespace) -> Frames:
+    return open_dataset(args.file, _max_bytes(args))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    data = load_file(args.file, _max_bytes(args))
+    data = _open(args).data
     _report(data, sys.stdout)
     return 0 if data.ok else 1
 
@@ -92,7 +97,7 @@ def _filters(args: argparse.Namespace) -> filters.Filters:
     )
 
 
-def _errors_to_stderr(data: Dataset) -> None:
+def _errors_to_stderr(data: Summary) -> None:
     for problem in errors(data.problems):
         print(terminal(problem), file=sys.stderr)
     if data.problems:
@@ -100,9 +105,10 @@ def _errors_to_stderr(data: Dataset) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    data = load_file(args.file, _max_bytes(args))
+    opened = _open(args)
+    data = opened.data
     _errors_to_stderr(data)
-    frame = filters.apply(to_frame(data), _filters(args))
+    frame = filters.apply(opened.frame, _filters(args))
     if args.format == "json":
         sys.stdout.write(records.to_json(frame))
     elif args.format == "csv":  # data when redirected; shown safely on a terminal
@@ -114,9 +120,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    data = load_file(args.file, _max_bytes(args))
+    opened = _open(args)
+    data = opened.data
     _errors_to_stderr(data)
-    view = replace(export.make_view(data, _filters(args), args.lanes), paper=args.paper)
+    view = replace(export.make_view(opened, _filters(args), args.lanes), paper=args.paper)
     output = args.output or export.default_name(view, args.format)
     try:
         path = export.write_atomic(output, export.render(view, args.format), args.force)
@@ -137,7 +144,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         raw = read_bounded(source, default_max_bytes()).decode("utf-8-sig")
         text = import_text(raw, source.name, kind)
-        checked = load_bytes(text.encode(), str(args.output), Path(args.output).parent)
+        checked = open_bytes(text.encode(), str(args.output), Path(args.output).parent).data
         if not checked.ok:
             raise export.ExportError(
                 "the imported data does not pass check:\n"
@@ -163,11 +170,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as err:
         print(f"error: cannot read {article} as UTF-8 text: {err}", file=sys.stderr)
         return 1
-    data = load_file(args.into) if args.into else None
+    into = open_dataset(args.into) if args.into else None
+    data = into.data if into else None
     if data is not None:
         _errors_to_stderr(data)
     source = _new_source(args, article, text, data)
-    candidates = suggest(text, args.published, data)
+    candidates = suggest(text, args.published, into)
     sys.stdout.write(to_yaml(source, candidates))
     dupes = sum(bool(c.duplicates) for c in candidates)
     pins = sum(c.phrase.span is None for c in candidates)
@@ -180,7 +188,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def _new_source(
-    args: argparse.Namespace, article: Path, text: str, data: Dataset | None
+    args: argparse.Namespace, article: Path, text: str, data: Summary | None
 ) -> dict[str, str]:
     from timeline.export.timelinejs import slug
 

@@ -8,10 +8,11 @@ in ``Dataset.invalid``; nothing is skipped silently. Warnings keep the event.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path as FsPath
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TypeVar
@@ -21,7 +22,7 @@ from pydantic import ValidationError
 from timeline.dates import DateError, Span, normalise, parse_pin
 from timeline.model import FIELDS, TOP_LEVEL, Actor, Event, Identified, Source
 from timeline.problems import Path, Problem, Severity, describe, errors, line_of
-from timeline.reading import NotAFile, TooBig, read_bounded, within
+from timeline.reading import NotAFile, TooBig, read_bounded, read_stamped, within
 from timeline.yamlread import Parsed, deep_for_libyaml, fast_read, read_yaml
 
 DEFAULT_MAX_MB = 64.0
@@ -62,20 +63,55 @@ class ResolvedEvent:
         return self.event.date is not None
 
 
+@dataclass(frozen=True)
+class ArticleRead:
+    """An article file the loader looked at, as it was: a later load may reuse the result
+    only while every one is unchanged. ``size`` is -1 for a file that was not there."""
+
+    path: str  # resolved
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def absent(cls, path: FsPath) -> ArticleRead:
+        return cls(str(path), -1, 0, "")
+
+    @classmethod
+    def of(cls, path: FsPath, before: os.stat_result, raw: bytes) -> ArticleRead:
+        """``before`` is taken before reading, so an edit during the read shows as a change."""
+        return cls(str(path), before.st_size, before.st_mtime_ns, hashlib.sha256(raw).hexdigest())
+
+
 @dataclass
-class Dataset:
+class Summary:
+    """What a load found, without the events themselves: title, sources, actors, every
+    problem, the events left out, and the article files read. What a cache keeps beside
+    the frames; it has no ``events``, so it cannot pass for a dataset with none."""
+
     file: str
     title: str = ""
     sources: dict[str, Source] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
-    events: list[ResolvedEvent] = field(default_factory=list)
     invalid: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     total: int = 0
+    valid: int = 0
+    articles: list[ArticleRead] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not errors(self.problems)
+
+
+@dataclass
+class Dataset(Summary):
+    """A loaded dataset: its summary and its valid events in date order."""
+
+    events: list[ResolvedEvent] = field(default_factory=list)
+
+    def summary(self) -> Summary:
+        return Summary(**{f.name: getattr(self, f.name) for f in fields(Summary)})
 
 
 class _Context:
@@ -86,6 +122,8 @@ class _Context:
         self.problems: list[Problem] = list(parsed.problems)
         self.dataset: FsPath | None = None  # the dataset's own file, never an article
         self.refused: set[str] = set()  # sources whose article could not be read
+        self.given: Mapping[str, str] = {}  # articles that come with the data, by `text:`
+        self.read: list[ArticleRead] = []  # article files looked at, for the caches
         self.spoiled = {p[1] for p in parsed.bad_paths if len(p) > 1 and p[0] == "events"}
 
     def add(self, path: Path, message: str, severity: Severity = "error") -> None:
@@ -230,21 +268,34 @@ def _article_file(ctx: _Context, where: Path, relative: str, base: FsPath) -> Fs
     return path
 
 
-def _read_article(ctx: _Context, where: Path, relative: str, base: FsPath) -> str | None:
-    path = _article_file(ctx, where, relative, base)
-    if path is None:
-        return None
+def _read_article(ctx: _Context, where: Path, relative: str, path: FsPath) -> str | None:
     try:
-        return fold_text(read_bounded(path, default_max_bytes()).decode("utf-8-sig"))
+        raw, found = read_stamped(path, default_max_bytes())
+        ctx.read.append(ArticleRead.of(path, found, raw))
+        return fold_text(raw.decode("utf-8-sig"))
     except TooBig as err:
         ctx.add(where, f"the article {relative!r} {err}; refused (not read)")
     except NotAFile as err:
         ctx.add(where, f"the article {relative!r} {err}")
     except FileNotFoundError:
-        ctx.add(where, f"the article {relative!r} does not exist (looked for {path})")
+        ctx.add(where, f"the article {relative!r} does not exist (looked for {relative})")
     except (OSError, UnicodeDecodeError) as err:
-        ctx.add(where, f"the article {relative!r} cannot be read as UTF-8 text: {err}")
+        reason = err.reason if isinstance(err, UnicodeDecodeError) else err.strerror or err
+        ctx.add(where, f"the article {relative!r} cannot be read as UTF-8 text: {reason}")
+    if not ctx.read or ctx.read[-1].path != str(path):
+        ctx.read.append(ArticleRead.absent(path))  # refused: any later change is a change
     return None
+
+
+def _article(ctx: _Context, where: Path, relative: str, base: FsPath | None) -> str | None:
+    """The folded text of an article: one that came with the data, else the file below
+    ``base`` (None: an upload, whose other articles are not looked up)."""
+    path = None if base is None else _article_file(ctx, where, relative, base)
+    if base is not None and path is None:
+        return None  # refused: outside the folder, absolute, the dataset itself
+    if relative in ctx.given:
+        return fold_text(ctx.given[relative])
+    return None if path is None else _read_article(ctx, where, relative, path)
 
 
 UNCHECKED = (
@@ -255,12 +306,10 @@ UNCHECKED = (
 
 
 def _articles(ctx: _Context, sources: dict[str, Source], base: FsPath | None) -> dict[str, str]:
-    """The folded text of each source's article, read below ``base``; with no ``base`` (an
-    upload) none is read, and that is said once."""
-    if base is None:
-        if sources:
-            ctx.add(("sources",), UNCHECKED, "warning")
-        return {}
+    """The folded text of each source's article: those that came with the data, the rest
+    read below ``base``; with no ``base`` (an upload) no file is read, which is said once."""
+    if base is None and any(s.text not in ctx.given for s in sources.values()):
+        ctx.add(("sources",), UNCHECKED, "warning")
     index: dict[Any, int] = {}
     for i, raw in enumerate(ctx.data.get("sources") or []):
         index.setdefault(raw.get("id") if isinstance(raw, dict) else None, i)
@@ -273,11 +322,11 @@ def _articles(ctx: _Context, sources: dict[str, Source], base: FsPath | None) ->
                 "warning",
             )
             continue
-        text = _read_article(ctx, ("sources", index[ident], "text"), source.text, base)
-        if text is None:
-            ctx.refused.add(ident)
-        else:
+        text = _article(ctx, ("sources", index[ident], "text"), source.text, base)
+        if text is not None:
             texts[ident] = text
+        elif base is not None:
+            ctx.refused.add(ident)
     return texts
 
 
@@ -414,7 +463,7 @@ def _name(ctx: _Context, path: Path) -> str:
 # --- entry points -------------------------------------------------------------
 
 
-def _too_big(size: int, file: str, max_bytes: int, at_least: str = "") -> Problem:
+def too_big(size: int, file: str, max_bytes: int, at_least: str = "") -> Problem:
     limit, have = f"{max_bytes / 1024 / 1024:.3g} MB", f"{at_least}{size / 1024 / 1024:.3g} MB"
     return Problem(
         file,
@@ -427,7 +476,7 @@ def _too_big(size: int, file: str, max_bytes: int, at_least: str = "") -> Proble
 
 def _decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
     if len(raw) > max_bytes:
-        return None, [_too_big(len(raw), file, max_bytes)]
+        return None, [too_big(len(raw), file, max_bytes)]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
@@ -437,10 +486,16 @@ def _decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Pro
 
 
 def load_bytes(
-    raw: bytes, file: str, base_dir: FsPath | None, max_bytes: int | None = None
+    raw: bytes,
+    file: str,
+    base_dir: FsPath | None,
+    max_bytes: int | None = None,
+    given: Mapping[str, str] | None = None,
 ) -> Dataset:
     """Validate a dataset given as bytes; ``base_dir`` is where article paths start (None:
-    an upload, whose articles are not on this machine and are not looked up).
+    an upload, whose articles are not on this machine and are not looked up). ``given``
+    holds articles that come with the data (by their `text:` path), e.g. a new article
+    being added, checked without writing it anywhere.
 
     A clean file is read by the fast reader; any problem at all (or anything the fast
     reader must not handle) and the file is read again with a line for every message.
@@ -451,14 +506,17 @@ def load_bytes(
     deep = deep_for_libyaml(text)  # one scan serves both readers
     quick = fast_read(text, deep)
     if quick is not None:
-        data = _validate(Parsed(quick), file, base_dir)
+        data = _validate(Parsed(quick), file, base_dir, given or {})
         if not data.problems:
             return data
-    return _validate(read_yaml(text, file, deep), file, base_dir)
+    return _validate(read_yaml(text, file, deep), file, base_dir, given or {})
 
 
-def _validate(parsed: Parsed, file: str, base_dir: FsPath | None) -> Dataset:
+def _validate(
+    parsed: Parsed, file: str, base_dir: FsPath | None, given: Mapping[str, str]
+) -> Dataset:
     ctx = _Context(file, parsed)
+    ctx.given = given
     ctx.dataset = (base_dir / FsPath(file).name).resolve() if base_dir else None
     top = _top_level(ctx)
     data = Dataset(file, title=str(top.get("title") or ""))
@@ -467,19 +525,27 @@ def _validate(parsed: Parsed, file: str, base_dir: FsPath | None) -> Dataset:
     if top:
         _resolve_events(ctx, data, _articles(ctx, data.sources, base_dir))
     data.problems = sorted(ctx.problems, key=lambda p: (p.line or 0, p.severity))
+    data.valid, data.articles = len(data.events), ctx.read
     return data
 
 
-def load_file(path: str | FsPath, max_bytes: int | None = None) -> Dataset:
-    """Validate the dataset at ``path``; a missing or unreadable file is a problem, not a crash."""
-    path, limit = FsPath(path), default_max_bytes() if max_bytes is None else max_bytes
+def read_dataset(path: FsPath, limit: int) -> bytes | Problem:
+    """The bytes of the dataset file at ``path``, or the problem that stops it being read."""
     try:
-        raw = read_bounded(path, limit)  # never more than the limit, regular files only
+        return read_bounded(path, limit)  # never more than the limit, regular files only
     except TooBig as err:
-        return Dataset(str(path), problems=[_too_big(err.size, str(path), limit, "at least ")])
+        return too_big(err.size, str(path), limit, "at least ")
     except OSError as err:
-        reason = err.strerror or str(err)
-        return Dataset(str(path), problems=[Problem(str(path), None, "", f"cannot read: {reason}")])
+        return Problem(str(path), None, "", f"cannot read: {err.strerror or err}")
+
+
+def load_file(path: str | FsPath, max_bytes: int | None = None) -> Dataset:
+    """Validate the dataset at ``path`` with no cache, keeping every event's model (tests
+    and tools that need them); entry points use ``timeline.cache.open_dataset``."""
+    path, limit = FsPath(path), default_max_bytes() if max_bytes is None else max_bytes
+    raw = read_dataset(path, limit)
+    if isinstance(raw, Problem):
+        return Dataset(str(path), problems=[raw])
     return load_bytes(raw, str(path), path.parent, limit)
 
 

@@ -44,14 +44,20 @@ def read_bounded(path: str | Path, limit: int) -> bytes:
 
     Raises ``NotAFile`` (a folder, FIFO, device or socket), ``TooBig``, or the usual
     ``OSError`` (missing, a dangling link, no permission)."""
+    return read_stamped(path, limit)[0]
+
+
+def read_stamped(path: str | Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """:func:`read_bounded`, with the file's status taken on the open handle before the
+    read (so a change during the read shows in a later comparison)."""
     handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    mode = os.fstat(handle).st_mode
-    if not stat.S_ISREG(mode):
+    found = os.fstat(handle)
+    if not stat.S_ISREG(found.st_mode):
         os.close(handle)
-        kind = KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        kind = KINDS.get(stat.S_IFMT(found.st_mode), "not a regular file")
         raise NotAFile(f"is {kind}, not a text file; refused (not read)")
     with os.fdopen(handle, "rb") as file:
         data = file.read(limit + 1)
     if len(data) > limit:
         raise TooBig(f"holds more than {limit / 1024 / 1024:.3g} MB", len(data))
-    return data
+    return data, found

@@ -17,19 +17,15 @@ import calendar
 import datetime as dt
 import json
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import pandas as pd
 from dateparser.search import search_dates
 
+from timeline.cache import Frames, frames_of
 from timeline.dates import DateError, Direction, Span, normalise
-from timeline.frame import to_frame
-from timeline.load import Dataset, fold_text, load_file
-from timeline.model import Source
-from timeline.reading import within
+from timeline.load import Dataset, Summary, fold_text
 
 MONTHS = "|".join(
     sorted(
@@ -211,7 +207,7 @@ def phrases(sentence: str, published: dt.date) -> list[Phrase]:
 # --- actors, kind, status ---------------------------------------------------------------
 
 
-def _terms(data: Dataset | None) -> dict[str, str]:
+def _terms(data: Summary | None) -> dict[str, str]:
     """Every name and alias of the known actors → the actor's id."""
     terms: dict[str, str] = {}
     for actor in data.actors.values() if data else []:
@@ -299,16 +295,14 @@ def _duplicates(
     return same + near
 
 
-def suggest(
-    text: str, published: dt.date, data: Dataset | None = None, events: pd.DataFrame | None = None
-) -> list[Candidate]:
+def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None) -> list[Candidate]:
     """One candidate per date phrase in ``text``, in the article's order.
 
-    ``data`` gives the known actors; ``events`` (its events frame, made from ``data`` when
-    not given) the events that candidates may repeat.
+    ``into`` (the dataset the article is for) gives the known actors and the events that
+    candidates may repeat.
     """
-    if events is None:
-        events = to_frame(data) if data is not None else to_frame(Dataset(""))
+    frames = into if isinstance(into, Frames) else frames_of(into or Dataset(""))
+    data, events = frames.data, frames.frame
     known = events.assign(folded=events["quote"].map(fold_text))
     terms, taken = _terms(data), set(events["id"])
     out = []
@@ -436,31 +430,3 @@ def merge(
     for at, text in sorted(inserts, reverse=True):
         lines[at:at] = text.rstrip("\n").splitlines()
     return "\n".join(lines) + "\n"
-
-
-def check_merged(
-    merged: str,
-    article: str,
-    article_path: str,
-    dataset_dir: Path | None,
-    sources: Iterable[Source],
-) -> Dataset:
-    """Validate a merged dataset as ``check`` would, in a scratch folder holding the new
-    article and copies of the existing ones, so nothing in the dataset's folder is touched.
-
-    Only articles inside ``dataset_dir`` are copied, and only to places inside the scratch
-    folder; with no ``dataset_dir`` (an uploaded dataset) none is: a dataset's paths never
-    reach a file outside its own folder."""
-    with tempfile.TemporaryDirectory() as scratch:
-        root = Path(scratch)
-        for source in sources:
-            found = within(dataset_dir, source.text) if dataset_dir and source.text else None
-            target = within(root, source.text) if source.text else None
-            if found and target and found.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(found.read_bytes())
-        new = within(root, article_path) or root / Path(article_path).name
-        new.parent.mkdir(parents=True, exist_ok=True)
-        new.write_text(article, encoding="utf-8")
-        (root / "events.yaml").write_text(merged, encoding="utf-8")
-        return load_file(root / "events.yaml")

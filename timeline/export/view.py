@@ -11,8 +11,8 @@ from typing import Literal
 import pandas as pd
 
 from timeline import filters
+from timeline.cache import Frames, frames_of
 from timeline.charts import LaneMode
-from timeline.frame import actors_frame, to_frame
 from timeline.load import Dataset
 from timeline.model import Source
 
@@ -69,24 +69,24 @@ def subject(chosen: filters.Filters) -> str:
 
 
 def make_view(
-    data: Dataset,
+    data: Frames | Dataset,
     chosen: filters.Filters | None = None,
     lanes: LaneMode = "actor",
-    frame: pd.DataFrame | None = None,
-    actors: pd.DataFrame | None = None,
     shown: pd.DataFrame | None = None,
 ) -> View:
-    """The view of ``data`` through ``chosen``; frames (and ``shown``, the rows ``chosen``
-    leaves) may be passed in when the caller already has them."""
-    frame = to_frame(data) if frame is None else frame
-    actors = actors_frame(data) if actors is None else actors
+    """The view of ``data`` (an opened dataset, or a loaded one with its events) through
+    ``chosen``; ``shown``, the rows ``chosen`` leaves, may be passed when already known."""
+    frames = frames_of(data) if isinstance(data, Dataset) else data
+    frame, actors, summary = frames.frame, frames.actors, frames.data
     chosen = chosen or filters.Filters()
     names = dict(zip(actors["id"], actors["name"], strict=True))
-    outlets = {s.id: s.outlet for s in data.sources.values()}
+    outlets = {s.id: s.outlet for s in summary.sources.values()}
     shown = filters.apply(frame, chosen) if shown is None else shown
-    title = data.title or "Timeline"
+    title = summary.title or "Timeline"
     described = filters.describe(chosen, names, outlets)
-    return View(title, shown, actors, data.sources, described, len(frame), lanes, subject(chosen))
+    return View(
+        title, shown, actors, summary.sources, described, len(frame), lanes, subject(chosen)
+    )
 
 
 def long_date(day: dt.date) -> str:

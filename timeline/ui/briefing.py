@@ -16,7 +16,7 @@ import streamlit as st
 
 from timeline import charts
 from timeline.export.view import long_date
-from timeline.load import Dataset
+from timeline.load import Summary
 from timeline.text import md_escape, quoted
 
 # Type sizes follow the window's height, so one slide (counter, date, a three-line title,
@@ -76,7 +76,7 @@ def _jumped() -> None:
     st.session_state["step"] = st.session_state["_jump"]
 
 
-def _slide(row: dict[Any, Any], data: Dataset, names: dict[str, str]) -> None:
+def _slide(row: dict[Any, Any], data: Summary, names: dict[str, str]) -> None:
     source = data.sources[row["source"]]
     with st.container(key="slide"):
         st.subheader(md_escape(charts.date_line(row)), anchor=False)
@@ -123,7 +123,7 @@ def _controls(step: int, count: int) -> None:
         )
 
 
-def page(shown: pd.DataFrame, actors: pd.DataFrame, data: Dataset, lanes: charts.LaneMode) -> None:
+def page(shown: pd.DataFrame, actors: pd.DataFrame, data: Summary, lanes: charts.LaneMode) -> None:
     """The briefing page for the filtered events ``shown``: one event per step."""
     st.html(SLIDE_CSS)
     if st.session_state.get("projector"):

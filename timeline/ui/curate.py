@@ -13,10 +13,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from timeline.cache import Frames, open_bytes
 from timeline.export.timelinejs import slug
-from timeline.load import Dataset
+from timeline.load import Summary
 from timeline.model import KINDS, STATUSES
-from timeline.suggest import Candidate, check_merged, event_block, merge, source_block, suggest
+from timeline.suggest import Candidate, event_block, merge, source_block, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
 
@@ -73,7 +74,7 @@ def _published(text: str) -> dt.date | None:
         return None
 
 
-def _source(data: Dataset, text: str, published: dt.date) -> dict[str, str]:
+def _source(data: Summary, text: str, published: dt.date) -> dict[str, str]:
     outlet = st.session_state["cur_outlet"].strip() or "Unknown outlet"
     ident = slug(f"{outlet} {published}", set(data.sources))
     first = next((line.strip() for line in text.splitlines() if line.strip()), ident)
@@ -104,7 +105,8 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
     return out
 
 
-def page(data: Dataset, events: pd.DataFrame, original: str, dataset_dir: Path | None) -> None:
+def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
+    data = opened.data
     st.title("Add an article", anchor=False)
     st.caption(
         "timeline finds each dated statement, resolves its date against the publication "
@@ -119,7 +121,7 @@ def page(data: Dataset, events: pd.DataFrame, original: str, dataset_dir: Path |
             "Paste an article and give its publication date to find candidate events.", icon="📰"
         )
         return
-    candidates = suggest(text, published, data, events)
+    candidates = suggest(text, published, opened)
     if not candidates:
         st.warning("No dated statements found in this text.")
         return
@@ -144,7 +146,7 @@ def page(data: Dataset, events: pd.DataFrame, original: str, dataset_dir: Path |
 
 
 def _result(
-    data: Dataset,
+    data: Summary,
     original: str,
     dataset_dir: Path | None,
     source: dict[str, str],
@@ -161,7 +163,8 @@ def _result(
     except ValueError as err:
         st.error(f"Cannot add to this dataset: {err}.")
         return
-    checked = check_merged(merged, text, source["text"], dataset_dir, data.sources.values())
+    given = {source["text"]: text}  # the new article, checked without being written
+    checked = open_bytes(merged.encode(), data.file, dataset_dir, given=given).data
     if checked.ok:
         st.success(f"The merged dataset passes check: {checked.total} events.", icon="✅")
     else:

@@ -21,7 +21,7 @@ from timeline import charts, export, filters, layout
 from timeline.charts import LANE_LABELS, LANE_MODES
 from timeline.export import View
 from timeline.export.view import Paper, long_date
-from timeline.load import Dataset
+from timeline.load import Summary
 from timeline.model import KINDS, STATUSES
 from timeline.problems import errors
 from timeline.state import Choices
@@ -60,7 +60,7 @@ PAGE_CSS = """<style>
 
 
 def sidebar(
-    choices: Choices, actors: pd.DataFrame, data: Dataset, bounds: tuple[dt.date, dt.date] | None
+    choices: Choices, actors: pd.DataFrame, data: Summary, bounds: tuple[dt.date, dt.date] | None
 ) -> None:
     """The filter widgets, each bound to its session key."""
     names = dict(
@@ -131,7 +131,7 @@ def sidebar(
 # --- problems -------------------------------------------------------------------
 
 
-def problems(data: Dataset, errors_only: bool | None = None) -> None:
+def problems(data: Summary, errors_only: bool | None = None) -> None:
     """The error panel: every problem with its location, and the events left out.
 
     ``errors_only``: True draws it only when there are errors (top of the page), False
@@ -338,7 +338,7 @@ def _closed() -> None:
 
 
 def detail_body(
-    row: dict[Any, Any], shown: pd.DataFrame, actors: pd.DataFrame, data: Dataset
+    row: dict[Any, Any], shown: pd.DataFrame, actors: pd.DataFrame, data: Summary
 ) -> None:
     """Everything about one event: status, date and how it was read, actors, quote,
     figures, notes and source."""
@@ -367,7 +367,7 @@ def detail(
     frame: pd.DataFrame,
     shown: pd.DataFrame,
     actors: pd.DataFrame,
-    data: Dataset,
+    data: Summary,
     selected: str | None,
 ) -> None:
     """The selected event in a sheet at the right of the window, wherever the page is
