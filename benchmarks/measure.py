@@ -24,9 +24,9 @@ def _timed(action):  # type: ignore[no-untyped-def]
 def peak(path: Path) -> None:
     """What the app does on a first open, alone, so the peak memory is the app's."""
     from timeline import charts
-    from timeline.cache import load_frames
+    from timeline.cache import open_bytes
 
-    frames = load_frames(path.read_bytes(), str(path), path.parent, use_cache=False)
+    frames = open_bytes(path.read_bytes(), str(path), path.parent, use_cache=False)
     charts.timeline_figure(frames.frame, frames.actors).to_json()
     print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
@@ -38,7 +38,7 @@ def main() -> None:
         return
     os.environ["TIMELINE_CACHE"] = tempfile.mkdtemp(prefix="timeline-bench-cache-")
     from timeline import charts, filters
-    from timeline.cache import load_frames
+    from timeline.cache import open_bytes
     from timeline.dates import normalise
     from timeline.frame import to_frame
     from timeline.load import _validate, load_bytes
@@ -61,8 +61,8 @@ def main() -> None:
     _, normalise_s = _timed(lambda: [normalise(*p) for p in phrases])
     _, load_s = _timed(lambda: load_bytes(raw, str(path), path.parent))
     frame, frame_s = _timed(lambda: to_frame(data))
-    _, first_open_s = _timed(lambda: load_frames(raw, str(path), path.parent))
-    cached, later_open_s = _timed(lambda: load_frames(raw, str(path), path.parent))
+    _, first_open_s = _timed(lambda: open_bytes(raw, str(path), path.parent))
+    cached, later_open_s = _timed(lambda: open_bytes(raw, str(path), path.parent))
     actor = str(frame["actors"].explode().value_counts().index[0])
     filter_runs = []
     for _ in range(5):

@@ -124,11 +124,11 @@ def browser_side(
 def _expected(path: Path, actor: str) -> tuple[str, str, int, int]:
     """The view's revision after filtering to ``actor``, its label in the multiselect, counts."""
     sys.path.insert(0, str(ROOT))
-    from timeline.cache import load_frames
+    from timeline.cache import open_bytes
     from timeline.charts import revision
     from timeline.filters import Filters, apply
 
-    frames = load_frames(path.read_bytes(), str(path), path.parent, use_cache=False)
+    frames = open_bytes(path.read_bytes(), str(path), path.parent, use_cache=False)
     shown = apply(frames.frame, Filters(actors=(actor,)))
     row = frames.actors[frames.actors["id"] == actor].iloc[0]
     return revision(shown), f"{row['name']} ({row['affiliation']})", len(shown), len(frames.frame)

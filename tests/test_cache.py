@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import EVENTS, ROOT
-from timeline.cache import cache_dir, load_frames
+from timeline.cache import cache_dir, open_bytes
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def cache(tmp_path, monkeypatch):
 
 
 def open_events():
-    return load_frames(EVENTS.read_bytes(), "events.yaml", EVENTS.parent)
+    return open_bytes(EVENTS.read_bytes(), "events.yaml", EVENTS.parent)
 
 
 def test_an_entry_is_parquet_and_serves_the_same_frames(cache):
@@ -67,9 +67,9 @@ def test_a_damaged_entry_is_noted_and_rebuilt(cache, caplog):
 def test_two_writers_at_once_leave_a_whole_entry(cache):
     script = (
         "from pathlib import Path\n"
-        "from timeline.cache import load_frames\n"
+        "from timeline.cache import open_bytes\n"
         f"p = Path({str(EVENTS)!r})\n"
-        "load_frames(p.read_bytes(), 'events.yaml', p.parent)\n"
+        "open_bytes(p.read_bytes(), 'events.yaml', p.parent)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     writers = [subprocess.Popen([sys.executable, "-c", script], env=env) for _ in range(2)]

@@ -14,7 +14,7 @@ import yaml
 
 from benchmarks.make_events import generate
 from timeline import charts, filters
-from timeline.cache import load_frames
+from timeline.cache import open_bytes
 from timeline.dates import normalise, parse_pin
 from timeline.frame import actors_frame, to_frame
 from timeline.load import load_bytes, load_file
@@ -109,15 +109,15 @@ def test_the_cache_serves_a_second_open_and_notices_an_edited_article(
 ):
     monkeypatch.setenv("TIMELINE_CACHE", str(tmp_path / "cache"))
     raw = generated.read_bytes()
-    first = load_frames(raw, str(generated), generated.parent)
-    second = load_frames(raw, str(generated), generated.parent)
+    first = open_bytes(raw, str(generated), generated.parent)
+    second = open_bytes(raw, str(generated), generated.parent)
     assert (first.cached, second.cached) == (False, True)
     pd.testing.assert_frame_equal(first.frame, second.frame)
     article = generated.parent / "articles" / "bench-0.txt"
     article.write_text(article.read_text() + " ")  # same words, a different file
-    assert load_frames(raw, str(generated), generated.parent).cached is False
+    assert open_bytes(raw, str(generated), generated.parent).cached is False
     edited = raw.replace(b"Synthetic benchmark", b"Edited benchmark")
-    assert load_frames(edited, str(generated), generated.parent).cached is False
+    assert open_bytes(edited, str(generated), generated.parent).cached is False
 
 
 @pytest.mark.parametrize(
@@ -160,8 +160,8 @@ def test_a_cache_hit_names_the_file_as_the_caller_did(tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "events.yaml").write_text("sources: []\nactors: []\nevents:\n  - id: e\n")
     raw = (folder / "events.yaml").read_bytes()
-    first = load_frames(raw, str(folder / "events.yaml"), folder)
-    second = load_frames(raw, "events.yaml", folder)
+    first = open_bytes(raw, str(folder / "events.yaml"), folder)
+    second = open_bytes(raw, "events.yaml", folder)
     assert second.cached and second.data.file == "events.yaml"
     assert [p.file for p in second.data.problems] == ["events.yaml"] * len(first.data.problems)
     assert str(second.data.problems[0]).startswith("events.yaml:")

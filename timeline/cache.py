@@ -255,9 +255,6 @@ def open_bytes(
     return frames
 
 
-load_frames = open_bytes  # the name earlier code and tests use
-
-
 class _Memory:
     """The few datasets this process opened last, for the app's reruns: reused while the
     file's size and time and every article it read are unchanged."""
