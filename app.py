@@ -14,6 +14,7 @@ import streamlit as st
 
 from timeline import filters
 from timeline.export import make_view
+from timeline.state import choices_of
 from timeline.text import md_escape
 from timeline.ui import briefing, curate, data, session, views
 
@@ -38,7 +39,7 @@ if frame.empty:
     st.warning("There are no valid events to show. Fix the problems above and reload.")
     st.stop()
 
-choices = session.choices_of(frame, actors)
+choices = choices_of(frame, actors)
 bounds = (frame["start"].min().date(), frame["end"].max().date())
 session.start(choices)
 with st.sidebar:

@@ -23,6 +23,7 @@ from timeline import charts, export
 from timeline.export import make_view
 from timeline.frame import actors_frame, to_frame
 from timeline.load import load_file
+from timeline.state import LANE_MODES
 
 MISSING = re.compile(r"\b(nan|NaN|None|NaT|null)\b")
 
@@ -103,7 +104,7 @@ def assert_clean(text: str, where: str) -> None:
 
 
 def test_the_chart_never_shows_nan(view):
-    for lanes in charts.LANE_MODES:
+    for lanes in LANE_MODES:
         figure = charts.timeline_figure(view.frame, view.actors, lanes, selected="date-only")
         texts = []
         for trace in figure.data:

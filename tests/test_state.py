@@ -7,9 +7,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.charts import LANE_MODES
 from timeline.filters import Filters
-from timeline.state import Choices, ViewState, from_params, to_params
+from timeline.state import LANE_MODES, Choices, ViewState, from_params, to_params
 
 CHOICES = Choices(
     actors=("putin", "obama", "kadyrov"),

@@ -17,7 +17,7 @@ import hashlib
 import html
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -25,16 +25,7 @@ import plotly.graph_objects as go
 
 from timeline import layout
 from timeline.layout import LABEL_FONT, ROW_PX, Window, fit_window
-
-LaneMode = Literal["actor", "affiliation", "kind", "source", "single"]
-LANE_MODES: tuple[LaneMode, ...] = ("actor", "affiliation", "kind", "source", "single")
-LANE_LABELS = {
-    "actor": "Actor",
-    "affiliation": "Affiliation",
-    "kind": "Kind",
-    "source": "Source",
-    "single": "One lane",
-}
+from timeline.state import LANE_LABELS, LaneMode
 
 # Okabe & Ito (2008), colour-blind safe; the usual affiliations keep fixed colours.
 OKABE_ITO = ["#0072B2", "#009E73", "#D55E00", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]

@@ -19,14 +19,13 @@ import pandas as pd
 
 from timeline import export, filters
 from timeline.cache import Frames, open_bytes, open_dataset
-from timeline.charts import LANE_MODES
 from timeline.dates import DateError, parse_pin
 from timeline.export import records
 from timeline.frame import to_records
 from timeline.load import Summary, default_max_bytes
-from timeline.model import KINDS, STATUSES
 from timeline.problems import errors, warnings
 from timeline.reading import read_bounded
+from timeline.state import LANE_MODES
 from timeline.text import terminal
 
 DEFAULT_FILE = "events.yaml"
@@ -86,11 +85,8 @@ def _table(frame: pd.DataFrame) -> str:
 
 def _filters(args: argparse.Namespace) -> filters.Filters:
     return filters.Filters(
-        actors=tuple(args.actor),
+        picks=tuple((d.name, tuple(getattr(args, d.name))) for d in filters.DIMENSIONS),
         actor_mode=args.actor_mode,
-        kinds=tuple(args.kind),
-        statuses=tuple(args.status),
-        sources=tuple(args.source),
         start=args.start,
         end=args.end,
         text=args.search or "",
@@ -233,13 +229,16 @@ def _add_file_argument(command: argparse.ArgumentParser) -> None:
 
 def _add_filter_options(command: argparse.ArgumentParser) -> None:
     _add_file_argument(command)
-    command.add_argument(
-        "--actor",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="keep events with this actor (repeat for several)",
-    )
+    for d in filters.DIMENSIONS:
+        command.add_argument(
+            f"--{d.key}",
+            dest=d.name,
+            action="append",
+            default=[],
+            choices=d.vocabulary or None,
+            metavar=None if d.vocabulary else d.label.upper().removesuffix("S"),
+            help=d.help,
+        )
     command.add_argument(
         "--all-actors",
         dest="actor_mode",
@@ -248,9 +247,6 @@ def _add_filter_options(command: argparse.ArgumentParser) -> None:
         default="any",
         help="with several --actor: keep events that have all",
     )
-    command.add_argument("--kind", action="append", default=[], choices=KINDS)
-    command.add_argument("--status", action="append", default=[], choices=STATUSES)
-    command.add_argument("--source", action="append", default=[], metavar="ID")
     command.add_argument("--search", metavar="WORDS", help="words in title, quote or actor names")
     command.add_argument(
         "--from",

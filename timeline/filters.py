@@ -3,28 +3,131 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
 
+from timeline.model import KINDS, STATUSES
+
 ActorMode = Literal["any", "all"]
 
 
 @dataclass(frozen=True)
-class Filters:
-    """What the user asked to see. Empty choices mean "no restriction"."""
+class Dimension:
+    """One way to narrow the events by picking values, declared once: the filter function,
+    the URL keys, the sidebar widgets, the CLI flags and the filters in words are all made
+    from these rows. Adding a dimension is one row here (and a frame column to match)."""
 
-    actors: tuple[str, ...] = ()
+    name: str  # the Filters field, and the session key f_<name>
+    column: str  # the events frame column it matches
+    key: str  # the URL key (?actor=…) and the CLI flag (--actor …)
+    label: str  # the sidebar's label and the words in an export's header
+    help: str  # the CLI's help and the sidebar's tooltip
+    listed: bool = False  # the column holds a list per event: an event matches any of them
+    vocabulary: tuple[str, ...] = ()  # a closed set of values, in the order shown
+    offered: str = ""  # the actors table's column that lists the choices (else the events')
+    shown_as: str = ""  # "actor" or "outlet": values are shown by name, not id
+    modal: bool = False  # with several values, "any" or "all" of them (Filters.actor_mode)
+
+
+DIMENSIONS: tuple[Dimension, ...] = (
+    Dimension(
+        "actors",
+        "actors",
+        "actor",
+        "Actors",
+        "keep events with this actor (repeat for several)",
+        listed=True,
+        offered="id",
+        shown_as="actor",
+        modal=True,
+    ),
+    Dimension(
+        "affiliations",
+        "affiliations",
+        "affiliation",
+        "Affiliation",
+        "keep events with an actor of this affiliation, e.g. Russia (repeat for several)",
+        listed=True,
+        offered="affiliation",
+    ),
+    Dimension("kinds", "kind", "kind", "Kind", "keep events of this kind", vocabulary=KINDS),
+    Dimension(
+        "statuses",
+        "status",
+        "status",
+        "Status",
+        "keep events with this status",
+        vocabulary=STATUSES,
+    ),
+    Dimension(
+        "sources",
+        "source",
+        "source",
+        "Source",
+        "keep events from this source id",
+        shown_as="outlet",
+    ),
+)
+BY_NAME = {d.name: d for d in DIMENSIONS}
+Picks = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _picks(values: Mapping[str, Iterable[str]]) -> Picks:
+    """The chosen values of each dimension, in the table's order; empty ones left out."""
+    unknown = set(values) - set(BY_NAME)
+    if unknown:
+        raise TypeError(f"unknown filter dimension(s): {', '.join(sorted(unknown))}")
+    return tuple((d.name, tuple(values[d.name])) for d in DIMENSIONS if values.get(d.name))
+
+
+@dataclass(frozen=True, init=False)
+class Filters:
+    """What the user asked to see. Empty choices mean "no restriction". Each dimension's
+    choice is a keyword and an attribute: ``Filters(actors=("putin",)).actors``."""
+
+    picks: Picks = ()
     actor_mode: ActorMode = "any"
-    affiliations: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
     start: dt.date | None = None
     end: dt.date | None = None
     text: str = ""
+
+    def __init__(
+        self,
+        *,
+        actor_mode: ActorMode = "any",
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        text: str = "",
+        picks: Picks = (),
+        **chosen: Iterable[str],
+    ) -> None:
+        object.__setattr__(self, "picks", _picks({**dict(picks), **chosen}))
+        object.__setattr__(self, "actor_mode", actor_mode)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+
+    def __getattr__(self, name: str) -> tuple[str, ...]:
+        if name not in BY_NAME:
+            raise AttributeError(name)
+        return dict(self.picks).get(name, ())
+
+
+def offered(d: Dimension, frame: pd.DataFrame, actors: pd.DataFrame) -> list[str]:
+    """The values a user may pick for ``d``: a closed vocabulary in its own order, actors in
+    the dataset's order, anything else sorted."""
+    if d.offered:
+        values = list(actors[d.offered])
+    else:
+        column = frame[d.column]
+        values = list(column.explode().dropna() if d.listed else column)
+    present = set(values)
+    if d.vocabulary:
+        return [v for v in d.vocabulary if v in present]
+    return list(dict.fromkeys(values)) if d.shown_as == "actor" else sorted(present)
 
 
 def _has(column: pd.Series, wanted: Iterable[str], mode: ActorMode = "any") -> pd.Series:
@@ -48,17 +151,11 @@ def _in_dates(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -
 def masks(frame: pd.DataFrame, f: Filters) -> dict[str, pd.Series]:
     """One boolean mask per active filter, named as the user would name it."""
     out: dict[str, pd.Series] = {}
-    if f.actors:
-        out["actors"] = _has(frame["actors"], f.actors, f.actor_mode)
-    if f.affiliations:
-        out["affiliation"] = _has(frame["affiliations"], f.affiliations)
-    for name, column, chosen in (
-        ("kind", "kind", f.kinds),
-        ("status", "status", f.statuses),
-        ("source", "source", f.sources),
-    ):
-        if chosen:
-            out[name] = frame[column].isin(chosen)
+    for name, chosen in f.picks:
+        d = BY_NAME[name]
+        column = frame[d.column]
+        mode: ActorMode = f.actor_mode if d.modal else "any"
+        out[d.label.lower()] = _has(column, chosen, mode) if d.listed else column.isin(chosen)
     if f.start is not None or f.end is not None:
         out["date range"] = _in_dates(frame, f.start, f.end)
     if f.text.strip():
@@ -110,19 +207,13 @@ def describe(
     """The filters in words, for a deck's title slide or an export's header: actors by
     their ``names``, sources by their ``outlets`` (kept apart: an actor and a source may
     share an id)."""
-    names, outlets = names or {}, outlets or {}
-    join = " and " if f.actor_mode == "all" else " or "
+    shown = {"actor": names or {}, "outlet": outlets or {}}
     parts = []
-    if f.actors:
-        parts.append("Actors: " + join.join(names.get(a, a) for a in f.actors))
-    for label, chosen in (
-        ("Affiliation", f.affiliations),
-        ("Kind", f.kinds),
-        ("Status", f.statuses),
-        ("Source", tuple(outlets.get(s, s) for s in f.sources)),
-    ):
-        if chosen:
-            parts.append(f"{label}: {', '.join(chosen)}")
+    for name, chosen in f.picks:
+        d = BY_NAME[name]
+        words = [shown.get(d.shown_as, {}).get(v, v) for v in chosen]
+        join = (" and " if f.actor_mode == "all" else " or ") if d.modal else ", "
+        parts.append(f"{d.label}: {join.join(words)}")
     if f.start or f.end:
         parts.append(f"Dates: {f.start or '…'} to {f.end or '…'}")
     if f.text.strip():

@@ -10,17 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
-from timeline.charts import LANE_MODES, LaneMode
-from timeline.filters import ActorMode, Filters
+import pandas as pd
+
+from timeline.filters import DIMENSIONS, ActorMode, Filters, offered
 
 Params = dict[str, str | list[str]]
-LIST_KEYS = {  # URL key -> Filters field
-    "actor": "actors",
-    "affiliation": "affiliations",
-    "kind": "kinds",
-    "status": "statuses",
-    "source": "sources",
+LIST_KEYS = {d.key: d.name for d in DIMENSIONS}  # URL key -> Filters field
+
+LaneMode = Literal["actor", "affiliation", "kind", "source", "single"]
+LANE_MODES: tuple[LaneMode, ...] = ("actor", "affiliation", "kind", "source", "single")
+LANE_LABELS = {
+    "actor": "Actor",
+    "affiliation": "Affiliation",
+    "kind": "Kind",
+    "source": "Source",
+    "single": "One lane",
 }
 
 
@@ -34,17 +40,39 @@ class ViewState:
     expand: tuple[str, ...] = ()  # affiliations whose actors keep a lane each
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Choices:
-    """What the dataset offers; a link may only pick from these."""
+    """What the dataset offers; a link may only pick from these. Each filter dimension's
+    values are a keyword and an attribute: ``Choices(actors=("putin",)).actors``."""
 
-    actors: Sequence[str] = ()
-    affiliations: Sequence[str] = ()
-    kinds: Sequence[str] = ()
-    statuses: Sequence[str] = ()
-    sources: Sequence[str] = ()
-    events: Sequence[str] = field(default_factory=tuple)
+    offered: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    events: Sequence[str] = ()
     dates: tuple[dt.date, dt.date] | None = None  # the first start and last end
+
+    def __init__(
+        self,
+        *,
+        events: Sequence[str] = (),
+        dates: tuple[dt.date, dt.date] | None = None,
+        **offered: Sequence[str],
+    ) -> None:
+        values = {d.name: tuple(offered.get(d.name, ())) for d in DIMENSIONS}
+        object.__setattr__(self, "offered", tuple(values.items()))
+        object.__setattr__(self, "events", tuple(events))
+        object.__setattr__(self, "dates", dates)
+
+    def __getattr__(self, name: str) -> tuple[str, ...]:
+        found = dict(self.__dict__.get("offered", ()))
+        if name not in found:
+            raise AttributeError(name)
+        return tuple(found[name])
+
+
+def choices_of(frame: pd.DataFrame, actors: pd.DataFrame) -> Choices:
+    """What ``frame`` (the valid events) and ``actors`` offer to pick from."""
+    dates = (frame["start"].min().date(), frame["end"].max().date()) if len(frame) else None
+    picks = {d.name: offered(d, frame, actors) for d in DIMENSIONS}
+    return Choices(events=list(frame["id"]), dates=dates, **picks)
 
 
 def to_params(state: ViewState) -> Params:
@@ -125,7 +153,7 @@ def from_params(
     mode = _first(params, "match") or "any"
     actor_mode: ActorMode = "all" if mode == "all" else "any"
     filters = Filters(
-        **lists,
+        picks=tuple(lists.items()),
         actor_mode=actor_mode,
         start=_date(params, "from", notes, choices.dates),
         end=_date(params, "to", notes, choices.dates),

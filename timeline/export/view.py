@@ -12,9 +12,9 @@ import pandas as pd
 
 from timeline import filters
 from timeline.cache import Frames, frames_of
-from timeline.charts import LaneMode
 from timeline.load import Dataset
 from timeline.model import Source
+from timeline.state import LaneMode
 
 Paper = Literal["a4", "letter"]
 
@@ -60,8 +60,8 @@ class View:
 
 def subject(chosen: filters.Filters) -> str:
     """A file-name word for what ``chosen`` picks: its actors, else its other choices."""
-    parts = [*chosen.actors, *chosen.affiliations, *chosen.kinds, *chosen.statuses]
-    parts += [*chosen.sources, *chosen.text.split()]
+    parts = [value for _, values in chosen.picks for value in values]
+    parts += chosen.text.split()
     if chosen.start or chosen.end:
         parts.append("dated")
     words = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")

@@ -17,6 +17,7 @@ import streamlit as st
 from timeline import charts
 from timeline.export.view import long_date
 from timeline.load import Summary
+from timeline.state import LaneMode
 from timeline.text import md_escape, quoted
 
 # Type sizes follow the window's height, so one slide (counter, date, a three-line title,
@@ -123,7 +124,7 @@ def _controls(step: int, count: int) -> None:
         )
 
 
-def page(shown: pd.DataFrame, actors: pd.DataFrame, data: Summary, lanes: charts.LaneMode) -> None:
+def page(shown: pd.DataFrame, actors: pd.DataFrame, data: Summary, lanes: LaneMode) -> None:
     """The briefing page for the filtered events ``shown``: one event per step."""
     st.html(SLIDE_CSS)
     if st.session_state.get("projector"):

@@ -9,20 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from timeline.filters import Filters
+from timeline.filters import DIMENSIONS, Filters
 from timeline.state import Choices, ViewState, from_params, to_params
 
-# widget key -> (Filters / ViewState field, default)
+LIST_WIDGETS = {f"f_{d.name}": d.name for d in DIMENSIONS}  # widget key -> Filters field
+# widget key -> default
 DEFAULTS: dict[str, Any] = {
-    "f_actors": [],
+    **{key: [] for key in LIST_WIDGETS},
     "f_actor_mode": "any",
-    "f_affiliations": [],
-    "f_kinds": [],
-    "f_statuses": [],
-    "f_sources": [],
     "f_dates": (),
     "f_text": "",
     "lanes": "actor",
@@ -32,27 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "expand": [],
     "group": [],  # the events under a clicked "+N" badge: the list shows only them
 }
-LIST_WIDGETS = {
-    "f_actors": "actors",
-    "f_affiliations": "affiliations",
-    "f_kinds": "kinds",
-    "f_statuses": "statuses",
-    "f_sources": "sources",
-}
 URL_READ = "_url_read"
 URL_NOTES = "_url_notes"
-
-
-def choices_of(frame: pd.DataFrame, actors: pd.DataFrame) -> Choices:
-    return Choices(
-        actors=list(actors["id"]),
-        affiliations=sorted(set(actors["affiliation"])),
-        kinds=sorted(set(frame["kind"])),
-        statuses=sorted(set(frame["status"])),
-        sources=sorted(set(frame["source"])),
-        events=list(frame["id"]),
-        dates=(frame["start"].min().date(), frame["end"].max().date()) if len(frame) else None,
-    )
 
 
 def _to_widgets(state: ViewState, bounds: tuple[dt.date, dt.date] | None) -> dict[str, Any]:
@@ -109,7 +86,7 @@ def current(bounds: tuple[dt.date, dt.date] | None = None, briefing: bool = Fals
     s = st.session_state
     start, end = _dates(s["f_dates"], bounds)
     filters = Filters(
-        **{name: tuple(s[key]) for key, name in LIST_WIDGETS.items()},
+        picks=tuple((name, tuple(s[key])) for key, name in LIST_WIDGETS.items()),
         actor_mode=s["f_actor_mode"],
         start=start,
         end=end,

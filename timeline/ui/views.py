@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
@@ -18,13 +19,11 @@ import pandas as pd
 import streamlit as st
 
 from timeline import charts, export, filters, layout
-from timeline.charts import LANE_LABELS, LANE_MODES
 from timeline.export import View
 from timeline.export.view import Paper, long_date
 from timeline.load import Summary
-from timeline.model import KINDS, STATUSES
 from timeline.problems import errors
-from timeline.state import Choices
+from timeline.state import LANE_LABELS, LANE_MODES, Choices, LaneMode
 from timeline.text import md_escape
 from timeline.ui import session
 
@@ -59,6 +58,10 @@ PAGE_CSS = """<style>
 # --- sidebar --------------------------------------------------------------------
 
 
+def _named_by(names: dict[str, str]) -> Callable[[str], str]:
+    return lambda value: names.get(value, value)
+
+
 def sidebar(
     choices: Choices, actors: pd.DataFrame, data: Summary, bounds: tuple[dt.date, dt.date] | None
 ) -> None:
@@ -68,37 +71,24 @@ def sidebar(
     )
     outlets = {s.id: f"{s.outlet}, {s.published:%d %b %Y}" for s in data.sources.values()}
     st.header("Filters")
-    st.multiselect(
-        "Actors",
-        choices.actors,
-        key="f_actors",
-        format_func=lambda a: names.get(a, a),
-        placeholder="Any actor",
-    )
-    st.radio(
-        "Events with",
-        ["any", "all"],
-        key="f_actor_mode",
-        horizontal=True,
-        format_func={"any": "any of them", "all": "all of them"}.get,
-    )
-    st.multiselect("Affiliation", choices.affiliations, key="f_affiliations", placeholder="Any")
-    st.multiselect(
-        "Kind", [k for k in KINDS if k in choices.kinds], key="f_kinds", placeholder="Any"
-    )
-    st.multiselect(
-        "Status",
-        [s for s in STATUSES if s in choices.statuses],
-        key="f_statuses",
-        placeholder="Any",
-    )
-    st.multiselect(
-        "Source",
-        choices.sources,
-        key="f_sources",
-        format_func=lambda s: outlets.get(s, s),
-        placeholder="Any",
-    )
+    shown_as = {"actor": names, "outlet": outlets}
+    for d in filters.DIMENSIONS:
+        st.multiselect(
+            d.label,
+            getattr(choices, d.name),
+            key=f"f_{d.name}",
+            format_func=_named_by(shown_as.get(d.shown_as, {})),
+            placeholder="Any",
+            help=d.help[:1].upper() + d.help[1:].split(" (")[0].replace("keep ", "Show ", 1),
+        )
+        if d.modal:
+            st.radio(
+                "Events with",
+                ["any", "all"],
+                key="f_actor_mode",
+                horizontal=True,
+                format_func={"any": "any of them", "all": "all of them"}.get,
+            )
     if bounds:
         st.date_input(
             "Date range",
@@ -180,7 +170,7 @@ def page_head() -> None:
 def timeline(
     shown: pd.DataFrame,
     actors: pd.DataFrame,
-    lanes: charts.LaneMode,
+    lanes: LaneMode,
     selected: str | None,
     expand: tuple[str, ...] = (),
 ) -> None:
