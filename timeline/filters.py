@@ -70,6 +70,9 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "keep events from this source id",
         shown_as="outlet",
     ),
+    Dimension(
+        "tags", "tags", "tag", "Tags", "keep events with this tag (repeat for several)", True
+    ),
 )
 BY_NAME = {d.name: d for d in DIMENSIONS}
 Picks = tuple[tuple[str, tuple[str, ...]], ...]
