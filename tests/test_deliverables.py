@@ -284,7 +284,8 @@ def test_quotes_are_quoted_once(deck_bytes):
             "csv",
             "claim-disputed_2015-09-30_2015-10-01.csv",
         ),
-        (Filters(text="Рамзан"), "md", "filtered.md"),
+        (Filters(text="Рамзан"), "md", "ramzan.md"),  # transliterated
+        (Filters(text="日本"), "md", "filtered.md"),
     ],
 )
 def test_files_are_named_for_what_is_inside(data, chosen, fmt, name):

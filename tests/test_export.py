@@ -73,7 +73,7 @@ def test_markdown_escapes_markup_from_the_data(write):
     )
     view = make_view(load_file(write(dataset_text(hostile))))
     text = render(view, "md").decode()
-    assert "\\[click\\](javascript:alert(1)) \\<b\\>x\\</b\\>" in text
+    assert "\\[click\\](javascript\\:alert(1)) \\<b\\>x\\</b\\>" in text
 
 
 def test_markdown_links_cannot_break_out_into_html(write):

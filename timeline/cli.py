@@ -186,7 +186,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 def _new_source(
     args: argparse.Namespace, article: Path, text: str, data: Summary | None
 ) -> dict[str, str]:
-    from timeline.export.timelinejs import slug
+    from timeline.ids import slug
 
     taken = set(data.sources) if data else set()
     outlet = args.outlet or "Unknown outlet"

@@ -25,6 +25,7 @@ from dateparser.search import search_dates
 
 from timeline.cache import Frames, frames_of
 from timeline.dates import DateError, Direction, Span, normalise
+from timeline.ids import slug
 from timeline.load import Dataset, Summary, fold_text
 
 MONTHS = "|".join(
@@ -261,16 +262,6 @@ def _title(sentence: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
 
 
-def _slug(text: str, taken: set[str]) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower())[:6]
-    base = "-".join(words) or "event"
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    taken.add(name)
-    return name
-
-
 def _duplicates(
     sentence: str, span: Span | None, actors: list[str], known: pd.DataFrame
 ) -> list[str]:
@@ -314,7 +305,7 @@ def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None)
             title = _title(sentence)
             out.append(
                 Candidate(
-                    _slug(title, taken),
+                    slug(title, taken, words=6),
                     title,
                     sentence,
                     phrase,

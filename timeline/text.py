@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_MARKUP = re.compile(r"[\\`*_\[\]{}<>#|!~$&]|:(?=\S)")
+_LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def md_escape(text: object) -> str:
-    """Backslash-escape every ASCII punctuation mark (CommonMark allows it for all of them),
-    so links, images, emphasis, HTML and Streamlit's ``:colour[...]`` directives stay text."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
+    """Dataset text as literal Markdown on one line, for Streamlit and the Markdown export
+    alike: every character that can start markup is backslash-escaped (emphasis, code,
+    links, images, HTML, tables, math ``$``, Streamlit's ``:red[…]`` and ``:smile:``), and
+    a leading list or heading marker; commas, full stops and plain colons stay as typed."""
+    line = _MARKUP.sub(lambda m: "\\" + m.group(), " ".join(str(text).split()))
+    return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
 
 
 def quoted(quote: str) -> str:

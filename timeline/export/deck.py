@@ -27,7 +27,7 @@ from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
 from timeline.charts import HOLLOW, STATUS_INK, STATUS_MARKS
-from timeline.export.view import View, long_date, today
+from timeline.export.view import View, citation, today
 from timeline.layout import Window, fit_window
 from timeline.text import quoted
 
@@ -270,18 +270,17 @@ def _strip(slide: Slide, strip: Strip | None, row: dict[Any, Any], top: float) -
 
 def _source_line(view: View, row: dict[Any, Any]) -> str:
     source = view.sources[row["source"]]
-    return f"Source: {source.outlet}, “{source.title}”, {long_date(source.published)}"
+    return f"Source: {citation(source)}"
 
 
 def _event_notes(view: View, row: dict[Any, Any]) -> list[str]:
     source = view.sources[row["source"]]
-    published = long_date(source.published)
     said = (
         f"The article says “{row['when']}”." if row["when"] else "The article gives no date phrase."
     )
     return [
         f"{row['title']} ({row['status']}, {row['kind']}).",
-        f"Source: {source.outlet}, “{source.title}”, published {published}."
+        f"Source: {citation(source, said='published ')}."
         + (f" {source.url}" if source.url else ""),
         f"Date: {row['label']} ({row['precision']}). {said}",
         f"How the date was resolved: {row['how']}.",
@@ -322,7 +321,7 @@ def _sources_slides(deck: Deck, view: View) -> None:
         title = "Sources" if pages == 1 else f"Sources ({page + 1} of {pages})"
         _box(slide, title, (MARGIN, 0.35, INNER, 0.7), (32, 24), bold=True)
         chunk = sources[page * SOURCES_PER_SLIDE : (page + 1) * SOURCES_PER_SLIDE]
-        lines = [f"{s.outlet}, “{s.title}”, {long_date(s.published)}" for s in chunk]
+        lines = [citation(s) for s in chunk]
         size = min(fit(line, INNER, 0.45, 20, 12).points for line in lines)  # one size for all
         for i, (source, line) in enumerate(zip(chunk, lines, strict=True)):
             _box(slide, line, (MARGIN, 1.3 + i * 0.82, INNER, 0.45), (size, size))

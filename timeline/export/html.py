@@ -14,7 +14,7 @@ from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
 from timeline.charts import timeline_figure
-from timeline.export.view import View, long_date, today
+from timeline.export.view import View, citation, today
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1400px; color: #111; }
@@ -47,7 +47,7 @@ def _row(row: dict[Any, Any], view: View) -> str:
 def _sources(view: View) -> str:
     e = html.escape
     items = [
-        f"<li>{e(s.outlet)}, “{e(s.title)}”, {long_date(s.published)}"
+        f"<li>{citation(s, e)}"
         + (f' — <a href="{e(s.url)}">{e(s.url)}</a>' if s.url else "")
         + "</li>"
         for s in view.used_sources()

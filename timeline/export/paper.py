@@ -23,7 +23,7 @@ from typing import Any
 
 from timeline.charts import STATUS_INK, STATUS_MARKS
 from timeline.export.files import ExportError
-from timeline.export.view import Paper, View, long_date, today
+from timeline.export.view import Paper, View, citation, today
 
 PAPERS: dict[str, tuple[str, float, float]] = {  # CSS size, width and height in inches
     "a4": ("A4 landscape", 11.69, 8.27),
@@ -106,8 +106,8 @@ def _sources(view: View) -> str:
     for source in view.used_sources():
         url = f'<br><span class="url">{text(source.url)}</span>' if source.url else ""
         items.append(
-            f"<li><b>{text(source.outlet)}</b>, “{text(source.title)}”, "
-            f"published {long_date(source.published)}.{url}</li>"
+            f"<li>{citation(source, text, f'<b>{text(source.outlet)}</b>', 'published ')}."
+            f"{url}</li>"
         )
     return f'<section><h2>Sources</h2><ol class="sources">{"".join(items)}</ol></section>'
 

@@ -25,8 +25,9 @@ import yaml
 
 from timeline.dates import DateError, Span, normalise, parse_pin
 from timeline.export.files import ExportError
-from timeline.export.view import View, long_date
-from timeline.model import KINDS, SLUG_PATTERN, STATUSES
+from timeline.export.view import View, citation
+from timeline.ids import slug
+from timeline.model import KINDS, STATUSES
 
 SHEET_COLUMNS = [
     "Year",
@@ -72,12 +73,12 @@ def _slide_text(row: dict[Any, Any], view: View) -> str:
     e = html.escape
     source = view.sources[row["source"]]
     actors = ", ".join(view.names.get(a, a) for a in row["actors"])
-    link = f' <a href="{e(source.url)}">{e(source.outlet)}</a>' if source.url else e(source.outlet)
+    link = f'<a href="{e(source.url)}">{e(source.outlet)}</a>' if source.url else ""
     return (
         f"<blockquote>{e(row['quote'])}</blockquote>"
         f"<p>Actors: {e(actors)}</p>"
         f"<p>Kind: {e(row['kind'])} · Status: {e(row['status'])}</p>"
-        f"<p>Source:{link}, “{e(source.title)}”, {long_date(source.published)}</p>"
+        f"<p>Source: {citation(source, e, link)}</p>"
     )
 
 
@@ -201,19 +202,6 @@ def _span(slide: Slide) -> Span:
     if slide.end["year"]:
         pin += "/" + _iso(slide.end)
     return parse_pin(pin)
-
-
-def slug(text: str, taken: set[str]) -> str:
-    """``text`` itself when it is already a free, valid id; else a slug made from it."""
-    if re.fullmatch(SLUG_PATTERN, text) and len(text) <= 100 and text not in taken:
-        taken.add(text)
-        return text
-    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "event"
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    taken.add(name)
-    return name
 
 
 _META = re.compile(r"Kind:\s*(\w+)\s*·\s*Status:\s*(\w+)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -12,6 +12,7 @@ import pandas as pd
 
 from timeline import filters
 from timeline.cache import Frames, frames_of
+from timeline.ids import slug
 from timeline.load import Dataset
 from timeline.model import Source
 from timeline.state import LaneMode
@@ -64,8 +65,10 @@ def subject(chosen: filters.Filters) -> str:
     parts += chosen.text.split()
     if chosen.start or chosen.end:
         parts.append("dated")
-    words = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
-    return words[:60].rstrip("-") or ("filtered" if parts else "all-events")
+    if not parts:
+        return "all-events"
+    words = slug(" ".join(parts), set())
+    return "filtered" if words == "event" and "event" not in parts else words
 
 
 def make_view(
@@ -87,6 +90,16 @@ def make_view(
     return View(
         title, shown, actors, summary.sources, described, len(frame), lanes, subject(chosen)
     )
+
+
+def citation(
+    source: Source, escape: Callable[[str], str] = str, outlet: str = "", said: str = ""
+) -> str:
+    """Outlet, “Title”, 1 October 2015: how every output cites an article. ``escape`` makes
+    outlet and title safe for the output's markup; ``outlet`` replaces the outlet's name
+    (markup already, e.g. a link); ``said`` goes before the date ("published ")."""
+    name = outlet or escape(source.outlet)
+    return f"{name}, “{escape(source.title)}”, {said}{long_date(source.published)}"
 
 
 def long_date(day: dt.date) -> str:

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from timeline import charts
-from timeline.export.view import long_date
+from timeline.export.view import citation
 from timeline.load import Summary
 from timeline.state import LaneMode
 from timeline.text import md_escape, quoted
@@ -90,10 +90,7 @@ def _slide(row: dict[Any, Any], data: Summary, names: dict[str, str]) -> None:
         with st.container(key="long-quote" if len(quote) > LONG_QUOTE else "quote"):
             st.markdown("> " + md_escape(quote))
         with st.container(key="source"):
-            st.markdown(
-                f"Source: {md_escape(source.outlet)}, “{md_escape(source.title)}”, "
-                f"{long_date(source.published)}"
-            )
+            st.markdown(f"Source: {citation(source, md_escape)}")
 
 
 def _controls(step: int, count: int) -> None:

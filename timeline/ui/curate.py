@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from timeline.cache import Frames, open_bytes
-from timeline.export.timelinejs import slug
+from timeline.ids import slug
 from timeline.load import Summary
 from timeline.model import KINDS, STATUSES
 from timeline.suggest import Candidate, event_block, merge, source_block, suggest

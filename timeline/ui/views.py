@@ -20,7 +20,7 @@ import streamlit as st
 
 from timeline import charts, export, filters, layout
 from timeline.export import View
-from timeline.export.view import Paper, long_date
+from timeline.export.view import Paper, citation
 from timeline.load import Summary
 from timeline.problems import errors
 from timeline.state import LANE_LABELS, LANE_MODES, Choices, LaneMode
@@ -347,10 +347,7 @@ def detail_body(
         st.caption(md_escape(row["notes"]))
     st.markdown("  \n".join(_date_lines(row)))
     link = f" [Open the article]({url_quote(source.url, safe=':/?&=#%')})" if source.url else ""
-    st.markdown(
-        f"**Source:** {md_escape(source.outlet)}, “{md_escape(source.title)}”, published "
-        f"{long_date(source.published)}.{link}"
-    )
+    st.markdown(f"**Source:** {citation(source, md_escape, said='published ')}.{link}")
 
 
 def detail(

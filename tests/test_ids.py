@@ -1,0 +1,45 @@
+"""One slug for every id the product makes: accents and Cyrillic transliterated."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.ids import slug
+from timeline.model import SLUG_PATTERN
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rózsa Péter", "rozsa-peter"),
+        ("Рамзан Кадыров", "ramzan-kadyrov"),
+        ("Вооружённые силы", "vooruzhyonnye-sily"),
+        ("Ada Lovelace : Daughter", "ada-lovelace-daughter"),
+        ("Łódź Straße", "lodz-strasse"),
+        ("airstrikes-begin", "airstrikes-begin"),  # already an id: kept
+        ("日本", "event"),  # nothing to spell: a placeholder, never empty
+        ("", "event"),
+    ],
+)
+def test_slug_transliterates(text, expected):
+    assert slug(text) == expected
+
+
+def test_slug_takes_a_free_name_and_counts_up():
+    taken = {"tass-2015"}
+    assert [slug("TASS 2015", taken) for _ in range(2)] == ["tass-2015-2", "tass-2015-3"]
+    assert {"tass-2015-2", "tass-2015-3"} <= taken
+
+
+def test_slug_keeps_the_first_words_when_asked():
+    assert slug("Putin says the strikes will go on until spring", words=3) == "putin-says-the"
+
+
+@given(st.text(max_size=200))
+def test_every_slug_is_a_valid_id(text):
+    made = slug(text, set())
+    assert re.fullmatch(SLUG_PATTERN, made) and len(made) <= 100
