@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.export import make_view, render
-from timeline.export.timelinejs import import_text
 from timeline.load import load_bytes
+from timeline.timelinejs_import import import_text
 
 WORD = st.text(
     string.ascii_letters + string.digits + "<>&\"'()[]!?,.:;#*_`|~-–’é", min_size=1, max_size=10

@@ -16,15 +16,10 @@ from tests.conftest import EVENTS, ROOT
 from timeline.cache import open_bytes
 from timeline.dates import DateError, normalise
 from timeline.load import load_bytes, load_file
-from timeline.suggest import (
-    event_block,
-    merge,
-    phrases,
-    sentences,
-    source_block,
-    suggest,
-)
+from timeline.merge import merge
+from timeline.suggest import phrases, sentences, suggest
 from timeline.yamlread import read_yaml
+from timeline.yamlwrite import event_block, source_block
 
 D = dt.date.fromisoformat
 

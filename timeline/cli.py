@@ -133,7 +133,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from timeline.export.timelinejs import import_text
+    from timeline.timelinejs_import import import_text
 
     source = Path(args.file)
     kind = args.kind or ("csv" if source.suffix.lower() == ".csv" else "json")
@@ -158,7 +158,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from timeline.suggest import suggest, to_yaml
+    from timeline.suggest import suggest
+    from timeline.yamlwrite import to_yaml
 
     article = Path(args.article)
     try:

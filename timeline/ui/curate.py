@@ -16,10 +16,12 @@ import streamlit as st
 from timeline.cache import Frames, open_bytes
 from timeline.ids import slug
 from timeline.load import Summary
+from timeline.merge import merge
 from timeline.model import KINDS, STATUSES
-from timeline.suggest import Candidate, event_block, merge, source_block, suggest
+from timeline.suggest import Candidate, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
+from timeline.yamlwrite import event_block, source_block
 
 COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "quote", "note"]
 

@@ -1,0 +1,69 @@
+"""Candidate events as YAML for a curator to review: a source block, event blocks, a file.
+
+Values are written as JSON strings (valid YAML), so no title or quote can change the
+structure; comments say what was suggested and why.
+"""
+
+from __future__ import annotations
+
+import json
+
+from timeline.suggest import Candidate
+
+
+def _q(value: object) -> str:
+    """A YAML scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def source_block(source: dict[str, str]) -> str:
+    lines = [f"  - id: {source['id']}"]
+    lines += [f"    {key}: {_q(value)}" for key, value in source.items() if key != "id" and value]
+    return "\n".join(lines) + "\n"
+
+
+def event_block(c: Candidate, source_id: str, notes: bool = True) -> str:
+    """The candidate as an ``events:`` item; with ``notes``, comments say what was suggested."""
+
+    def note(text: str) -> str:
+        return f"  # {text}" if notes and text else ""
+
+    kind_cue = f" (cue: {c.kind_cue!r})" if c.kind_cue else ""
+    status_cue = f" (cue: {c.status_cue!r})" if c.status_cue else ""
+    names = f"new names, not actors yet: {', '.join(c.new_names)}" if c.new_names else ""
+    lines = (
+        [f"  # looks like {', '.join(c.duplicates)} already in the dataset"]
+        if (notes and c.duplicates)
+        else []
+    )
+    lines += [
+        f"  - id: {c.id}",
+        f"    title: {_q(c.title)}{note('suggested: edit')}",
+        f"    source: {source_id}",
+        f"    when: {_q(c.phrase.text)}{note(c.phrase.note)}",
+    ]
+    if c.phrase.direction == "future":
+        lines.append("    direction: future")
+    if c.phrase.span is None:
+        lines.append("    date: null  # REQUIRED: YYYY, YYYY-MM, YYYY-MM-DD or START/END")
+    lines += [
+        f"    actors: [{', '.join(c.actors)}]{note(names)}",
+        f"    kind: {c.kind}{note('suggested' + kind_cue)}",
+        f"    status: {c.status}{note('suggested' + status_cue)}",
+        f"    quote: {_q(' '.join(c.sentence.split()))}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def to_yaml(source: dict[str, str], candidates: list[Candidate]) -> str:
+    head = (
+        f"# {len(candidates)} candidate events from {source.get('title', 'the article')}: "
+        "review every line, keep what is right, then add them to the dataset.\n"
+    )
+    return (
+        head
+        + "sources:\n"
+        + source_block(source)
+        + "events:\n"
+        + "".join(event_block(c, source["id"]) for c in candidates)
+    )
