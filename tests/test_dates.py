@@ -281,3 +281,52 @@ def test_iso_pins_round_trip(day, days):
     assert parse_pin(day.isoformat()).start == day
     span = parse_pin(f"{day.isoformat()}/{last.isoformat()}")
     assert (span.start, span.end, span.days) == (day, last, days + 1)
+
+
+# --- numeric dates: day first or month first ---------------------------------------------
+
+NUMERIC = [
+    # phrase, the source's date_order, the day it reads as (None: refused)
+    ("05/09/2015", "dmy", dt.date(2015, 9, 5)),
+    ("05/09/2015", "mdy", dt.date(2015, 5, 9)),
+    ("05/09/2015", None, None),  # ambiguous with no order given: never a silent guess
+    ("25/09/2015", None, dt.date(2015, 9, 25)),  # only one reading is a date
+    ("09/25/2015", "dmy", dt.date(2015, 9, 25)),  # the only possible reading wins
+    ("05.05.2015", None, dt.date(2015, 5, 5)),  # both readings the same day
+    ("on 5.9.15", "dmy", dt.date(2015, 9, 5)),
+    ("5-9-2015", "mdy", dt.date(2015, 5, 9)),
+]
+
+
+@pytest.mark.parametrize(("phrase", "order", "day"), NUMERIC)
+def test_numeric_dates_follow_the_sources_order(phrase, order, day):
+    if day is None:
+        with pytest.raises(DateError) as err:
+            normalise(phrase, dt.date(2015, 10, 1), "past", order)
+        assert "5 Sep 2015 (day first) or 9 May 2015 (month first)" in str(err.value)
+        assert "date_order: dmy" in str(err.value)
+    else:
+        span = normalise(phrase, dt.date(2015, 10, 1), "past", order)
+        assert (span.start, span.end, span.precision) == (day, day, "day")
+
+
+@pytest.mark.parametrize("phrase", ["31/09/2015", "13/13/2015"])
+def test_impossible_numeric_dates_are_refused(phrase):
+    with pytest.raises(DateError, match="not a"):
+        normalise(phrase, dt.date(2015, 10, 1), "past", "dmy")
+
+
+def test_a_dataset_reads_numeric_dates_by_its_sources_date_order(write):
+    from tests.conftest import EVENT, dataset_text
+    from timeline.load import load_file
+
+    text = dataset_text(EVENT.replace("when: on Wednesday", "when: 05/09/2015"))
+    refused = load_file(write(text))
+    [problem] = [p for p in refused.problems if p.where == "events[strikes].when"]
+    assert "is ambiguous" in problem.message and refused.invalid
+    read = load_file(
+        write(
+            text.replace("    text: article.txt\n", "    text: article.txt\n    date_order: dmy\n")
+        )
+    )
+    assert read.ok and read.events[0].span.label == "5 Sep 2015"

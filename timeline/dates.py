@@ -31,6 +31,7 @@ from dateparser.date import DateDataParser
 
 Precision = Literal["day", "week", "part-of-month", "month", "year", "range"]
 Direction = Literal["past", "future"]
+DateOrder = Literal["dmy", "mdy"]
 PRECISIONS: tuple[Precision, ...] = ("day", "week", "part-of-month", "month", "year", "range")
 MAX_PHRASE = 200
 
@@ -300,19 +301,66 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+NUMERIC = re.compile(r"(?:on )?(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
+ORDER_WORDS = {"dmy": "day first", "mdy": "month first"}
+
+
+def _numeric(text: str, order: DateOrder | None) -> Span | None:
+    """``05/09/2015``: day first or month first? Read by the source's ``date_order``; with
+    none, read only when one reading is impossible, else refused with both readings."""
+    found = NUMERIC.fullmatch(text)
+    if found is None:
+        return None
+    first, second, year = int(found[1]), int(found[3]), int(found[4])
+    year += 2000 if year < 100 else 0
+    readings: dict[DateOrder, tuple[int, int]] = {"dmy": (second, first), "mdy": (first, second)}
+    possible = {k: v for k, v in readings.items() if 1 <= v[0] <= 12}  # (month, day)
+    if not possible:
+        raise DateError(f"{found[0]!r} is not a date: neither number is a month")
+    if order in possible:
+        chosen: DateOrder = order
+    elif len(set(possible.values())) == 1:  # one reading, or both the same (05/05/2015)
+        chosen = next(iter(possible))
+    else:
+        raise DateError(f"{found[0]!r} is ambiguous: {_readings(possible, year)}; {ORDER_HINT}")
+    month, day = readings[chosen]
+    how = f"numeric date {found[0]!r} read {ORDER_WORDS[chosen]}"
+    return day_span(dt.date(year, month, day), how)
+
+
+ORDER_HINT = "set `date_order: dmy` (most non-US outlets) or `mdy` on the source, or pin it"
+
+
+def _readings(possible: dict[DateOrder, tuple[int, int]], year: int) -> str:
+    return " or ".join(
+        f"{day_label(dt.date(year, m, d))} ({ORDER_WORDS[k]})" for k, (m, d) in possible.items()
+    )
+
+
 def clean_phrase(phrase: str) -> str:
     """Lower-case, fold white space and drop surrounding punctuation."""
     return " ".join(phrase.lower().split()).strip(" .,;:")
 
 
 @lru_cache(maxsize=65536)
-def normalise(phrase: str, base: dt.date, direction: Direction = "past") -> Span:
-    """Resolve ``phrase`` against ``base``; raise :class:`DateError` when it cannot."""
+def normalise(
+    phrase: str, base: dt.date, direction: Direction = "past", order: DateOrder | None = None
+) -> Span:
+    """Resolve ``phrase`` against ``base``; raise :class:`DateError` when it cannot.
+    ``order`` says how the source writes numeric dates (``05/09/2015``)."""
     text = clean_phrase(phrase)
     if not text:
         raise DateError("the phrase is empty")
     if len(text) > MAX_PHRASE:
         raise DateError(f"the phrase is longer than {MAX_PHRASE} characters")
+    try:
+        numeric = _numeric(text, order)
+    except DateError:
+        raise
+    except ValueError as err:  # 31/09/2015 either way
+        raise DateError(f"{phrase!r} is not a real date: {err}") from None
+    if numeric is not None:
+        return numeric
     for rule in RULES:
         try:
             span = rule(text, base, direction)

@@ -383,7 +383,7 @@ class _Checker:
         if event.when is None or source is None:
             return None, None
         try:
-            return normalise(event.when, source.published, event.direction), None
+            return normalise(event.when, source.published, event.direction, source.date_order), None
         except DateError as err:
             return None, str(err)
 

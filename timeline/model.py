@@ -51,6 +51,9 @@ class Source(Identified):
     url: Text | None = None
     text: Text | None = Field(None, description="path of the article's text, relative to the YAML")
     author: str | None = None
+    date_order: Literal["dmy", "mdy"] | None = Field(
+        None, description="how the outlet writes numeric dates: 05/09/2015 is dmy or mdy"
+    )
 
     @field_validator("url")
     @classmethod
