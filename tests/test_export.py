@@ -362,9 +362,11 @@ def test_import_of_a_timelinejs_spreadsheet_keeps_precision(tmp_path, capsys):
         ("bad.csv", "a,b\n1,2\n", "not a TimelineJS spreadsheet"),
         (
             "bad.json",
-            '{"events": [{"start_date": {"year": "2015", "month": "13"}}]}',
-            "event 1 ('')",
+            '{"events": [{"start_date": {"year": "2015", "month": "13"}, "text": {"headline": "H"}}]}',
+            "nothing to import: event 1 ('H') skipped: ",
         ),
+        ("deep.json", "[" * 100_000 + "]" * 100_000, "nested more than 200 levels deep"),
+        ("quote.csv", 'Year,Headline\n2015,"unclosed\n', "not a readable CSV file"),
     ],
 )
 def test_import_of_a_bad_file_says_why(tmp_path, capsys, name, content, message):
@@ -374,3 +376,31 @@ def test_import_of_a_bad_file_says_why(tmp_path, capsys, name, content, message)
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_import_skips_bad_slides_says_which_and_keeps_the_rest(tmp_path, capsys):
+    """TimelineJS itself leaves out a slide with no year; so does the import, saying so by
+    the input's own numbering, and the file's other slides are imported (exit 0)."""
+    slides = [
+        {"start_date": {"year": ""}, "text": {"headline": "No year"}},
+        {"start_date": {"year": "-5410"}, "text": {"headline": "Long ago"}},
+        {"start_date": {"year": "2015", "month": "9"}, "text": "a text given as a string"},
+        {"start_date": {"year": "2015", "month": "10"}, "text": {"headline": "Kept"}},
+    ]
+    source, out = tmp_path / "tl.json", tmp_path / "out.yaml"
+    source.write_text(json.dumps({"title": "a title as a string", "events": slides}))
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"note: {source}: event 1 ('No year') skipped: it has no start year" in err
+    assert "event 2 ('Long ago') skipped: its start year -5410 is outside 1–9999" in err
+    assert "2 skipped" in err and "Traceback" not in err and "out.yaml:" not in err
+    back = load_file(out)
+    assert back.ok and [e.event.title for e in back.events] == ["a text given as a string", "Kept"]
+
+
+def test_import_reads_a_spreadsheet_cell_larger_than_csvs_default_limit(tmp_path, capsys):
+    big = "word " * 30_000  # 150 KB, past the csv module's 131,072-character field limit
+    sheet, out = tmp_path / "big.csv", tmp_path / "out.yaml"
+    sheet.write_text(f'Year,Month,Day,Headline,Text\n2015,9,30,Big,"{big}"\n', encoding="utf-8")
+    assert main(["import", str(sheet), "-o", str(out)]) == 0
+    assert load_file(out).events[0].event.quote == big.strip()

@@ -139,8 +139,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     kind = args.kind or ("csv" if source.suffix.lower() == ".csv" else "json")
     try:
         raw = read_bounded(source, default_max_bytes()).decode("utf-8-sig")
-        text = import_text(raw, source.name, kind)
-        checked = open_bytes(text.encode(), str(args.output), Path(args.output).parent).data
+        text, skipped = import_text(raw, source.name, kind)
+        checked = open_bytes(
+            text.encode(), f"{source.name} (as imported)", Path("."), use_cache=False
+        ).data
         if not checked.ok:
             raise export.ExportError(
                 "the imported data does not pass check:\n"
@@ -148,12 +150,18 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         export.write_atomic(args.output, text.encode(), args.force)
     except (OSError, UnicodeDecodeError) as err:
-        print(f"error: cannot read {source}: {err}", file=sys.stderr)
+        print(terminal(f"error: cannot read {source}: {err}"), file=sys.stderr)
         return 1
     except export.ExportError as err:
-        print(f"error: {source}: {err}", file=sys.stderr)
+        print(terminal(f"error: {source}: {err}"), file=sys.stderr)
         return 1
-    print(f"wrote {args.output} ({checked.total} events from {source.name})", file=sys.stderr)
+    for slide in skipped:
+        print(terminal(f"note: {source}: {slide}"), file=sys.stderr)
+    left = f"; {len(skipped)} skipped (see above)" if skipped else ""
+    print(
+        terminal(f"wrote {args.output} ({checked.total} events from {source.name}{left})"),
+        file=sys.stderr,
+    )
     return 0
 
 

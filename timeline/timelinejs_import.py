@@ -36,6 +36,7 @@ class Slide:
     end: dict[str, str]
     display: str
     group: str
+    where: str = ""  # "event 3" in a JSON file, "row 5" in a spreadsheet
 
 
 def _plain(markup: Any) -> str:
@@ -43,14 +44,39 @@ def _plain(markup: Any) -> str:
     return " ".join(html.unescape(text).split())
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A slide that could not be imported, and why; the rest of the file still is."""
+
+    where: str  # "event 3" in a JSON file, "row 5" in a spreadsheet
+    headline: str
+    reason: str
+
+    def __str__(self) -> str:
+        name = f" ({self.headline!r})" if self.headline else ""
+        return f"{self.where}{name} skipped: {self.reason}"
+
+
+MAX_DEPTH = 200  # JSON nested deeper than this is not a TimelineJS file
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text_object(value: Any) -> dict[str, Any]:
+    """A slide's ``text``: an object with headline and text; a bare string is its text."""
+    return {"text": value} if isinstance(value, str) else _mapping(value)
+
+
 def _part(date: Any, key: str) -> str:
-    value = date.get(key) if isinstance(date, dict) else None
+    value = _mapping(date).get(key)
     return "" if value in (None, "") else str(value).replace(",", "").strip()
 
 
-def _slide(raw: dict[str, Any]) -> Slide:
-    text = raw.get("text") or {}
-    start, end = raw.get("start_date") or {}, raw.get("end_date") or {}
+def _slide(raw: dict[str, Any], where: str) -> Slide:
+    text = _text_object(raw.get("text"))
+    start, end = raw.get("start_date"), raw.get("end_date")
     return Slide(
         ident=str(raw.get("unique_id") or ""),
         headline=_plain(text.get("headline")),
@@ -59,25 +85,51 @@ def _slide(raw: dict[str, Any]) -> Slide:
         end={k: _part(end, k) for k in ("year", "month", "day")},
         display=_plain(raw.get("display_date")),
         group=_plain(raw.get("group")),
+        where=where,
     )
+
+
+def _too_deep(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
 
 
 def read_json(text: str) -> tuple[str, list[Slide]]:
     """The title and slides of a TimelineJS JSON file."""
+    if _too_deep(text):
+        raise ExportError(f"not a TimelineJS file: nested more than {MAX_DEPTH} levels deep")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise ExportError(f"not valid JSON (line {err.lineno}): {err.msg}") from None
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
         raise ExportError('not a TimelineJS file: it needs an "events" list')
-    title = (data.get("title") or {}).get("text") or {}
-    slides = [_slide(e) for e in data["events"] if isinstance(e, dict)]
+    given = data.get("title")
+    title = (
+        {"headline": given} if isinstance(given, str) else _text_object(_mapping(given).get("text"))
+    )
+    slides = [_slide(_mapping(e), f"event {i}") for i, e in enumerate(data["events"], 1)]
     return _plain(title.get("headline")), slides
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))  # one cell may be the file
+    try:
+        return list(csv.DictReader(io.StringIO(text), strict=True))
+    except csv.Error as err:
+        raise ExportError(f"not a readable CSV file: {err}") from None
 
 
 def read_csv(text: str) -> tuple[str, list[Slide]]:
     """The title and slides of a TimelineJS spreadsheet saved as CSV."""
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = _rows(text)
     if not rows or "Year" not in rows[0] or "Headline" not in rows[0]:
         raise ExportError(
             "not a TimelineJS spreadsheet: it needs the columns "
@@ -85,7 +137,7 @@ def read_csv(text: str) -> tuple[str, list[Slide]]:
             + ", Headline, …"
         )
     title, slides = "", []
-    for row in rows:
+    for number, row in enumerate(rows, start=2):  # the header is line 1
         raw = {
             "start_date": {
                 "year": row.get("Year"),
@@ -104,25 +156,52 @@ def read_csv(text: str) -> tuple[str, list[Slide]]:
         if (row.get("Type") or "").strip().lower() == "title":
             title = _plain(row.get("Headline"))
         elif (row.get("Type") or "").strip().lower() != "era":
-            slides.append(_slide(raw))
+            slides.append(_slide(raw, f"row {number}"))
     return title, slides
 
 
-def _iso(parts: dict[str, str]) -> str:
-    """``{"year": "2015", "month": "9"}`` → ``2015-09``."""
-    year, month, day = parts["year"], parts["month"], parts["day"]
-    if not month:
-        return f"{int(year):04d}"
-    if not day:
-        return f"{int(year):04d}-{int(month):02d}"
-    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
+
+
+YEARS = (1, 9999)  # what a date here holds (Python's calendar); others are skipped, said
+
+
+def _year(text: str, which: str) -> int:
+    if not text:
+        raise ValueError(f"it has no {which} year (TimelineJS leaves such a slide out too)")
+    try:
+        year = int(text)
+    except ValueError:
+        raise ValueError(f"its {which} year {text!r} is not a number") from None
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise ValueError(
+            f"its {which} year {year} is outside {YEARS[0]}–{YEARS[1]}, the years timeline holds"
+        )
+    return year
+
+
+def _iso(parts: dict[str, str], which: str = "start") -> str:
+    """``{"year": "2015", "month": "9"}`` → ``2015-09``; ValueError says what is wrong."""
+    year, month, day = _year(parts["year"], which), parts["month"], parts["day"]
+    try:
+        numbers = [int(month)] if month else []
+        numbers += [int(day)] if month and day else []
+    except ValueError:
+        raise ValueError(f"its {which} month or day is not a number") from None
+    return "-".join([f"{year:04d}", *(f"{n:02d}" for n in numbers)])
+
+
+def _pin(slide: Slide) -> str:
+    pin = _iso(slide.start)
+    return pin + ("/" + _iso(slide.end, "end") if slide.end["year"] else "")
 
 
 def _span(slide: Slide) -> Span:
-    pin = _iso(slide.start)
-    if slide.end["year"]:
-        pin += "/" + _iso(slide.end)
-    return parse_pin(pin)
+    """The slide's span; ValueError or DateError says why it has none."""
+    if not (slide.headline or _plain(slide.text)):
+        raise ValueError("it has neither a headline nor text, so there is nothing to show")
+    return parse_pin(_pin(slide))
 
 
 _META = re.compile(r"Kind:\s*(\w+)\s*·\s*Status:\s*(\w+)")
@@ -137,7 +216,8 @@ def _event(slide: Slide, ident: str, actor: str, source: str, base: dt.date) -> 
     span = _span(slide)
     meta = _META.search(_plain(slide.text))
     kind, status = meta.groups() if meta else ("statement", "reported")
-    event: dict[str, Any] = {"id": ident, "title": slide.headline or ident, "source": source}
+    title = slide.headline or _short(_plain(slide.text)) or ident
+    event: dict[str, Any] = {"id": ident, "title": title, "source": source}
     try:
         phrase = normalise(slide.display, base) if slide.display else None
     except DateError:
@@ -146,7 +226,7 @@ def _event(slide: Slide, ident: str, actor: str, source: str, base: dt.date) -> 
     if phrase and (phrase.start, phrase.end) == (span.start, span.end):
         event["when"] = slide.display
     else:
-        event["date"] = _iso(slide.start) + ("/" + _iso(slide.end) if slide.end["year"] else "")
+        event["date"] = _pin(slide)
     event.update(
         actors=[actor],
         kind=kind if kind in KINDS else "statement",
@@ -156,31 +236,38 @@ def _event(slide: Slide, ident: str, actor: str, source: str, base: dt.date) -> 
     return event
 
 
-def to_dataset(title: str, slides: list[Slide], name: str) -> dict[str, Any]:
-    """A dataset (as plain data for YAML) from TimelineJS slides."""
-    if not slides:
-        raise ExportError("the file has no events to import")
-    spans = []
-    for number, slide in enumerate(slides, start=1):
+def _usable(slides: list[Slide]) -> tuple[list[tuple[Slide, Span]], list[Skipped]]:
+    """Each slide with its span, and the slides that have none, with the reason."""
+    kept, skipped = [], []
+    for slide in slides:
         try:
-            spans.append(_span(slide))
+            kept.append((slide, _span(slide)))
         except (DateError, ValueError) as err:
-            raise ExportError(f"event {number} ({slide.headline!r}): bad date: {err}") from None
-    base = max(s.end for s in spans)
+            skipped.append(Skipped(slide.where, slide.headline, str(err)))
+    return kept, skipped
+
+
+def to_dataset(title: str, slides: list[Slide], name: str) -> tuple[dict[str, Any], list[Skipped]]:
+    """A dataset (as plain data for YAML) from TimelineJS slides, and the slides skipped."""
+    kept, skipped = _usable(slides)
+    if not kept:
+        reasons = "; ".join(map(str, skipped)) or "the file has no events"
+        raise ExportError(f"nothing to import: {reasons}")
+    base = max(span.end for _, span in kept)
     source_id = slug(name, set())
-    groups = {g: slug(g, set()) for g in dict.fromkeys(s.group or "Unattributed" for s in slides)}
+    groups = {g: slug(g) for g in dict.fromkeys(s.group or "Unattributed" for s, _ in kept)}
     taken: set[str] = set()
     events = [
         _event(
-            slide,
-            slug(slide.ident or slide.headline, taken),
-            groups[slide.group or "Unattributed"],
+            s,
+            slug(s.ident or s.headline, taken),
+            groups[s.group or "Unattributed"],
             source_id,
             base,
         )
-        for slide in slides
+        for s, _ in kept
     ]
-    return {
+    data = {
         "title": title or name,
         "sources": [
             {
@@ -193,13 +280,16 @@ def to_dataset(title: str, slides: list[Slide], name: str) -> dict[str, Any]:
         "actors": [{"id": i, "name": g, "affiliation": g} for g, i in groups.items()],
         "events": events,
     }
+    return data, skipped
 
 
-def import_text(text: str, name: str, kind: str) -> str:
-    """``events.yaml`` text from a TimelineJS ``json`` or ``csv`` file's text."""
+def import_text(text: str, name: str, kind: str) -> tuple[str, list[Skipped]]:
+    """``events.yaml`` text from a TimelineJS ``json`` or ``csv`` file's text, and the
+    slides that were skipped (each with its reason); ExportError when nothing is left."""
     title, slides = read_json(text) if kind == "json" else read_csv(text)
-    data = to_dataset(title, slides, name)
+    data, skipped = to_dataset(title, slides, name)
     header = (
         f"# Imported from {name} (TimelineJS {kind}). Quotes have no article to check against.\n"
     )
-    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return header + body, skipped
