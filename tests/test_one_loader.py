@@ -97,3 +97,13 @@ def test_the_summary_cannot_pass_for_a_dataset_without_events(dataset):
     summary = open_dataset(dataset).data
     assert not hasattr(summary, "events")  # only a loaded Dataset has them
     assert summary.valid == 1 and summary.total == 1
+
+
+def test_the_uploader_lets_through_every_file_the_loader_accepts():
+    """The uploader must not refuse a file `check` accepts (64 MiB is 67.1 MB)."""
+    import tomllib
+
+    from timeline.load import DEFAULT_MAX_MB
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1000 * 1000 >= DEFAULT_MAX_MB * 1024 * 1024
