@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -257,20 +258,14 @@ def _add_filter_options(command: argparse.ArgumentParser) -> None:
         help="with several --actor: keep events that have all",
     )
     command.add_argument("--search", metavar="WORDS", help="words in title, quote or actor names")
-    command.add_argument(
-        "--from",
-        dest="start",
-        type=lambda t: _date_bound(t, end=False),
-        metavar="DATE",
-        help="YYYY, YYYY-MM or YYYY-MM-DD",
-    )
-    command.add_argument(
-        "--to",
-        dest="end",
-        type=lambda t: _date_bound(t, end=True),
-        metavar="DATE",
-        help="YYYY, YYYY-MM or YYYY-MM-DD",
-    )
+    for flag, dest, end in (("--from", "start", False), ("--to", "end", True)):
+        command.add_argument(
+            flag,
+            dest=dest,
+            type=functools.partial(_date_bound, end=end),
+            metavar="DATE",
+            help="YYYY, YYYY-MM or YYYY-MM-DD",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -40,26 +40,9 @@ COLUMNS = [
 # Fields a curator may leave out: "" in the frame (pandas would show a missing one as "nan"),
 # null again in JSON records.
 OPTIONAL_TEXT = ["when", "phrase_label", "date_note", "notes"]
-RECORD_FIELDS = [
-    "id",
-    "title",
-    "source",
-    "when",
-    "start",
-    "end",
-    "precision",
-    "label",
-    "how",
-    "pinned",
-    "phrase_label",
-    "date_note",
-    "actors",
-    "kind",
-    "status",
-    "quote",
-    "figures",
-    "tags",
-]
+# What the JSON/CSV records carry: the columns less those kept for drawing and lookups.
+FRAME_ONLY = ("outlet", "direction", "middle", "actor_names", "actor_terms", "affiliations")
+RECORD_FIELDS = [c for c in COLUMNS if c not in (*FRAME_ONLY, "notes", "line")]
 
 
 @dataclass(frozen=True)
