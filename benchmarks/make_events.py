@@ -1,9 +1,11 @@
 """Generate a realistic synthetic dataset: ``python -m benchmarks.make_events N -o FILE``.
 
-N events over ten years, 50 actors with aliases in 6 affiliations, 5 sources whose
-article texts are written beside FILE (under ``articles/``), a mix of date phrases
-("in July", "on Wednesday", "mid-June", "last September") and pins, quotes that are
-really in the texts, and figures on some events. The same seed gives the same file.
+N events over ten years, 50 actors with aliases in 6 affiliations, and sources shaped like
+curated news: one article per 50 events by default (``--sources``), each with its own
+publication date and its text written beside FILE (under ``articles/``). 80% of events
+carry a date phrase read against their article's date ("in July", "on Wednesday",
+"mid-June", "last September", "on 5 May", "in 2014", …), the rest a pin; quotes are really
+in the texts; some events have figures. The same seed gives the same file.
 """
 
 from __future__ import annotations
@@ -58,19 +60,21 @@ def _sentence(rng: random.Random, actors: list[dict[str, object]], n: int) -> st
     )
 
 
-def _articles(rng: random.Random, actors: list[dict[str, object]], folder: Path) -> list[dict]:
+def _articles(
+    rng: random.Random, actors: list[dict[str, object]], folder: Path, count: int
+) -> list[dict]:
     folder.mkdir(parents=True, exist_ok=True)
     sources = []
-    for i in range(5):
-        published = START + dt.timedelta(days=365 * 2 * i + rng.randint(30, 300))
-        sentences = [_sentence(rng, actors, i * 1000 + n) for n in range(400)]
+    for i in range(count):
+        published = START + dt.timedelta(days=rng.randrange(365 * YEARS))
+        sentences = [_sentence(rng, actors, i * 1000 + n) for n in range(60)]
         path = folder / f"bench-{i}.txt"
         path.write_text(" ".join(sentences) + "\n", encoding="utf-8")
         sources.append(
             {
                 "id": f"source-{i}",
                 "title": f"Report {i}",
-                "outlet": f"Outlet {i}",
+                "outlet": f"Outlet {i % 40}",
                 "published": published,
                 "url": f"https://example.org/{i}",
                 "text": f"articles/{path.name}",
@@ -80,23 +84,31 @@ def _articles(rng: random.Random, actors: list[dict[str, object]], folder: Path)
     return sources
 
 
+MONTH = list(calendar.month_name)[1:]
+PHRASES = [  # how reporters write a date, each read against the article's date
+    lambda r, p: f"on {calendar.day_name[r.randrange(7)]}",
+    lambda r, p: f"in {r.choice(MONTH)}",
+    lambda r, p: f"{r.choice(['early', 'mid', 'late'])}-{r.choice(MONTH)}",
+    lambda r, p: f"last {r.choice(MONTH)}",
+    lambda r, p: f"on {r.randint(1, 28)} {r.choice(MONTH)}",
+    lambda r, p: f"{r.choice(MONTH)} {r.randint(1, 28)}",
+    lambda r, p: f"in {p.year - r.randint(0, 3)}",
+    lambda r, p: f"in {r.choice(MONTH)} {p.year - r.randint(0, 2)}",
+    lambda r, p: "earlier this week",
+    lambda r, p: "last week",
+]
+
+
 def _date(rng: random.Random, source: dict) -> dict[str, str]:
-    """A phrase (read against the source's date), or a pin of some precision."""
+    """A phrase (read against the source's date) on 80% of events, else a pin."""
     published: dt.date = source["published"]
+    if rng.random() < 0.8:
+        return {"when": rng.choice(PHRASES)(rng, published)}
+    day = published - dt.timedelta(days=rng.randrange(400))
     kind = rng.random()
-    if kind < 0.1:
-        return {"when": f"on {calendar.day_name[rng.randrange(7)]}"}
-    if kind < 0.2:
-        return {"when": f"in {calendar.month_name[rng.randint(1, 12)]}"}
-    if kind < 0.25:
-        return {"when": f"mid-{calendar.month_name[rng.randint(1, 12)]}"}
-    if kind < 0.3:
-        month = calendar.month_name[(published.month % 12) + 1]
-        return {"when": f"last {month}"}
-    day = START + dt.timedelta(days=rng.randrange(365 * YEARS))
-    if kind < 0.8:
+    if kind < 0.6:
         return {"date": day.isoformat()}
-    if kind < 0.9:
+    if kind < 0.8:
         return {"date": f"{day:%Y-%m}"}
     return {
         "date": f"{day.isoformat()}/{(day + dt.timedelta(days=rng.randint(1, 60))).isoformat()}"
@@ -145,12 +157,14 @@ def _yaml_inline(value: object, indent: str) -> str:
     return f" {json.dumps(value, ensure_ascii=False)}\n"
 
 
-def generate(n: int, out: Path, seed: int = 2016) -> Path:
+def generate(n: int, out: Path, seed: int = 2016, sources: int | None = None) -> Path:
+    """``sources`` articles (default one per 50 events, as curated news has)."""
     rng = random.Random(seed)
     actors = _actors(rng)
-    sources = _articles(rng, actors, out.parent / "articles")
-    events = [_event(rng, i, sources, actors) for i in range(n)]
-    plain_sources = [{k: v for k, v in s.items() if k != "sentences"} for s in sources]
+    count = sources if sources else max(1, n // 50)
+    written = _articles(rng, actors, out.parent / "articles", count)
+    events = [_event(rng, i, written, actors) for i in range(n)]
+    plain_sources = [{k: v for k, v in s.items() if k != "sentences"} for s in written]
     data = {
         "title": f"Synthetic benchmark, {n:,} events",
         "sources": plain_sources,
@@ -166,8 +180,11 @@ def main() -> None:
     parser.add_argument("n", type=int, help="how many events")
     parser.add_argument("-o", "--output", required=True, type=Path)
     parser.add_argument("--seed", type=int, default=2016)
+    parser.add_argument(
+        "--sources", type=int, metavar="N", help="how many articles (default: one per 50 events)"
+    )
     args = parser.parse_args()
-    path = generate(args.n, args.output, args.seed)
+    path = generate(args.n, args.output, args.seed, args.sources)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) and its articles/")
 
 

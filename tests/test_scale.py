@@ -43,7 +43,7 @@ def test_every_generated_event_is_valid_and_counted(loaded, generated):
     raw = yaml.safe_load(generated.read_text())
     assert data.problems == [] and data.invalid == []
     assert len(data.events) == data.total == len(frame) == len(raw["events"]) == N
-    assert len(actors) == 50 and len(data.sources) == 5
+    assert len(actors) == 50 and len(data.sources) == N // 50  # one article per 50 events
     assert frame["start"].is_monotonic_increasing
 
 

@@ -19,7 +19,7 @@ from typing import TextIO
 import pandas as pd
 
 from timeline import export, filters
-from timeline.cache import Frames, open_bytes, open_dataset
+from timeline.cache import Frames, open_bytes, open_dataset, open_summary
 from timeline.dates import DateError, parse_pin
 from timeline.export import records
 from timeline.frame import to_records
@@ -57,7 +57,7 @@ def _open(args: argparse.Namespace) -> Frames:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    data = _open(args).data
+    data = open_summary(args.file, _max_bytes(args))  # no events needed: the cache's summary
     _report(data, sys.stdout)
     return 0 if data.ok else 1
 

@@ -254,6 +254,69 @@ def _rule_range(text: str, base: dt.date, direction: Direction) -> Span | None:
     return range_span(first, last, f"rule range: from {first.label} to {last.label}")
 
 
+# --- the common shapes, without dateparser -------------------------------------
+# Each reads exactly as dateparser does (same span, precision and label: a test compares
+# them over many publication dates), in microseconds instead of about 2 ms a call.
+
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+
+
+def _fast_weekday(text: str, base: dt.date, direction: Direction) -> Span | None:
+    match = re.fullmatch(rf"(?:on )?{_WEEKDAY}", text)
+    if not match:
+        return None
+    wanted = WEEKDAYS[match.group(1)]
+    if direction == "past":
+        day = base - dt.timedelta(days=(base.weekday() - wanted) % 7 or 7)
+    else:
+        day = base + dt.timedelta(days=(wanted - base.weekday()) % 7 or 7)
+    return day_span(day, f"rule weekday: {text!r} read {direction} from {base.isoformat()}")
+
+
+def _fast_last_week(text: str, base: dt.date, direction: Direction) -> Span | None:
+    if text != "last week":
+        return None
+    return week_span(base - dt.timedelta(days=7), f"rule last-week: the week before {base}")
+
+
+def _month_day(text: str) -> tuple[int | None, int | None, int | None] | None:
+    """(month, day, year) of "in May", "on 5 May", "May 5th", "May 2014", "5 May 2014"."""
+    for pattern, order in (
+        (rf"(?:in |on )?{_MONTH}(?: {_DAY})?,?(?: (\d{{4}}))?", "mdy"),
+        (rf"(?:on )?{_DAY} {_MONTH},?(?: (\d{{4}}))?", "dmy"),
+        (r"(?:in )?(\d{4})", "y"),
+    ):
+        match = re.fullmatch(pattern, text)
+        if match and order == "y":
+            return None, None, int(match.group(1))
+        if match:
+            parts = match.groups() if order == "mdy" else (match[2], match[1], match[3])
+            name, day, year = parts
+            return MONTHS[name], int(day) if day else None, int(year) if year else None
+    return None
+
+
+def _fast_calendar(text: str, base: dt.date, direction: Direction) -> Span | None:
+    found = _month_day(text)
+    if found is None:
+        return None
+    month, day, year = found
+    how = f"rule calendar: {text!r} read {direction} from {base.isoformat()}"
+    if month is None:
+        return year_span(year or base.year, how)
+    if year is None:  # the nearest such day or month before (past) or after (future)
+        later = (month, day or 0) > (base.month, base.day if day else 0)
+        if direction == "past":
+            year = base.year - 1 if later else base.year
+        else:
+            year = base.year if later else base.year + 1
+    if day is None:
+        return month_span(year, month, how)
+    if day > calendar.monthrange(year, month)[1]:
+        return None  # "30 February": dateparser's answer, whatever it is
+    return day_span(dt.date(year, month, day), how)
+
+
 # --- dateparser ---------------------------------------------------------------
 
 
@@ -297,6 +360,9 @@ RULES: tuple[Rule, ...] = (
     _rule_bare_duration,
     _rule_week_of,
     _rule_range,
+    _fast_weekday,
+    _fast_last_week,
+    _fast_calendar,
     _rule_dateparser,
 )
 
