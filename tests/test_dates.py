@@ -275,7 +275,7 @@ def test_every_label_reads_back_as_its_span(precision, day, days, base):
 
 
 @settings(max_examples=200, deadline=None)
-@given(day=st.dates(min_value=dt.date(1000, 1, 1)), days=st.integers(0, 4000))
+@given(day=st.dates(dt.date(1000, 1, 1), dt.date(9988, 12, 31)), days=st.integers(0, 4000))
 def test_iso_pins_round_trip(day, days):
     last = day + dt.timedelta(days=days)
     if last.year > 9999:
