@@ -77,29 +77,26 @@ def choices_of(frame: pd.DataFrame, actors: pd.DataFrame) -> Choices:
 
 def to_params(state: ViewState) -> Params:
     """The URL query of ``state``; defaults are left out so links stay short."""
-    f, params = state.filters, Params()
-    for key, name in LIST_KEYS.items():
-        if getattr(f, name):
-            params[key] = list(getattr(f, name))
-    if f.actor_mode != "any":
-        params["match"] = f.actor_mode
-    if f.start:
-        params["from"] = f.start.isoformat()
-    if f.end:
-        params["to"] = f.end.isoformat()
-    if f.text:
-        params["q"] = f.text
-    if state.lanes != "actor":
-        params["lanes"] = state.lanes
-    if state.expand:
-        params["expand"] = list(state.expand)
-    if state.event:
-        params["event"] = state.event
-    if state.step:
-        params["step"] = str(state.step)
-    if state.projector:
-        params["projector"] = "1"
-    return params
+    f = state.filters
+    params: Params = {d.key: list(chosen) for d, chosen in zip(DIMENSIONS, _chosen(f), strict=True)}
+    params.update(
+        {
+            "match": f.actor_mode if f.actor_mode != "any" else "",
+            "from": f.start.isoformat() if f.start else "",
+            "to": f.end.isoformat() if f.end else "",
+            "q": f.text,
+            "lanes": state.lanes if state.lanes != "actor" else "",
+            "expand": list(state.expand),
+            "event": state.event or "",
+            "step": str(state.step) if state.step else "",
+            "projector": "1" if state.projector else "",
+        }
+    )
+    return {key: value for key, value in params.items() if value}
+
+
+def _chosen(f: Filters) -> list[tuple[str, ...]]:
+    return [getattr(f, d.name) for d in DIMENSIONS]
 
 
 def _first(params: Mapping[str, Sequence[str]], key: str) -> str | None:
