@@ -1,6 +1,6 @@
 """Screenshots of the running app at the sizes people use, to look at after every change.
 
-    python -m benchmarks.shots [OUT_DIR] [PATH?QUERY ...]
+    [EVENTS=FILE.yaml] python -m benchmarks.shots [OUT_DIR] [PATH?QUERY ...]
 
 Starts ``streamlit run app.py`` on a free port, opens each page (default: the timeline,
 the Kadyrov view, the briefing and projector mode) at 1440×900 and 1280×720 in Debian's
@@ -36,8 +36,10 @@ def shoot(url: str, pages: list[str], out: Path) -> list[Path]:
             for page_path in pages:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(url + page_path)
-                page.wait_for_selector(
-                    ".js-plotly-plot .scatterlayer .point", state="attached", timeout=90_000
+                page.wait_for_function(  # drawn: events (points) or a density view (heatmap)
+                    "() => document.querySelector('.js-plotly-plot .scatterlayer .point, "
+                    ".js-plotly-plot .heatmaplayer image')",
+                    timeout=180_000,
                 )
                 page.wait_for_timeout(2000)
                 target = out / _name(page_path, width, height)
@@ -58,7 +60,7 @@ def main(argv: list[str]) -> None:
     out = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="shots-"))
     out.mkdir(parents=True, exist_ok=True)
     pages = argv[1:] or PAGES
-    with streamlit_server("events.yaml", out / "server.log") as url:
+    with streamlit_server(os.environ.get("EVENTS", "events.yaml"), out / "server.log") as url:
         for path in shoot(url, pages, out):
             print(path)
 

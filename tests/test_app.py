@@ -10,6 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import EVENT, EVENTS, ROOT, dataset_text
+from timeline.cache import open_dataset
+from timeline.ui.views import listed
 
 
 @pytest.fixture
@@ -230,7 +232,7 @@ def list_selection(at: AppTest) -> list[int]:
 def test_one_selection_across_sheet_list_and_link(app):
     app.query_params.update(event="airstrikes-begin")
     at = app.run()
-    ids = at.session_state["_shown_ids"]
+    ids = list(listed(open_dataset(EVENTS).frame)["id"])  # the list's rows, in its order
     assert sheet_title(at) == "Russia begins airstrikes in Syria"
     assert list_selection(at) == [ids.index("airstrikes-begin")]
     at.button(key="sheet_next").click().run()  # Later → in the sheet

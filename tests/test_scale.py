@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -89,19 +90,34 @@ def test_the_figure_holds_every_event_in_every_lane(loaded):
         i for t in figure.data if t.name == "more" for g in t.customdata for i in g[6:].split()
     ]
     assert len(drawn) + len(counted) == sum(len(e.event.actors) for e in data.events)
-    assert set(drawn) | set(counted) == set(frame["id"])  # below LARGE, points carry their ids
+    assert set(drawn) | set(counted) == set(frame["id"])  # below DENSE, points carry their ids
 
 
-def test_a_large_view_is_drawn_lean(loaded):
+def test_a_view_past_dense_shows_how_many_events_per_lane_and_period(loaded):
+    """More events than a screen can tell apart: a heatmap whose cells count them, per
+    lane and per period, so the browser never receives one marker per event."""
     _, frame, actors = loaded
     big = pd.concat(
         [frame.assign(id=frame["id"] + f"-{i}") for i in range(3)], ignore_index=True
-    )  # 6,000 events: above charts.LARGE
-    figure = charts.timeline_figure(big, actors)
-    markers = [t for t in figure.data if t.mode == "markers" and t.customdata is not None]
-    assert {t.type for t in markers} == {"scattergl"}
-    rows = sorted(int(r) for t in markers for r in t.customdata)
-    assert rows[0] == 0 and rows[-1] == len(big) - 1  # rows in the view, mapped back by the app
+    )  # 6,000 events: above charts.DENSE
+    figure = charts.timeline_figure(big, actors, "kind")
+    [heat] = figure.data
+    cells = np.nan_to_num(np.array(heat.z, dtype=float))
+    by_lane = dict(zip(heat.y, cells.sum(axis=1), strict=True))
+    assert by_lane == big["kind"].str.capitalize().value_counts().astype(float).to_dict()
+    step, period, _ = charts.bin_step(big["middle"].min(), big["middle"].max())
+    starts = big["middle"].dt.to_period(period).dt.start_time.value_counts()
+    by_period = dict(zip(pd.DatetimeIndex(heat.x), cells.sum(axis=0), strict=True))
+    assert {k: v for k, v in by_period.items() if v} == starts.astype(float).to_dict()
+    assert step in heat.colorbar.title.text and len(figure.to_json()) < 100_000
+
+
+def test_actor_lanes_past_dense_count_each_event_once_per_lane(loaded):
+    _, frame, actors = loaded
+    big = pd.concat([frame.assign(id=frame["id"] + f"-{i}") for i in range(3)], ignore_index=True)
+    every = tuple(actors["affiliation"].unique())  # one lane per actor
+    [heat] = charts.timeline_figure(big, actors, expand=every).data
+    assert np.nansum(np.array(heat.z, dtype=float)) == big["actors"].map(len).sum()
 
 
 def test_the_cache_serves_a_second_open_and_notices_an_edited_article(

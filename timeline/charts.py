@@ -51,7 +51,11 @@ STATUS_INK = {
     "claimed": "#B34700",
     "disputed": "#B00020",
 }
-LARGE = 5_000  # above this many events, the lean drawing (WebGL, no labels, short hover)
+DENSE = 5_000  # above this many events in view, counts per lane and period (density_figure)
+# (name, period, the periods' starts as a date range, days at most)
+BIN_STEPS = [("day", "D", "D", 1), ("week", "W", "W-MON", 7), ("month", "M", "MS", 31)]
+BIN_STEPS += [("quarter", "Q", "QS", 92), ("year", "Y", "YS", 366)]
+MAX_BINS = 160  # about one per 6 px of a 1,000 px plot
 FONT_SIZE = 16  # readable from the back of a briefing room
 LANE_FONT = 14
 ONE_DAY = pd.Timedelta(days=1)
@@ -105,9 +109,8 @@ def _fold(rows: pd.DataFrame, folded: set[str]) -> pd.DataFrame:
     inside = rows["colour_key"].isin(folded)
     sizes = rows[inside].groupby("colour_key")["lane_key"].nunique()
     rows = rows.copy()
-    rows.loc[inside, "lane"] = rows.loc[inside, "colour_key"].map(
-        lambda k: f"{k} · {sizes[k]} actors"
-    )
+    shared = {key: f"{key} · {count} actors" for key, count in sizes.items()}
+    rows.loc[inside, "lane"] = rows.loc[inside, "colour_key"].map(shared)
     return rows.drop_duplicates(["id", "lane"])
 
 
@@ -184,7 +187,7 @@ def _margin_left(names: Mapping[str, list[str]]) -> int:
 def _lean_place(
     rows: pd.DataFrame, order: list[str]
 ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, tuple[float, float]]]:
-    """A large view: every marker on its lane's line; no labels (see ``LARGE``)."""
+    """No window to fit labels in: every marker on its lane's line, no labels."""
     height = ROW_PX + 2 * layout.LANE_PAD
     bounds = {lane: (float(i * height), float((i + 1) * height)) for i, lane in enumerate(order)}
     rows = rows.reset_index(drop=True)
@@ -233,7 +236,7 @@ def _days(values: pd.Series) -> np.ndarray:
     return np.asarray(values.dt.strftime("%Y-%m-%d"), dtype=object)
 
 
-def _bands(rows: pd.DataFrame, colour: str, dotted: bool, large: bool) -> go.Scatter:
+def _bands(rows: pd.DataFrame, colour: str, dotted: bool) -> go.Scatter:
     """Translucent bands over non-day spans, one trace with gaps between segments."""
     n = len(rows)
     xs = np.empty(3 * n, dtype=object)
@@ -241,8 +244,7 @@ def _bands(rows: pd.DataFrame, colour: str, dotted: bool, large: bool) -> go.Sca
     xs[0::3], xs[1::3], xs[2::3] = _days(rows["start"]), _days(rows["end"] + ONE_DAY), None
     ys[0::3] = ys[1::3] = rows["y"].to_numpy()
     ys[2::3] = None
-    trace = go.Scattergl if large else go.Scatter
-    return trace(
+    return go.Scatter(
         x=xs,
         y=ys,
         mode="lines",
@@ -354,32 +356,6 @@ def _badges(badges: pd.DataFrame, titles: Mapping[str, str]) -> list[go.Scatter]
     ]
 
 
-def _lean_markers(rows: pd.DataFrame, colour: str, name: str) -> list[go.Scattergl]:
-    """Many events: WebGL, one trace per status (a scalar symbol, nothing to check per
-    point), dates as day text, and ``customdata`` holding the event's row in the view
-    (``row``) rather than its id. The hover gives date and affiliation; a click opens the
-    event in the detail panel."""
-    return [
-        go.Scattergl(
-            x=_days(part["middle"]),
-            y=part["y"].round().astype("int64").to_numpy(),
-            mode="markers",
-            name=name,
-            legendgroup=name,
-            showlegend=False,
-            customdata=part["row"].to_numpy(),
-            hovertemplate="%{x|%d %b %Y} · " + esc(name) + " · click for the event<extra></extra>",
-            marker={
-                "color": colour,
-                "size": 9,
-                "symbol": STATUS_SYMBOLS[str(status)],
-                "line": {"color": colour, "width": 1.5},
-            },
-        )
-        for status, part in rows.groupby("status", sort=False)
-    ]
-
-
 def _legend(colours: Mapping[str, str], shown: Iterable[str]) -> list[go.Scatter]:
     """Legend entries: one per affiliation shown, one per status symbol."""
     present = set(shown)
@@ -467,14 +443,16 @@ def timeline_figure(
     mode) every other event is dimmed. ``expand`` names affiliations never folded;
     ``window`` is ``fit_window(frame)`` when the caller has it already.
     """
-    colours, large = palette(actors["affiliation"]), len(frame) > LARGE
+    if len(frame) > DENSE:
+        return density_figure(frame, actors, by, expand)
+    colours = palette(actors["affiliation"])
     rows = lane_rows(frame.assign(row=np.arange(len(frame))), by, actors, expand)
     order = lane_order(rows, colours, by)
     rows, order = cap_lanes(rows, order, by)
     window = fit_window(frame) if window is None else window
     names = {lane: _name_lines(lane) for lane in order}
     left = _margin_left(names)
-    if large or window is None:
+    if window is None:
         rows, badges, bounds = _lean_place(rows, order)
     else:
         least = {lane: len(lines) for lane, lines in names.items()}
@@ -487,19 +465,104 @@ def timeline_figure(
         for dotted in (False, True):
             part = spans[spans["status"].isin(HOLLOW) == dotted]
             if not part.empty:
-                traces.append(_bands(part, colour, dotted, large))
-        if large:
-            traces += _lean_markers(group, colour, str(key))
-        else:
-            focused, drawn = (selected if focus else None), group[group["drawn"]]
-            traces += [_markers(drawn, colour, str(key), focused)]
-            traces += _pointers(drawn, colour, focused)
+                traces.append(_bands(part, colour, dotted))
+        focused, drawn = (selected if focus else None), group[group["drawn"]]
+        traces += [_markers(drawn, colour, str(key), focused)]
+        traces += _pointers(drawn, colour, focused)
     titles = dict(zip(frame["id"], frame["title"], strict=True))
     traces += _badges(badges, titles) + _highlight(rows, badges, selected)
     traces += _legend(colours, rows["colour_key"])
     figure = go.Figure(traces)
     _layout(figure, names, bounds, window, left)
     figure.update_layout(uirevision=revision(frame), meta="timeline")
+    return figure
+
+
+# --- density: more events than a screen can show -------------------------------------------
+
+
+def bin_step(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str, str]:
+    """The finest period (day, week, month, quarter, year) giving at most ``MAX_BINS``:
+    its name, its pandas period and the date-range frequency of its starts."""
+    days = (last - first).days + 1
+    step = next((b for b in BIN_STEPS if days / b[3] <= MAX_BINS), BIN_STEPS[-1])
+    return step[0], step[1], step[2]
+
+
+def density_counts(rows: pd.DataFrame, order: list[str], period: str, starts: str) -> pd.DataFrame:
+    """Events per lane (rows, in ``order``) and period (columns, every period in between,
+    empty ones too), each event counted at the middle of its span, once per lane it is in."""
+    begins = rows["middle"].dt.to_period(period).dt.start_time
+    counts = rows.assign(period=begins).groupby(["lane", "period"]).size().unstack(fill_value=0)
+    every = pd.date_range(begins.min(), begins.max(), freq=starts)
+    return counts.reindex(index=order, columns=every, fill_value=0)
+
+
+def _period_label(start: pd.Timestamp, step: str) -> str:
+    if step in ("day", "week"):
+        return ("week of " if step == "week" else "") + f"{start.day} {start:%b %Y}"
+    if step == "quarter":
+        return f"Q{start.quarter} {start.year}"
+    return f"{start:%b %Y}" if step == "month" else str(start.year)
+
+
+def density_figure(
+    frame: pd.DataFrame, actors: pd.DataFrame, by: LaneMode = "actor", expand: Iterable[str] = ()
+) -> go.Figure:
+    """More events than a screen can show one by one (``DENSE``): how many there are per
+    lane and period, as a heatmap of a few thousand cells whatever the number of events.
+    Filtering or narrowing the dates below ``DENSE`` draws the events themselves."""
+    needed = ["id", "actors", "affiliations", "kind", "outlet", "start", "middle"]
+    rows = lane_rows(frame[needed], by, actors, expand)  # only what lanes and counts need
+    order = lane_order(rows, palette(actors["affiliation"]), by)
+    rows, order = cap_lanes(rows, order, by)
+    step, period, starts = bin_step(frame["middle"].min(), frame["middle"].max())
+    counts = density_counts(rows, order, period, starts)
+    labels = [_period_label(p, step) for p in pd.DatetimeIndex(counts.columns)]
+    z = counts.to_numpy().astype(float)
+    z[z == 0] = np.nan  # an empty cell stays white
+    names = {lane: _name_lines(lane) for lane in order}
+    figure = go.Figure(
+        go.Heatmap(
+            x=counts.columns,
+            y=["<br>".join(esc(line) for line in names[lane]) for lane in order],
+            z=z,
+            text=[labels] * len(order),
+            colorscale="Blues",
+            zmin=0,
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": f"events a {step}"}, "thickness": 14},
+            hovertemplate="%{y}<br>%{text}: %{z:,.0f} events<extra></extra>",
+            name="density",
+        )
+    )
+    return _density_layout(figure, len(order), _margin_left(names), len(frame), step)
+
+
+def _density_layout(figure: go.Figure, lanes: int, left: int, events: int, step: str) -> go.Figure:
+    figure.update_layout(
+        template="plotly_white",
+        height=MARGIN_TOP + MARGIN_BOTTOM + max(lanes, 3) * 2 * ROW_PX,
+        margin={"l": left, "r": MARGIN_RIGHT, "t": MARGIN_TOP + 24, "b": MARGIN_BOTTOM},
+        font={
+            "size": FONT_SIZE,
+            "color": TEXT_COLOUR,
+            "family": "Source Sans Pro, Arial, sans-serif",
+        },
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+        title={
+            "text": f"{events:,} events, counted per lane and {step}",
+            "font": {"size": 15},
+            "x": 0,
+            "xref": "paper",
+        },
+        xaxis={"type": "date", "side": "top", "showgrid": False, "ticks": "outside"},
+        yaxis={"autorange": "reversed", "tickfont": {"size": LANE_FONT}, "fixedrange": True},
+        uirevision=f"density-{events}",
+        meta="timeline-density",
+    )
     return figure
 
 

@@ -35,7 +35,6 @@ STATUS_COLOURS: dict[str, BadgeColour] = {
     "disputed": "red",
 }
 # The ids of the events on the page, in order: a chart point or list row maps back through it.
-SHOWN_IDS = "_shown_ids"
 # The wheel scrolls the page (a briefing page is scrolled far more than zoomed): zoom with a
 # drag or the mode bar; a double-click goes back to the first view, a second shows everything.
 PLOT_CONFIG = {
@@ -152,9 +151,6 @@ def _clicked_event() -> None:
     if not ids:
         return
     picked = ids[0][0] if isinstance(ids[0], list) else ids[0]
-    if isinstance(picked, int):  # a large view sends the event's row in the view
-        shown = st.session_state.get(SHOWN_IDS, [])
-        picked = shown[picked] if picked < len(shown) else None
     if isinstance(picked, str) and picked.startswith("group:"):
         st.session_state["group"] = picked.removeprefix("group:").split()
         return
@@ -174,7 +170,8 @@ def timeline(
     selected: str | None,
     expand: tuple[str, ...] = (),
 ) -> None:
-    window = layout.fit_window(shown)
+    dense = len(shown) > charts.DENSE
+    window = None if dense else layout.fit_window(shown)
     figure = charts.timeline_figure(shown, actors, lanes, selected, expand=expand, window=window)
     st.plotly_chart(
         figure,
@@ -186,7 +183,14 @@ def timeline(
         config=PLOT_CONFIG,
     )
     outside = len(window.before) + len(window.after) if window else 0
-    if outside:
+    if dense:
+        st.caption(
+            f"{len(shown):,} events are in view, more than can be told apart one by one "
+            f"(up to {charts.DENSE:,} are drawn as events): the colour says how many fall in "
+            "each lane and period. Narrow the filters or the date range to see the events "
+            "themselves; the list below has every one."
+        )
+    elif outside:
         st.caption(
             f"{outside} of {len(shown)} events lie outside this first view: they are pointed "
             "to at its edges (◀ ▶). Drag on the chart to zoom; double-click to come back, "
@@ -240,7 +244,6 @@ def event_list(shown: pd.DataFrame, selected: str | None) -> None:
     (chosen on the chart, in the list or by the link), never a stale one."""
     rows = listed(shown)
     ids = list(rows["id"])
-    st.session_state[SHOWN_IDS] = list(shown["id"])
     table = rows[list(LIST_COLUMNS)].rename(columns=LIST_COLUMNS)
     table["Actors"] = table["Actors"].map(", ".join)
     key = f"list-{selected or ''}"
