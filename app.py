@@ -60,10 +60,7 @@ def timeline_page() -> None:
     for note in st.session_state.get(session.URL_NOTES, []):
         st.warning(md_escape(note[:1].upper() + note[1:]))
     session.mirror_to_url(state)
-    st.markdown(
-        f"**Showing {len(shown)} of {len(frame)} events** · click an event for its quote, "
-        "source and how its date was read"
-    )
+    views.count_line(shown, frame)
     if shown.empty:
         views.empty_state(frame, state.filters)
     else:

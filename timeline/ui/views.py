@@ -163,6 +163,16 @@ def page_head() -> None:
     st.html(PAGE_CSS + f"<script>{KEEP_ZOOM}</script>", unsafe_allow_javascript=True)
 
 
+def count_line(shown: pd.DataFrame, frame: pd.DataFrame) -> None:
+    """How many events are shown, and what a click does in this view."""
+    hint = (
+        "narrow the view to click an event"
+        if len(shown) > charts.DENSE
+        else "click an event for its quote, source and how its date was read"
+    )
+    st.markdown(f"**Showing {len(shown):,} of {len(frame):,} events** · {hint}")
+
+
 def timeline(
     shown: pd.DataFrame,
     actors: pd.DataFrame,
