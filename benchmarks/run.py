@@ -75,8 +75,10 @@ def _server(path: Path, port: int, cache: str) -> subprocess.Popen[bytes]:
 # The drawn view's identity: Plotly's uirevision, the hash of the events it shows.
 REVISION = """() => { const gd = document.querySelector('.js-plotly-plot');
   return gd && gd.layout ? gd.layout.uirevision : null; }"""
+# Drawn: events (markers with their ids) or, past charts.DENSE, the density view's heatmap.
 POINTS = """() => { const gd = document.querySelector('.js-plotly-plot');
   if (!gd || !gd.data) return -1;
+  if (gd.data.some(t => t.type === 'heatmap')) return 1;
   return gd.data.filter(t => (t.mode || '').includes('markers') && t.customdata)
                 .reduce((n, t) => n + t.x.length, 0); }"""
 
@@ -109,7 +111,7 @@ def browser_side(
             box.press_sequentially(actor_label.split(" (")[0])  # the long list is virtualised
             page.get_by_role("option", name=actor_label).click()
             start = time.perf_counter()
-            page.get_by_text(f"Showing {shown} of {total} events").wait_for(timeout=120_000)
+            page.get_by_text(f"Showing {shown:,} of {total:,} events").wait_for(timeout=120_000)
             page.wait_for_function(
                 f"() => ({REVISION})() === {json.dumps(revision)}", timeout=120_000
             )
