@@ -79,7 +79,9 @@ def briefing_page() -> None:
 
 
 def curate_page() -> None:
-    original = upload.getvalue() if upload is not None else path.read_bytes()
+    original = upload.getvalue() if upload is not None else data.read_text(path)
+    if original is None:
+        return
     folder = None if upload is not None else Path(path).resolve().parent  # an upload reads none
     curate.page(loaded, original.decode("utf-8-sig"), folder)
 

@@ -47,9 +47,9 @@ from timeline.load import (
     ArticleRead,
     Dataset,
     Summary,
-    default_max_bytes,
     load_bytes,
     read_dataset,
+    size_limit,
 )
 from timeline.model import Actor, Source
 from timeline.problems import Problem
@@ -110,14 +110,13 @@ def fresh(data: Summary) -> bool:
     return all(_unchanged(read) for read in data.articles)
 
 
-def _named(frames: Frames, file: str) -> Frames:
-    """The entry under the name this caller used: the same content may be opened as
+def _renamed(data: Summary, file: str) -> Summary:
+    """The summary under the name this caller used: the same content may be opened as
     ``events.yaml`` by one and by its full path by another, and messages name the file."""
-    data = frames.data
     if data.file == file:
-        return frames
+        return data
     problems = [replace(p, file=file) for p in data.problems]
-    return replace(frames, data=replace(data, file=file, problems=problems))
+    return replace(data, file=file, problems=problems)
 
 
 def _summary(data: Summary) -> dict[str, Any]:
@@ -184,12 +183,14 @@ def _guarded(entry: Path, read: Callable[[], T]) -> T | None:
         return None
 
 
-def _meta(schema: pa.Schema) -> dict[str, Any] | None:
-    """An entry's metadata, if it is of this format and every article it read is unchanged."""
+def _meta(schema: pa.Schema) -> tuple[dict[str, Any], Summary] | None:
+    """An entry's metadata and summary, if it is of this format and every article it read
+    is unchanged."""
     meta: dict[str, Any] = json.loads(schema.metadata[b"timeline"])
-    if meta["format"] != FORMAT or not fresh(_dataset(meta["summary"])):
+    if meta["format"] != FORMAT:
         return None
-    return meta
+    summary = _dataset(meta["summary"])
+    return (meta, summary) if fresh(summary) else None
 
 
 def _read(entry: Path) -> Frames | None:
@@ -197,11 +198,11 @@ def _read(entry: Path) -> Frames | None:
 
     def read() -> Frames | None:
         events = pq.read_table(entry)
-        meta = _meta(events.schema)
-        if meta is None:
+        found = _meta(events.schema)
+        if found is None:
             return None
+        meta, data = found
         actors = pd.DataFrame(meta["actors"], columns=["id", "name", "affiliation", "aliases"])
-        data = _dataset(meta["summary"])
         return Frames(data, _frame(events, meta["dtypes"]), actors, cached=True)
 
     return _guarded(entry, read) if entry.exists() else None
@@ -211,8 +212,8 @@ def _read_summary(entry: Path) -> Summary | None:
     """Only the summary of a cached entry (its metadata; no events are read)."""
 
     def read() -> Summary | None:
-        meta = _meta(pq.read_schema(entry))
-        return None if meta is None else _dataset(meta["summary"])
+        found = _meta(pq.read_schema(entry))
+        return None if found is None else found[1]
 
     return _guarded(entry, read) if entry.exists() else None
 
@@ -254,6 +255,10 @@ def _write(entry: Path, frames: Frames) -> None:
                 os.unlink(temporary)
 
 
+def _entry(raw: bytes, file: str, base_dir: Path, limit: int) -> Path:
+    return cache_dir() / f"{_key(raw, file, base_dir, limit)}.parquet"
+
+
 def frames_of(data: Dataset) -> Frames:
     """A loaded dataset as what the app and the exports draw from."""
     return Frames(data.summary(), to_frame(data), actors_frame(data))
@@ -270,14 +275,14 @@ def open_bytes(
     """The dataset in ``raw`` as frames: from the disk cache when this content was loaded
     before and its articles are unchanged. With no ``base_dir`` (an upload) no article
     file is read; ``given`` articles come with the data and bypass the disk cache."""
-    max_bytes = default_max_bytes() if max_bytes is None else max_bytes
+    max_bytes = size_limit(max_bytes)
     if base_dir is None or given:
         return frames_of(load_bytes(raw, file, base_dir, max_bytes, given))
-    entry = cache_dir() / f"{_key(raw, file, base_dir, max_bytes)}.parquet"
+    entry = _entry(raw, file, base_dir, max_bytes)
     use_cache = use_cache and _usable(entry.parent)
     found = _read(entry) if use_cache else None
     if found is not None:
-        return _named(found, file)
+        return replace(found, data=_renamed(found.data, file))
     frames = frames_of(load_bytes(raw, file, base_dir, max_bytes))
     if use_cache:
         _write(entry, frames)
@@ -323,49 +328,54 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (found.st_size, found.st_mtime_ns)
 
 
-def _memory_key(path: Path, max_bytes: int | None) -> tuple[str, ...]:
-    limit = default_max_bytes() if max_bytes is None else max_bytes
+def _memory_key(path: Path, limit: int) -> tuple[str, ...]:
     return (str(path), str(path.resolve()), str(limit))
 
 
 def remembered(path: str | Path, max_bytes: int | None = None) -> Frames | None:
     """The dataset at ``path`` if this process has it and nothing it read has changed."""
     path = Path(path)
-    return MEMORY.get(_memory_key(path, max_bytes), _stamp(path))
+    return MEMORY.get(_memory_key(path, size_limit(max_bytes)), _stamp(path))
+
+
+def _opened(path: Path, limit: int, raw: bytes, stamp: tuple[int, int], use_cache: bool) -> Frames:
+    """The dataset in ``raw`` (read from ``path``), through the disk cache, remembered."""
+    frames = open_bytes(raw, str(path), path.parent, limit, use_cache)
+    if use_cache:
+        MEMORY.put(_memory_key(path, limit), stamp, frames)
+    return frames
 
 
 def open_dataset(path: str | Path, max_bytes: int | None = None, use_cache: bool = True) -> Frames:
     """The dataset at ``path``, from a cache when nothing it read has changed; a file
     that cannot be read gives a dataset with one problem saying why, never an exception."""
-    path = Path(path)
-    key, stamp = _memory_key(path, max_bytes), _stamp(path)  # taken before the read
-    found = MEMORY.get(key, stamp) if use_cache else None
+    path, limit = Path(path), size_limit(max_bytes)
+    stamp = _stamp(path)  # taken before the read
+    found = MEMORY.get(_memory_key(path, limit), stamp) if use_cache else None
     if found is not None:
         return found
-    raw = read_dataset(path, int(key[2]))
+    raw = read_dataset(path, limit)
     if isinstance(raw, Problem):
         return frames_of(Dataset(str(path), problems=[raw]))
-    frames = open_bytes(raw, str(path), path.parent, max_bytes, use_cache)
-    if use_cache:
-        MEMORY.put(key, stamp, frames)
-    return frames
+    return _opened(path, limit, raw, stamp, use_cache)
 
 
 def open_summary(path: str | Path, max_bytes: int | None = None) -> Summary:
     """What ``open_dataset(path).data`` says, reading only a cached entry's summary when
     there is one (``check`` needs no events), else opening the dataset in full."""
-    path = Path(path)
-    found = remembered(path, max_bytes)
+    path, limit = Path(path), size_limit(max_bytes)
+    stamp = _stamp(path)
+    found = MEMORY.get(_memory_key(path, limit), stamp)
     if found is not None:
         return found.data
-    limit = int(_memory_key(path, max_bytes)[2])
     raw = read_dataset(path, limit)
-    if not isinstance(raw, Problem) and _usable(cache_dir()):
-        entry = cache_dir() / f"{_key(raw, str(path), path.parent, limit)}.parquet"
-        summary = _read_summary(entry)
-        if summary is not None:
-            return _named(Frames(summary, pd.DataFrame(), pd.DataFrame()), str(path)).data
-    return open_dataset(path, max_bytes).data
+    if isinstance(raw, Problem):
+        return Summary(str(path), problems=[raw])
+    entry = _entry(raw, str(path), path.parent, limit)
+    summary = _read_summary(entry) if _usable(entry.parent) else None
+    if summary is not None:
+        return _renamed(summary, str(path))
+    return _opened(path, limit, raw, stamp, use_cache=True).data
 
 
 def open_upload(raw: bytes, name: str) -> Frames:

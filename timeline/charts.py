@@ -67,6 +67,7 @@ PAGE_WIDTH = 900  # px: the narrowest the app draws the chart (1280 px wide, sid
 LANE_NAME_CHARS = 20  # a lane name wraps onto two lines of at most this many characters
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_RIGHT = 40, 44, 16
 TEXT_COLOUR = "#1a1a1a"
+FONT = {"size": FONT_SIZE, "color": TEXT_COLOUR, "family": "Source Sans Pro, Arial, sans-serif"}
 
 
 def palette(affiliations: Iterable[str]) -> dict[str, str]:
@@ -176,6 +177,16 @@ def cap_lanes(rows: pd.DataFrame, order: list[str], by: LaneMode) -> tuple[pd.Da
     rows = rows.copy()
     rows.loc[~rows["lane"].isin(kept), "lane"] = rest
     return rows.drop_duplicates(["id", "lane"]), [*kept, rest]
+
+
+def lanes(
+    frame: pd.DataFrame, actors: pd.DataFrame, by: LaneMode, expand: Iterable[str] = ()
+) -> tuple[pd.DataFrame, list[str]]:
+    """One row per (event, lane), and the lanes in the order they are drawn (at most
+    ``MAX_DRAWN_LANES``): what the event view and the density view both draw."""
+    rows = lane_rows(frame, by, actors, expand)
+    rows, order = cap_lanes(rows, lane_order(rows, palette(actors["affiliation"]), by), by)
+    return rows, order
 
 
 def _margin_left(names: Mapping[str, list[str]]) -> int:
@@ -446,9 +457,7 @@ def timeline_figure(
     if len(frame) > DENSE:
         return density_figure(frame, actors, by, expand)
     colours = palette(actors["affiliation"])
-    rows = lane_rows(frame.assign(row=np.arange(len(frame))), by, actors, expand)
-    order = lane_order(rows, colours, by)
-    rows, order = cap_lanes(rows, order, by)
+    rows, order = lanes(frame, actors, by, expand)
     window = fit_window(frame) if window is None else window
     names = {lane: _name_lines(lane) for lane in order}
     left = _margin_left(names)
@@ -513,9 +522,7 @@ def density_figure(
     lane and period, as a heatmap of a few thousand cells whatever the number of events.
     Filtering or narrowing the dates below ``DENSE`` draws the events themselves."""
     needed = ["id", "actors", "affiliations", "kind", "outlet", "start", "middle"]
-    rows = lane_rows(frame[needed], by, actors, expand)  # only what lanes and counts need
-    order = lane_order(rows, palette(actors["affiliation"]), by)
-    rows, order = cap_lanes(rows, order, by)
+    rows, order = lanes(frame[needed], actors, by, expand)  # only what lanes and counts need
     step, period, starts = bin_step(frame["middle"].min(), frame["middle"].max())
     counts = density_counts(rows, order, period, starts)
     labels = [_period_label(p, step) for p in pd.DatetimeIndex(counts.columns)]
@@ -545,11 +552,7 @@ def _density_layout(figure: go.Figure, lanes: int, left: int, events: int, step:
         template="plotly_white",
         height=MARGIN_TOP + MARGIN_BOTTOM + max(lanes, 3) * 2 * ROW_PX,
         margin={"l": left, "r": MARGIN_RIGHT, "t": MARGIN_TOP + 24, "b": MARGIN_BOTTOM},
-        font={
-            "size": FONT_SIZE,
-            "color": TEXT_COLOUR,
-            "family": "Source Sans Pro, Arial, sans-serif",
-        },
+        font=FONT,
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
         title={
@@ -605,11 +608,7 @@ def _layout(
         template="plotly_white",
         height=int(bottom + MARGIN_TOP + MARGIN_BOTTOM),
         margin={"l": left, "r": MARGIN_RIGHT, "t": MARGIN_TOP, "b": MARGIN_BOTTOM},
-        font={
-            "size": FONT_SIZE,
-            "color": TEXT_COLOUR,
-            "family": "Source Sans Pro, Arial, sans-serif",
-        },
+        font=FONT,
         hovermode="closest",
         clickmode="event+select",
         dragmode="zoom",

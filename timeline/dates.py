@@ -390,8 +390,11 @@ def _numeric(text: str, order: DateOrder | None) -> Span | None:
     else:
         raise DateError(f"{found[0]!r} is ambiguous: {_readings(possible, year)}; {ORDER_HINT}")
     month, day = readings[chosen]
-    how = f"numeric date {found[0]!r} read {ORDER_WORDS[chosen]}"
-    return day_span(dt.date(year, month, day), how)
+    try:
+        day_read = dt.date(year, month, day)
+    except ValueError as err:  # 31/09/2015, whichever way it is read
+        raise DateError(f"{found[0]!r} is not a real date: {err}") from None
+    return day_span(day_read, f"numeric date {found[0]!r} read {ORDER_WORDS[chosen]}")
 
 
 ORDER_HINT = "set `date_order: dmy` (most non-US outlets) or `mdy` on the source, or pin it"
@@ -419,12 +422,7 @@ def normalise(
         raise DateError("the phrase is empty")
     if len(text) > MAX_PHRASE:
         raise DateError(f"the phrase is longer than {MAX_PHRASE} characters")
-    try:
-        numeric = _numeric(text, order)
-    except DateError:
-        raise
-    except ValueError as err:  # 31/09/2015 either way
-        raise DateError(f"{phrase!r} is not a real date: {err}") from None
+    numeric = _numeric(text, order)
     if numeric is not None:
         return numeric
     for rule in RULES:

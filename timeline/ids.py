@@ -33,16 +33,22 @@ def ascii_words(text: str) -> str:
     )
 
 
-def slug(text: str, taken: set[str] | None = None, words: int = 0, limit: int = 60) -> str:
+def slug(
+    text: str,
+    taken: set[str] | None = None,
+    words: int = 0,
+    limit: int = 60,
+    fallback: str = "event",
+) -> str:
     """A free id made from ``text`` (``text`` itself when it is already a free id); at most
-    ``words`` words when given, ``limit`` characters; ``-2``, ``-3`` … when taken. The id
-    is added to ``taken``."""
+    ``words`` words when given, ``limit`` characters; ``fallback`` when nothing in ``text``
+    can be spelled; ``-2``, ``-3`` … when taken. The id is added to ``taken``."""
     taken = set() if taken is None else taken
     if re.fullmatch(SLUG_PATTERN, text) and len(text) <= 100 and text not in taken:
         taken.add(text)
         return text
     parts = re.findall(r"[a-z0-9]+", ascii_words(text))
-    base = "-".join(parts[:words] if words else parts)[:limit].strip("-") or "event"
+    base = "-".join(parts[:words] if words else parts)[:limit].strip("-") or fallback
     name, n = base, 2
     while name in taken:
         name, n = f"{base}-{n}", n + 1

@@ -38,6 +38,11 @@ def default_max_bytes() -> int:
     return int(megabytes * 1024 * 1024)
 
 
+def size_limit(max_bytes: int | None = None) -> int:
+    """``max_bytes`` when given, else the default limit (``TIMELINE_MAX_MB`` or 64 MB)."""
+    return default_max_bytes() if max_bytes is None else max_bytes
+
+
 class DatasetError(Exception):
     """A dataset with errors; ``problems`` lists every one, each with its location."""
 
@@ -269,22 +274,31 @@ def _article_file(ctx: _Context, where: Path, relative: str, base: FsPath) -> Fs
 
 
 def _read_article(ctx: _Context, where: Path, relative: str, path: FsPath) -> str | None:
+    """The folded text of the article at ``path``; what was found is recorded for the
+    caches, a file that could not be read as absent (any later change is a change)."""
     try:
         raw, found = read_stamped(path, default_max_bytes())
-        ctx.read.append(ArticleRead.of(path, found, raw))
+    except OSError as err:
+        ctx.add(where, f"the article {relative!r} {_unreadable(err, relative)}")
+        ctx.read.append(ArticleRead.absent(path))
+        return None
+    ctx.read.append(ArticleRead.of(path, found, raw))
+    try:
         return fold_text(raw.decode("utf-8-sig"))
-    except TooBig as err:
-        ctx.add(where, f"the article {relative!r} {err}; refused (not read)")
-    except NotAFile as err:
-        ctx.add(where, f"the article {relative!r} {err}")
-    except FileNotFoundError:
-        ctx.add(where, f"the article {relative!r} does not exist (looked for {relative})")
-    except (OSError, UnicodeDecodeError) as err:
-        reason = err.reason if isinstance(err, UnicodeDecodeError) else err.strerror or err
-        ctx.add(where, f"the article {relative!r} cannot be read as UTF-8 text: {reason}")
-    if not ctx.read or ctx.read[-1].path != str(path):
-        ctx.read.append(ArticleRead.absent(path))  # refused: any later change is a change
-    return None
+    except UnicodeDecodeError as err:
+        ctx.add(where, f"the article {relative!r} cannot be read as UTF-8 text: {err.reason}")
+        return None
+
+
+def _unreadable(err: OSError, relative: str) -> str:
+    """Why an article file could not be read, in the words of a message about it."""
+    if isinstance(err, TooBig):
+        return f"{err}; refused (not read)"
+    if isinstance(err, NotAFile):
+        return str(err)
+    if isinstance(err, FileNotFoundError):
+        return f"does not exist (looked for {relative})"
+    return f"cannot be read as UTF-8 text: {err.strerror or err}"
 
 
 def _article(ctx: _Context, where: Path, relative: str, base: FsPath | None) -> str | None:
@@ -500,7 +514,7 @@ def load_bytes(
     A clean file is read by the fast reader; any problem at all (or anything the fast
     reader must not handle) and the file is read again with a line for every message.
     """
-    text, problems = _decode(raw, file, default_max_bytes() if max_bytes is None else max_bytes)
+    text, problems = _decode(raw, file, size_limit(max_bytes))
     if text is None:
         return Dataset(file, problems=problems)
     deep = deep_for_libyaml(text)  # one scan serves both readers
@@ -542,7 +556,7 @@ def read_dataset(path: FsPath, limit: int) -> bytes | Problem:
 def load_file(path: str | FsPath, max_bytes: int | None = None) -> Dataset:
     """Validate the dataset at ``path`` with no cache, keeping every event's model (tests
     and tools that need them); entry points use ``timeline.cache.open_dataset``."""
-    path, limit = FsPath(path), default_max_bytes() if max_bytes is None else max_bytes
+    path, limit = FsPath(path), size_limit(max_bytes)
     raw = read_dataset(path, limit)
     if isinstance(raw, Problem):
         return Dataset(str(path), problems=[raw])

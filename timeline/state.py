@@ -14,7 +14,7 @@ from typing import Literal
 
 import pandas as pd
 
-from timeline.filters import DIMENSIONS, ActorMode, Filters, offered
+from timeline.filters import BY_NAME, DIMENSIONS, ActorMode, Filters, offered
 
 Params = dict[str, str | list[str]]
 LIST_KEYS = {d.key: d.name for d in DIMENSIONS}  # URL key -> Filters field
@@ -78,7 +78,7 @@ def choices_of(frame: pd.DataFrame, actors: pd.DataFrame) -> Choices:
 def to_params(state: ViewState) -> Params:
     """The URL query of ``state``; defaults are left out so links stay short."""
     f = state.filters
-    params: Params = {d.key: list(chosen) for d, chosen in zip(DIMENSIONS, _chosen(f), strict=True)}
+    params: Params = {BY_NAME[name].key: list(chosen) for name, chosen in f.picks}
     params.update(
         {
             "match": f.actor_mode if f.actor_mode != "any" else "",
@@ -93,10 +93,6 @@ def to_params(state: ViewState) -> Params:
         }
     )
     return {key: value for key, value in params.items() if value}
-
-
-def _chosen(f: Filters) -> list[tuple[str, ...]]:
-    return [getattr(f, d.name) for d in DIMENSIONS]
 
 
 def _first(params: Mapping[str, Sequence[str]], key: str) -> str | None:

@@ -22,6 +22,7 @@ from timeline.dates import DateError, Span, normalise, parse_pin
 from timeline.export.files import ExportError
 from timeline.export.timelinejs import SHEET_COLUMNS
 from timeline.ids import slug
+from timeline.layout import short_title
 from timeline.model import KINDS, STATUSES
 
 
@@ -160,10 +161,6 @@ def read_csv(text: str) -> tuple[str, list[Slide]]:
     return title, slides
 
 
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
-
-
 YEARS = (1, 9999)  # what a date here holds (Python's calendar); others are skipped, said
 
 
@@ -216,7 +213,7 @@ def _event(slide: Slide, ident: str, actor: str, source: str, base: dt.date) -> 
     span = _span(slide)
     meta = _META.search(_plain(slide.text))
     kind, status = meta.groups() if meta else ("statement", "reported")
-    title = slide.headline or _short(_plain(slide.text)) or ident
+    title = slide.headline or short_title(_plain(slide.text), 80) or ident
     event: dict[str, Any] = {"id": ident, "title": title, "source": source}
     try:
         phrase = normalise(slide.display, base) if slide.display else None

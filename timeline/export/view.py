@@ -67,8 +67,7 @@ def subject(chosen: filters.Filters) -> str:
         parts.append("dated")
     if not parts:
         return "all-events"
-    words = slug(" ".join(parts), set())
-    return "filtered" if words == "event" and "event" not in parts else words
+    return slug(" ".join(parts), fallback="filtered")
 
 
 def make_view(

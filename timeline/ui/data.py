@@ -16,6 +16,9 @@ import streamlit as st
 
 from timeline import cache
 from timeline.cache import Frames
+from timeline.load import read_dataset, size_limit
+from timeline.problems import Problem
+from timeline.text import md_escape
 
 DEFAULT_EVENTS = "events.yaml"
 
@@ -39,6 +42,16 @@ def load_path(path: Path) -> Loaded:
         return found
     with st.spinner("Loading and checking the dataset…"):
         return cache.open_dataset(path)
+
+
+def read_text(path: Path) -> bytes | None:
+    """The dataset file's bytes (for adding to it), read as the loader reads it: bounded,
+    regular files only; a file that can no longer be read is said, and None returned."""
+    raw = read_dataset(path, size_limit())
+    if isinstance(raw, Problem):
+        st.error(md_escape(str(raw)))
+        return None
+    return raw
 
 
 def load_upload(raw: bytes, name: str) -> Loaded:
