@@ -135,7 +135,8 @@ def test_status_is_drawn_hollow_for_claims(loaded):
     assert symbols["airstrikes-begin"] == "diamond"
     assert symbols["putin-obama-un"] == "circle"
     legend = [t.name for t in timeline_figure(frame, actors).data if t.showlegend is not False]
-    assert set(STATUS_SYMBOLS) <= set(legend)
+    assert set(STATUS_SYMBOLS) - {"unknown"} <= set(legend)  # unknown: only when drawn
+    assert "unknown" not in legend
 
 
 def test_colours_are_stable_when_filters_change(loaded):

@@ -358,7 +358,7 @@ def test_import_of_a_timelinejs_spreadsheet_keeps_precision(tmp_path, capsys):
     ("name", "content", "message"),
     [
         ("bad.json", "{not json", "not valid JSON (line 1)"),
-        ("bad.json", '{"title": {}}', 'it needs an "events" list'),
+        ("bad.json", '{"title": {}}', 'TimelineJS 3 needs an "events" list'),
         ("bad.csv", "a,b\n1,2\n", "not a TimelineJS spreadsheet"),
         (
             "bad.json",
@@ -393,7 +393,7 @@ def test_import_skips_bad_slides_says_which_and_keeps_the_rest(tmp_path, capsys)
     err = capsys.readouterr().err
     assert f"note: {source}: event 1 ('No year') skipped: it has no start year" in err
     assert "event 2 ('Long ago') skipped: its start year -5410 is outside 1–9999" in err
-    assert "2 skipped" in err and "Traceback" not in err and "out.yaml:" not in err
+    assert "2 slides skipped" in err and "Traceback" not in err and "out.yaml:" not in err
     back = load_file(out)
     assert back.ok and [e.event.title for e in back.events] == ["a text given as a string", "Kept"]
 

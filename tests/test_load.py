@@ -284,7 +284,7 @@ def test_problems_print_as_file_line_severity_where_message(write):
     [problem] = load_file(path).problems
     assert str(problem) == (
         f"{path}:22: error: events[strikes].kind: 'bogus' is not one of military, statement, "
-        "claim, estimate, media, meeting, broadcast, political"
+        "claim, estimate, media, meeting, broadcast, political, unknown"
     )
 
 

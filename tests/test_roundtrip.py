@@ -69,7 +69,9 @@ def test_export_then_import_keeps_ids_titles_dates_precision(dataset):
     before = load_bytes(text.encode(), "generated.yaml", Path("."))
     assert before.ok, [str(p) for p in before.problems]
     exported = render(make_view(before), "timelinejs").decode()
-    after = load_bytes(import_text(exported, "x.json", "json")[0].encode(), "back.yaml", Path("."))
+    after = load_bytes(
+        import_text(exported, "x.json", "json").text.encode(), "back.yaml", Path(".")
+    )
     assert after.ok, [str(p) for p in after.problems]
 
     def key(data):

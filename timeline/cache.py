@@ -51,13 +51,14 @@ from timeline.load import (
     read_dataset,
     size_limit,
 )
-from timeline.model import Actor, Source
+from timeline.model import Actor, Media, Period, Source
 from timeline.problems import Problem
 from timeline.reading import read_bounded
 
-FORMAT = 4  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read)
+FORMAT = 5  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read;
+# 5: description, lanes, media, periods, time)
 LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags")
-JSON_COLUMNS = ("figures",)  # dicts of varying keys: kept exactly as JSON text
+JSON_COLUMNS = ("figures", "media")  # dicts of varying keys, or none: kept exactly as JSON text
 log = logging.getLogger("timeline.cache")
 T = TypeVar("T")
 
@@ -124,6 +125,10 @@ def _summary(data: Summary) -> dict[str, Any]:
     return {
         "file": data.file,
         "title": data.title,
+        "description": data.description,
+        "lanes": data.lanes,
+        "media": data.media.model_dump(mode="json") if data.media else None,
+        "periods": [p.model_dump(mode="json") for p in data.periods],
         "sources": [s.model_dump(mode="json") for s in data.sources.values()],
         "actors": [a.model_dump(mode="json") for a in data.actors.values()],
         "invalid": data.invalid,
@@ -137,16 +142,21 @@ def _summary(data: Summary) -> dict[str, Any]:
 def _dataset(summary: dict[str, Any]) -> Summary:
     sources = [Source.model_validate(s) for s in summary["sources"]]
     actors = [Actor.model_validate(a) for a in summary["actors"]]
+    media = summary["media"]
     return Summary(
-        summary["file"],
-        summary["title"],
-        {s.id: s for s in sources},
-        {a.id: a for a in actors},
-        list(summary["invalid"]),
-        [Problem(**p) for p in summary["problems"]],
-        int(summary["total"]),
-        int(summary["valid"]),
-        [ArticleRead(**a) for a in summary["articles"]],
+        file=summary["file"],
+        title=summary["title"],
+        description=summary["description"],
+        lanes=summary["lanes"],
+        media=Media.model_validate(media) if media else None,
+        periods=[Period.model_validate(p) for p in summary["periods"]],
+        sources={s.id: s for s in sources},
+        actors={a.id: a for a in actors},
+        invalid=list(summary["invalid"]),
+        problems=[Problem(**p) for p in summary["problems"]],
+        total=int(summary["total"]),
+        valid=int(summary["valid"]),
+        articles=[ArticleRead(**a) for a in summary["articles"]],
     )
 
 

@@ -24,7 +24,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline import layout
+from timeline.dates import parse_pin
 from timeline.layout import LABEL_FONT, ROW_PX, Window, fit_window
+from timeline.model import Period
 from timeline.state import LANE_LABELS, LaneMode
 
 # Okabe & Ito (2008), colour-blind safe; the usual affiliations keep fixed colours.
@@ -41,16 +43,19 @@ STATUS_SYMBOLS = {
     "confirmed": "diamond",
     "claimed": "circle-open",
     "disputed": "diamond-open",
+    "unknown": "square-open",  # an import's: the file did not say
 }
-HOLLOW = {"claimed", "disputed"}
+HOLLOW = {"claimed", "disputed", "unknown"}
 # Status in every output: its mark, and a colour dark enough for text on white (WCAG AA).
-STATUS_MARKS = {"reported": "●", "confirmed": "◆", "claimed": "○", "disputed": "◇"}
+STATUS_MARKS = {"reported": "●", "confirmed": "◆", "claimed": "○", "disputed": "◇", "unknown": "□"}
 STATUS_INK = {
     "reported": "#0072B2",
     "confirmed": "#007A5A",
     "claimed": "#B34700",
     "disputed": "#B00020",
+    "unknown": "#595959",
 }
+PERIOD_FILL, PERIOD_INK, PERIOD_LABEL_PX = "#EFE9DC", "#5A4A2A", 22
 DENSE = 5_000  # above this many events in view, counts per lane and period (density_figure)
 # (name, period, the periods' starts as a date range, days at most)
 BIN_STEPS = [("day", "D", "D", 1), ("week", "W", "W-MON", 7), ("month", "M", "MS", 31)]
@@ -216,10 +221,17 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def dated(row: Mapping[Any, Any]) -> str:
+    """ "10 Dec 1815, 17:16": the date label, with the time of day when there is one."""
+    time = _text(row.get("time"))
+    return f"{row['label']}, {time}" if time else str(row["label"])
+
+
 def date_line(row: Mapping[Any, Any]) -> str:
-    """ "2 Sep 2014 — article: “last September”" for a pinned phrase, else the label."""
-    label, when = str(row["label"]), _text(row.get("when"))
-    if row.get("pinned") and when:
+    """ "2 Sep 2014 — the article says “last September”" for a pinned phrase (unless it says
+    just what the label does), else the label (with the time of day)."""
+    label, when = dated(row), _text(row.get("when"))
+    if row.get("pinned") and when and when != row["label"]:
         return f"{label} — the article says “{when}”"
     return label
 
@@ -367,9 +379,12 @@ def _badges(badges: pd.DataFrame, titles: Mapping[str, str]) -> list[go.Scatter]
     ]
 
 
-def _legend(colours: Mapping[str, str], shown: Iterable[str]) -> list[go.Scatter]:
-    """Legend entries: one per affiliation shown, one per status symbol."""
-    present = set(shown)
+def _legend(
+    colours: Mapping[str, str], shown: Iterable[str], statuses: Iterable[str] = ()
+) -> list[go.Scatter]:
+    """Legend entries: one per affiliation shown, one per status symbol ('unknown' only
+    when an event has it)."""
+    present, marked = set(shown), set(statuses)
     entries = [
         go.Scatter(
             x=[None],
@@ -397,6 +412,7 @@ def _legend(colours: Mapping[str, str], shown: Iterable[str]) -> list[go.Scatter
             },
         )
         for status, symbol in STATUS_SYMBOLS.items()
+        if status != "unknown" or status in marked
     ]
     return entries
 
@@ -480,7 +496,7 @@ def timeline_figure(
         traces += _pointers(drawn, colour, focused)
     titles = dict(zip(frame["id"], frame["title"], strict=True))
     traces += _badges(badges, titles) + _highlight(rows, badges, selected)
-    traces += _legend(colours, rows["colour_key"])
+    traces += _legend(colours, rows["colour_key"], rows["status"])
     figure = go.Figure(traces)
     _layout(figure, names, bounds, window, left)
     figure.update_layout(uirevision=revision(frame), meta="timeline")
@@ -652,6 +668,70 @@ def _layout(
         },
     )
     return figure
+
+
+def add_periods(
+    figure: go.Figure, periods: Sequence[Period], frame: pd.DataFrame, width: int = PAGE_WIDTH
+) -> go.Figure:
+    """The dataset's periods (TimelineJS eras) on an event figure of ``frame``, drawn
+    ``width`` px wide: each a band behind the lanes, named below the plot where it is wide
+    enough for a few letters (the whole name on hover). A density figure gets none."""
+    shown = figure.layout.xaxis.range
+    if not periods or frame.empty or len(frame) > DENSE:
+        return figure
+    if shown:
+        window = Window(pd.Timestamp(shown[0]), pd.Timestamp(shown[1]))
+    else:
+        window = fit_window(frame) or Window(frame["start"].min(), frame["end"].max())
+    plot_px = width - (figure.layout.margin.l or 0) - (figure.layout.margin.r or 0)
+    _periods(figure, periods, window, plot_px)
+    return figure
+
+
+def _periods(figure: go.Figure, periods: Sequence[Period], window: Window, plot_px: int) -> None:
+    seen = [p for p in map(period_span, periods) if p[2] >= window.start and p[1] <= window.end]
+    if not seen:
+        return
+    px_per_second = plot_px / max((window.end - window.start).total_seconds(), 1)
+    for name, start, end in seen:
+        lo, hi = max(start, window.start), min(end, window.end)
+        figure.add_vrect(
+            x0=lo, x1=hi, fillcolor=PERIOD_FILL, opacity=0.55, line_width=0, layer="below"
+        )
+        room = int((hi - lo).total_seconds() * px_per_second / 7.5)  # letters of 12 px type
+        if room >= 4:
+            figure.add_annotation(
+                x=lo + (hi - lo) / 2,
+                y=0,
+                xref="x",
+                yref="paper",
+                yanchor="top",
+                yshift=-2,
+                text=esc(layout.short_title(name, room)),
+                hovertext=esc(name),
+                showarrow=False,
+                font={"size": 12, "color": PERIOD_INK},
+                bgcolor=PERIOD_FILL,
+            )
+    _room_for_period_names(figure)
+
+
+def _room_for_period_names(figure: go.Figure) -> None:
+    """The period names sit below the plot: the legend moves down to make room."""
+    height, bottom = figure.layout.height, figure.layout.margin.b
+    plot = max(height - figure.layout.margin.t - bottom, 1)
+    figure.update_layout(
+        height=height + PERIOD_LABEL_PX,
+        margin={"b": bottom + PERIOD_LABEL_PX},
+        legend={"y": figure.layout.legend.y - PERIOD_LABEL_PX / plot},
+    )
+
+
+def period_span(period: Period) -> tuple[str, pd.Timestamp, pd.Timestamp]:
+    """A period's name, first moment and last moment (the end of its last day)."""
+    span = parse_pin(period.date)
+    end = pd.Timestamp(span.end) + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)
+    return period.name, pd.Timestamp(span.start), end
 
 
 # --- the briefing strip ----------------------------------------------------------

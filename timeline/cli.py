@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
 
@@ -28,6 +28,9 @@ from timeline.problems import errors, warnings
 from timeline.reading import read_bounded
 from timeline.state import LANE_MODES
 from timeline.text import terminal
+
+if TYPE_CHECKING:
+    from timeline.timelinejs_import import Imported
 
 DEFAULT_FILE = "events.yaml"
 
@@ -133,36 +136,39 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0 if data.ok else 1
 
 
-def cmd_import(args: argparse.Namespace) -> int:
+def _imported(source: Path, kind: str) -> Imported:
+    """The import of ``source``, checked as the dataset it becomes; ExportError names the
+    input file (the output is not written unless the data passes check)."""
     from timeline.timelinejs_import import import_text
 
+    raw = read_bounded(source, default_max_bytes()).decode("utf-8-sig")
+    made = import_text(raw, source.name, kind)
+    checked = open_bytes(made.text.encode(), source.name, Path("."), use_cache=False).data
+    if not checked.ok:
+        raise export.ExportError(
+            "the import made data that does not pass check, so nothing was written "
+            "(please report this with the file):\n"
+            + "\n".join(p.message for p in errors(checked.problems))
+        )
+    return made
+
+
+def cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     kind = args.kind or ("csv" if source.suffix.lower() == ".csv" else "json")
     try:
-        raw = read_bounded(source, default_max_bytes()).decode("utf-8-sig")
-        text, skipped = import_text(raw, source.name, kind)
-        checked = open_bytes(
-            text.encode(), f"{source.name} (as imported)", Path("."), use_cache=False
-        ).data
-        if not checked.ok:
-            raise export.ExportError(
-                "the imported data does not pass check:\n"
-                + "\n".join(map(str, errors(checked.problems)))
-            )
-        export.write_atomic(args.output, text.encode(), args.force)
+        made = _imported(source, kind)
+        export.write_atomic(args.output, made.text.encode(), args.force)
     except (OSError, UnicodeDecodeError) as err:
         print(terminal(f"error: cannot read {source}: {err}"), file=sys.stderr)
         return 1
     except export.ExportError as err:
         print(terminal(f"error: {source}: {err}"), file=sys.stderr)
         return 1
-    for slide in skipped:
+    for slide in made.skipped:
         print(terminal(f"note: {source}: {slide}"), file=sys.stderr)
-    left = f"; {len(skipped)} skipped (see above)" if skipped else ""
-    print(
-        terminal(f"wrote {args.output} ({checked.total} events from {source.name}{left})"),
-        file=sys.stderr,
-    )
+    print(terminal(f"{source}: {made.summary}"), file=sys.stderr)
+    print(terminal(f"wrote {args.output} ({made.counts['event']:,} events)"), file=sys.stderr)
     return 0
 
 
@@ -287,7 +293,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="default: named from the view, e.g. kadyrov_2007-01-01_2016-02-10.pptx",
     )
-    out.add_argument("--lanes", choices=LANE_MODES, default="actor", help="timeline lanes")
+    out.add_argument(
+        "--lanes",
+        choices=LANE_MODES,
+        help="timeline lanes (default: the dataset's `lanes:`, else actor); "
+        "chosen lanes become TimelineJS groups",
+    )
     out.add_argument(
         "--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (landscape)"
     )

@@ -204,6 +204,9 @@ def explain_empty(frame: pd.DataFrame, f: Filters) -> list[str]:
     return notes or ["No single filter empties the view: clear several, or press Reset."]
 
 
+NONE_CHOSEN = "All events"
+
+
 def describe(
     f: Filters, names: dict[str, str] | None = None, outlets: dict[str, str] | None = None
 ) -> str:
@@ -221,4 +224,4 @@ def describe(
         parts.append(f"Dates: {f.start or '…'} to {f.end or '…'}")
     if f.text.strip():
         parts.append(f"Search: “{f.text.strip()}”")
-    return " · ".join(parts) or "All events"
+    return " · ".join(parts) or NONE_CHOSEN

@@ -21,6 +21,7 @@ COLUMNS = [
     "middle",
     "precision",
     "label",
+    "time",
     "how",
     "pinned",
     "phrase_label",
@@ -32,6 +33,7 @@ COLUMNS = [
     "kind",
     "status",
     "quote",
+    "media",
     "figures",
     "tags",
     "notes",
@@ -39,7 +41,7 @@ COLUMNS = [
 ]
 # Fields a curator may leave out: "" in the frame (pandas would show a missing one as "nan"),
 # null again in JSON records.
-OPTIONAL_TEXT = ["when", "phrase_label", "date_note", "notes"]
+OPTIONAL_TEXT = ["when", "phrase_label", "date_note", "notes", "time", "quote"]
 # What the JSON/CSV records carry: the columns less those kept for drawing and lookups.
 FRAME_ONLY = ("outlet", "direction", "middle", "actor_names", "actor_terms", "affiliations")
 RECORD_FIELDS = [c for c in COLUMNS if c not in (*FRAME_ONLY, "notes", "line")]
@@ -87,6 +89,7 @@ def _row(item: ResolvedEvent, look: _Lookup) -> dict[str, Any]:
         "middle": span.middle,
         "precision": span.precision,
         "label": span.label,
+        "time": event.time,
         "how": _how(item),
         "pinned": item.pinned,
         "phrase_label": item.phrase.label if item.phrase else None,
@@ -98,6 +101,7 @@ def _row(item: ResolvedEvent, look: _Lookup) -> dict[str, Any]:
         "kind": event.kind,
         "status": event.status,
         "quote": event.quote,
+        "media": event.media.model_dump(exclude_none=True) if event.media else None,
         "figures": [f.model_dump(exclude_none=True) for f in event.figures]
         if event.figures
         else [],

@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path as FsPath
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TypeVar
@@ -20,7 +20,18 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from timeline.dates import DateError, Span, normalise, parse_pin
-from timeline.model import FIELDS, TOP_LEVEL, Actor, Event, Identified, Source
+from timeline.model import (
+    FIELDS,
+    LANES,
+    TOP_LEVEL,
+    Actor,
+    Event,
+    Identified,
+    Media,
+    Period,
+    Source,
+    Strict,
+)
 from timeline.problems import Path, Problem, Severity, describe, errors, line_of
 from timeline.reading import NotAFile, TooBig, read_bounded, read_stamped, within
 from timeline.yamlread import Parsed, deep_for_libyaml, fast_read, read_yaml
@@ -51,7 +62,8 @@ class DatasetError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-M = TypeVar("M", bound=Identified)
+M = TypeVar("M", bound=Strict)
+Item = TypeVar("Item", bound=Identified)
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,10 @@ class Summary:
 
     file: str
     title: str = ""
+    description: str = ""
+    lanes: str | None = None  # the lanes the dataset's author chose, if any
+    media: Media | None = None  # the title's (a TimelineJS title slide's)
+    periods: list[Period] = field(default_factory=list)  # valid ones, in file order
     sources: dict[str, Source] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     invalid: list[str] = field(default_factory=list)
@@ -170,7 +186,8 @@ def _message(err: Mapping[str, Any], section: str) -> str:
     if kind == "missing":
         return f"is required; add `{name}: …`"
     if kind == "extra_forbidden":
-        fields = FIELDS["figures" if "figures" in err["loc"] else section]
+        nearest = [k for k in err["loc"][:-1] if isinstance(k, str) and k in FIELDS]
+        fields = FIELDS[nearest[-1] if nearest else section]
         return f"is not a known field{did_you_mean(name, fields)} (known: {', '.join(fields)})"
     if kind == "literal_error":
         choices = re.findall(r"'([^']+)'", err["msg"])
@@ -210,7 +227,8 @@ def _items(ctx: _Context, section: str, model: type[M], raw: Any) -> list[tuple[
     if raw is None:
         return []
     if not isinstance(raw, list):
-        ctx.add((section,), f"must be a list of {section}, each starting with `- id: …`")
+        first = "name" if section == "periods" else "id"
+        ctx.add((section,), f"must be a list of {section}, each starting with `- {first}: …`")
         return []
     valid: list[tuple[int, M]] = []
     for index, item in enumerate(raw):
@@ -222,7 +240,7 @@ def _items(ctx: _Context, section: str, model: type[M], raw: Any) -> list[tuple[
     return valid
 
 
-def _unique(ctx: _Context, section: str, items: list[tuple[int, M]]) -> dict[str, M]:
+def _unique(ctx: _Context, section: str, items: list[tuple[int, Item]]) -> dict[str, Item]:
     seen: dict[str, int] = {}
     for index, item in items:
         ident = item.id
@@ -312,6 +330,15 @@ def _article(ctx: _Context, where: Path, relative: str, base: FsPath | None) -> 
     return None if path is None else _read_article(ctx, where, relative, path)
 
 
+def _no_article(source: Source) -> str:
+    if source.published is None:
+        return (
+            "has no article `text:` and no publication date (as an import has): the quotes "
+            "of its events cannot be checked, and their dates need pins"
+        )
+    return "has no article `text:`, so the quotes of its events cannot be checked"
+
+
 UNCHECKED = (
     "this file was uploaded: its articles are not on this server and none is looked up "
     "there, so the quotes are not checked (run `python -m timeline check` where the "
@@ -330,11 +357,7 @@ def _articles(ctx: _Context, sources: dict[str, Source], base: FsPath | None) ->
     texts = {}
     for ident, source in sources.items():
         if source.text is None:
-            ctx.add(
-                ("sources", index[ident]),
-                "has no article `text:`, so the quotes of its events cannot be checked",
-                "warning",
-            )
+            ctx.add(("sources", index[ident]), _no_article(source), "warning")
             continue
         text = _article(ctx, ("sources", index[ident], "text"), source.text, base)
         if text is not None:
@@ -383,6 +406,9 @@ class _Checker:
             )
             return
         text = self.texts.get(event.source)
+        if event.quote is None:
+            self.missing_quote(path, event)
+            return
         if text is None or fold_text(event.quote) in text:
             return
         source = self.data.sources[event.source]
@@ -392,10 +418,28 @@ class _Checker:
             f"{_where_it_differs(fold_text(event.quote), text)}; copy it verbatim",
         )
 
-    def phrase(self, path: Path, event: Event) -> tuple[Span | None, str | None]:
+    def missing_quote(self, path: Path, event: Event) -> None:
+        source = self.data.sources.get(event.source)
+        if source is not None and source.text is not None:
+            self.ctx.add(
+                (*path, "quote"),
+                "is required; add `quote: …` with the article's words that report this event",
+            )
+
+    def time(self, path: Path, event: Event, span: Span | None) -> None:
+        if event.time and span and span.precision != "day":
+            self.ctx.add(
+                (*path, "time"),
+                f"a time of day needs a date to the day; this event's is {span.label} "
+                f"({span.precision}): pin the day with `date:` or leave the time out",
+            )
+
+    def phrase(self, event: Event, pin: Span | None) -> tuple[Span | None, str | None]:
         source = self.data.sources.get(event.source)
         if event.when is None or source is None:
             return None, None
+        if source.published is None:
+            return _displayed(event, source, pin)
         try:
             return normalise(event.when, source.published, event.direction, source.date_order), None
         except DateError as err:
@@ -411,8 +455,10 @@ class _Checker:
             return None
 
     def span(self, path: Path, event: Event) -> tuple[Span | None, Span | None]:
-        phrase, trouble = self.phrase(path, event)
         pin = self.pin(path, event)
+        phrase, trouble = self.phrase(event, pin)
+        if phrase and phrase.how.startswith(DISPLAYED):
+            return phrase, None  # an undated source's phrase, on the pin's very days
         if trouble and event.date is None:
             self.ctx.add(
                 (*path, "when"), f"{trouble}; pin the date with `date:` and say why in `date_note:`"
@@ -433,6 +479,28 @@ class _Checker:
             self.ctx.add((*path, "date"), f"{said}; kept because: {event.date_note}", "warning")
         else:
             self.ctx.add((*path, "date"), f"{said}; if the pin is right, say why in `date_note:`")
+
+
+DISPLAYED = "pinned to "
+
+
+def _displayed(event: Event, source: Source, pin: Span | None) -> tuple[Span | None, str | None]:
+    """A phrase of a source with no publication date (an import) is how the file displayed
+    the date: read against the pin, it lends the pin its precision and label when it covers
+    the very same days; otherwise the pin stands and the phrase is kept as it was said."""
+    if pin is None:
+        return None, (
+            f"the source {source.id!r} has no publication date (`published:`), so the "
+            "phrase cannot be read against it"
+        )
+    try:
+        read = normalise(str(event.when), pin.end, event.direction, source.date_order)
+    except DateError:
+        return None, None
+    if (read.start, read.end) != (pin.start, pin.end):
+        return None, None
+    how = f"{DISPLAYED}{event.date}, displayed as {event.when!r} ({read.precision})"
+    return replace(read, how=how), None
 
 
 def _raw_ids(raw: Any) -> set[str]:
@@ -462,12 +530,29 @@ def _resolve_events(ctx: _Context, data: Dataset, texts: dict[str, str]) -> None
         checker.references(path, event)
         checker.quote(path, event)
         span, phrase = checker.span(path, event)
+        checker.time(path, event, span)
         clean = len(errors(ctx.problems)) == before and index not in ctx.spoiled
         if unique.get(event.id) is event and span and clean:
             data.events.append(ResolvedEvent(event, span, phrase, line_of(path, ctx.lines)))
             kept.add(index)
-    data.events.sort(key=lambda r: (r.span.start, r.span.end, r.event.id))
+    data.events.sort(key=lambda r: (r.span.start, r.span.end, r.event.time or "", r.event.id))
     data.invalid = [_name(ctx, ("events", i)) for i in range(data.total) if i not in kept]
+    _unknowns(ctx, [e for _, e in items])
+
+
+def _unknowns(ctx: _Context, events: list[Event]) -> None:
+    """One line for what the data does not know (an import's kind and status), not one
+    warning per event."""
+    kinds = sum(e.kind == "unknown" for e in events)
+    statuses = sum(e.status == "unknown" for e in events)
+    if kinds or statuses:
+        ctx.add(
+            ("events",),
+            f"{kinds:,} of {len(events):,} events have kind 'unknown' and {statuses:,} status "
+            "'unknown' (as imported: the file said nothing of them); set them where a source "
+            "says",
+            "warning",
+        )
 
 
 def _name(ctx: _Context, path: Path) -> str:
@@ -534,6 +619,7 @@ def _validate(
     ctx.dataset = (base_dir / FsPath(file).name).resolve() if base_dir else None
     top = _top_level(ctx)
     data = Dataset(file, title=str(top.get("title") or ""))
+    _dataset_fields(ctx, top, data)
     data.sources = _unique(ctx, "sources", _items(ctx, "sources", Source, top.get("sources")))
     data.actors = _unique(ctx, "actors", _items(ctx, "actors", Actor, top.get("actors")))
     if top:
@@ -541,6 +627,33 @@ def _validate(
     data.problems = sorted(ctx.problems, key=lambda p: (p.line or 0, p.severity))
     data.valid, data.articles = len(data.events), ctx.read
     return data
+
+
+def _dataset_fields(ctx: _Context, top: dict[str, Any], data: Dataset) -> None:
+    """The dataset's own fields besides its sections: description, lanes, media, periods."""
+    description = top.get("description")
+    data.description = str(description).strip() if description is not None else ""
+    lanes = top.get("lanes")
+    if lanes is not None and lanes not in LANES:
+        ctx.add(
+            ("lanes",),
+            f"{_short(lanes)} is not one of {', '.join(LANES)}{did_you_mean(lanes, LANES)}",
+        )
+    data.lanes = lanes if lanes in LANES else None
+    if top.get("media") is not None:
+        try:
+            data.media = Media.model_validate(top["media"])
+        except ValidationError as err:
+            for detail in err.errors(include_url=False):
+                ctx.add(("media", *detail["loc"]), _message(detail, "media"))
+    for index, period in _items(ctx, "periods", Period, top.get("periods")):
+        try:
+            parse_pin(period.date)
+            data.periods.append(period)
+        except DateError as err:
+            ctx.add(
+                ("periods", index, "date"), f"{err}; write YYYY, YYYY-MM, YYYY-MM-DD or START/END"
+            )
 
 
 def read_dataset(path: FsPath, limit: int) -> bytes | Problem:

@@ -14,12 +14,24 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from timeline.dates import Direction
 
 Kind = Literal[
-    "military", "statement", "claim", "estimate", "media", "meeting", "broadcast", "political"
+    "military",
+    "statement",
+    "claim",
+    "estimate",
+    "media",
+    "meeting",
+    "broadcast",
+    "political",
+    "unknown",
 ]
-Status = Literal["reported", "claimed", "disputed", "confirmed"]
+# "unknown": what an import from a file with no article cannot know, said rather than invented
+Status = Literal["reported", "claimed", "disputed", "confirmed", "unknown"]
 KINDS: tuple[str, ...] = get_args(Kind)
 STATUSES: tuple[str, ...] = get_args(Status)
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+UNATTRIBUTED = "Unattributed"  # the actor of imported slides with no group: no group back
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+LANES = ("actor", "affiliation", "kind", "source", "single")  # state.LANE_MODES (a test checks)
 
 
 def _pin_text(value: Any) -> Any:
@@ -47,7 +59,9 @@ class Source(Identified):
 
     title: Text
     outlet: Text
-    published: dt.date
+    published: dt.date | None = Field(
+        None, description="left out only when unknown (an import); its events then need a pin"
+    )
     url: Text | None = None
     text: Text | None = Field(None, description="path of the article's text, relative to the YAML")
     author: str | None = None
@@ -70,6 +84,35 @@ class Actor(Identified):
     aliases: list[Text] = Field(default_factory=list)
     affiliation: Text
     description: str | None = None
+
+
+def _linkable(url: str | None) -> str | None:
+    """A web address or a path relative to the page; no other scheme (``javascript:``)."""
+    scheme = url.split(":", 1)[0].lower() if url and ":" in url.split("/", 1)[0] else ""
+    if url is not None and (scheme not in ("", "http", "https") or any(c.isspace() for c in url)):
+        raise ValueError("must be an http:// or https:// address, or a relative path")
+    return url
+
+
+class Media(Strict):
+    """A picture, video or page that goes with an event (a TimelineJS slide's media); shown
+    as a link with its caption and credit, never fetched when the data is loaded."""
+
+    url: Text
+    caption: str | None = None
+    credit: str | None = None
+    thumbnail: str | None = None
+
+    _urls = field_validator("url", "thumbnail")(_linkable)
+
+
+class Period(Strict):
+    """A named stretch of time (a TimelineJS era), drawn as a band behind the events."""
+
+    name: Text
+    date: Annotated[str, BeforeValidator(_pin_text)] = Field(
+        description="YYYY, YYYY-MM, YYYY-MM-DD or START/END"
+    )
 
 
 class Figure(Strict):
@@ -102,10 +145,16 @@ class Event(Identified):
     direction: Direction = "past"
     date: Pin = Field(None, description="YYYY, YYYY-MM, YYYY-MM-DD or START/END")
     date_note: str | None = None
+    time: str | None = Field(
+        None,
+        pattern=TIME_PATTERN,
+        description="time of day, HH:MM or HH:MM:SS: orders the events of one day",
+    )
     actors: list[Slug] = Field(min_length=1)
     kind: Kind
     status: Status
-    quote: Text
+    quote: Text | None = Field(None, description="the article's words; an import's slide text")
+    media: Media | None = None
     figures: list[Figure] = Field(default_factory=list)
     tags: list[Text] = Field(default_factory=list)
     notes: str | None = None
@@ -116,5 +165,7 @@ FIELDS = {
     "actors": tuple(Actor.model_fields),
     "events": tuple(Event.model_fields),
     "figures": tuple(Figure.model_fields),
+    "media": tuple(Media.model_fields),
+    "periods": tuple(Period.model_fields),
 }
-TOP_LEVEL = ("title", "description", "sources", "actors", "events")
+TOP_LEVEL = ("title", "description", "lanes", "media", "periods", "sources", "actors", "events")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 _MARKUP = re.compile(r"[\\`*_\[\]{}<>#|!~$&]|:(?=\S)")
@@ -39,3 +40,79 @@ def spreadsheet_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA):
         return "'" + value
     return value
+
+
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK = re.compile(
+    r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|blockquote|tr|td|th|table|hr|figure)\b[^>]*>", re.I
+)
+_ANCHOR = re.compile(r"<a\b[^>]*?\bhref\s*=\s*([\"'])(.*?)\1[^>]*>(.*?)</a\s*>", re.I | re.S)
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\((https?://[^()\s]+)\)")
+
+
+def plain_text(markup: object) -> str:
+    """HTML as plain text: block tags (paragraphs, line breaks) become spaces, inline tags
+    (bold, links) nothing, so "<b>Ada Lovelace</b>: Daughter" keeps its colon on the word
+    and "one<br>two" its two words; entities are read and white space collapses."""
+    text = _TAG.sub("", _BLOCK.sub(" ", str(markup or "")))
+    return " ".join(html.unescape(text).split())
+
+
+def html_links(markup: object) -> tuple[str, int]:
+    """HTML as plain text with its http(s) links kept as Markdown links ``[text](url)``,
+    and how many links were kept."""
+    kept = 0
+
+    def link(match: re.Match[str]) -> str:
+        nonlocal kept
+        url, words = html.unescape(match[2]).strip(), plain_text(match[3])
+        if not url.lower().startswith(("http://", "https://")) or not words:
+            return match[3]
+        kept += 1
+        return f"[{words.replace('[', '(').replace(']', ')')}]({url.replace(' ', '%20')})"
+
+    return plain_text(_ANCHOR.sub(link, str(markup or ""))), kept
+
+
+def markdown_links_html(text: str) -> str:
+    """Text with Markdown links ``[text](https://…)`` as HTML: links become ``<a>``,
+    everything else is escaped."""
+    parts, last = [], 0
+    for match in _MD_LINK.finditer(text):
+        parts.append(html.escape(text[last : match.start()]))
+        parts.append(f'<a href="{html.escape(match[2])}">{html.escape(match[1])}</a>')
+        last = match.end()
+    return "".join(parts) + html.escape(text[last:])
+
+
+def _web(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def md_links(text: object) -> str:
+    """Dataset text as literal Markdown (:func:`md_escape`) but for its Markdown links to
+    web addresses, kept as links (an import keeps a slide's HTML links that way)."""
+    value, parts, last = str(text), [], 0
+    for match in _MD_LINK.finditer(value):
+        parts.append(md_escape(value[last : match.start()]) if match.start() > last else "")
+        parts.append(f"[{md_escape(match[1])}]({match[2].replace(')', '%29')})")
+        last = match.end()
+    return "".join(parts) + (md_escape(value[last:]) if last < len(value) else "")
+
+
+def media_markdown(media: dict[str, str]) -> str:
+    """ "[Ada](https://…) · A. E. Chalon": an event's media as a Markdown line."""
+    name = media.get("caption") or "Media"
+    url = media["url"]
+    shown = (
+        f"[{md_escape(name)}]({url.replace(')', '%29')})"
+        if _web(url)
+        else md_escape(f"{name} ({url})")
+    )
+    return shown + (f" · {md_escape(media['credit'])}" if media.get("credit") else "")
+
+
+def media_plain(media: dict[str, str]) -> str:
+    """ "Ada (A. E. Chalon): https://…": an event's media as plain text."""
+    credit = f" ({media['credit']})" if media.get("credit") else ""
+    return f"{media.get('caption') or 'Media'}{credit}: {media['url']}"

@@ -26,10 +26,10 @@ from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
-from timeline.charts import HOLLOW, STATUS_INK, STATUS_MARKS
+from timeline.charts import HOLLOW, STATUS_INK, STATUS_MARKS, dated
 from timeline.export.view import View, citation, today
 from timeline.layout import Window, fit_window
-from timeline.text import quoted
+from timeline.text import media_plain, quoted
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = 0.6  # inches
@@ -206,7 +206,7 @@ def _timeline_slide(deck: Deck, view: View, png: bytes, size: tuple[int, int]) -
 
 
 def _date_line(row: dict[Any, Any]) -> str:
-    line = f"{row['label']} · {row['kind']}"
+    line = f"{dated(row)} · {row['kind']}"
     if row["pinned"] and row["when"]:
         line += f" · the article says “{row['when']}”"
     return line
@@ -270,7 +270,8 @@ def _strip(slide: Slide, strip: Strip | None, row: dict[Any, Any], top: float) -
 
 def _source_line(view: View, row: dict[Any, Any]) -> str:
     source = view.sources[row["source"]]
-    return f"Source: {citation(source)}"
+    media = f" · Media: {media_plain(row['media'])}" if row["media"] else ""
+    return f"Source: {citation(source)}{media}"
 
 
 def _event_notes(view: View, row: dict[Any, Any]) -> list[str]:
@@ -286,6 +287,7 @@ def _event_notes(view: View, row: dict[Any, Any]) -> list[str]:
         f"How the date was resolved: {row['how']}.",
         f"Pinned because: {row['date_note']}" if row["date_note"] else "",
         f"Notes: {row['notes']}" if row["notes"] else "",
+        f"Media: {media_plain(row['media'])}" if row["media"] else "",
     ]
 
 
@@ -298,7 +300,8 @@ def _event_slide(
     _badge(slide, str(row["status"]), 13.333 - MARGIN - 2.5, 0.35)
     _box(slide, row["title"], (MARGIN, 1.05, INNER, 1.45), (40, 26), bold=True)
     _box(slide, f"Actors: {actors}", (MARGIN, 2.6, INNER, 0.45), (20, 13), colour=MUTED)
-    _box(slide, quoted(row["quote"]), (MARGIN, 3.2, INNER, 2.35), (32, 16), italic=True)
+    if row["quote"]:
+        _box(slide, quoted(row["quote"]), (MARGIN, 3.2, INNER, 2.35), (32, 16), italic=True)
     _strip(slide, strip, row, 5.95)
     _box(slide, _source_line(view, row), (MARGIN, 6.5, INNER - 1.0, 0.55), (16, 11), colour=MUTED)
     counter = f"{number} / {len(view.frame)}"

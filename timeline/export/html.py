@@ -13,8 +13,9 @@ from typing import Any
 from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
-from timeline.charts import timeline_figure
+from timeline.charts import add_periods, dated, timeline_figure
 from timeline.export.view import View, citation, today
+from timeline.text import markdown_links_html
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1400px; color: #111; }
@@ -32,14 +33,31 @@ def script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _media(media: dict[str, str] | None) -> str:
+    """An event's media as a link (web addresses only) with its caption and credit."""
+    if not media:
+        return ""
+    e, name = html.escape, media.get("caption") or "Media"
+    web = media["url"].lower().startswith(("http://", "https://"))
+    shown = f'<a href="{e(media["url"])}">{e(name)}</a>' if web else e(f"{name} ({media['url']})")
+    return (
+        f"<p class='media'>Media: {shown}"
+        + (f" · {e(media['credit'])}" if media.get("credit") else "")
+        + "</p>"
+    )
+
+
 def _row(row: dict[Any, Any], view: View) -> str:
     e = html.escape
     actors = ", ".join(view.names.get(a, a) for a in row["actors"])
     source = view.sources[row["source"]]
     link = f'<a href="{e(source.url)}">{e(source.outlet)}</a>' if source.url else e(source.outlet)
+    quote = (
+        f"<blockquote>“{markdown_links_html(row['quote'])}”</blockquote>" if row["quote"] else ""
+    )
     return (
-        f"<tr><td>{e(row['label'])}</td><td><b>{e(row['title'])}</b>"
-        f"<blockquote>“{e(row['quote'])}”</blockquote></td><td>{e(actors)}</td>"
+        f"<tr><td>{e(dated(row))}</td><td><b>{e(row['title'])}</b>{quote}{_media(row['media'])}"
+        f"</td><td>{e(actors)}</td>"
         f"<td class='status {e(row['status'])}'>{e(row['status'])}</td><td>{link}</td></tr>"
     )
 
@@ -57,7 +75,8 @@ def _sources(view: View) -> str:
 
 def to_html(view: View) -> str:
     e = html.escape
-    figure = timeline_figure(view.frame, view.actors, view.lanes).to_plotly_json()
+    drawn = timeline_figure(view.frame, view.actors, view.lanes)
+    figure = add_periods(drawn, view.periods, view.frame).to_plotly_json()
     rows = "".join(_row(r, view) for r in view.frame.to_dict("records"))
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
+from timeline.charts import dated
+from timeline.dates import parse_pin
 from timeline.export.view import View, citation, today
-from timeline.text import md_escape
+from timeline.text import md_escape, md_links, media_markdown
 
 
 def md_url(url: str) -> str:
@@ -20,10 +22,11 @@ def _event(row: dict[Any, Any], view: View) -> list[str]:
     actors = ", ".join(md_escape(view.names.get(a, a)) for a in row["actors"])
     status = f"*({row['status']}, {row['kind']})*"
     lines = [
-        f"- **{md_escape(row['label'])}** — {md_escape(row['title'])} {status}  ",
+        f"- **{md_escape(dated(row))}** — {md_escape(row['title'])} {status}  ",
         f"  Actors: {actors}  ",
-        f"  > {md_escape(row['quote'])}  ",
     ]
+    lines += [f"  > {md_links(row['quote'])}  "] if row["quote"] else []
+    lines += [f"  Media: {media_markdown(row['media'])}  "] if row["media"] else []
     if row["pinned"] and row["when"]:
         note = row["date_note"] or ""
         lines.append(
@@ -38,6 +41,12 @@ def _event(row: dict[Any, Any], view: View) -> list[str]:
     return lines
 
 
+def _periods(view: View) -> list[str]:
+    """The dataset's periods, each with its dates: "- Ceasefire: Feb 2016 – Mar 2016"."""
+    lines = [f"- {md_escape(p.name)}: {md_escape(parse_pin(p.date).label)}" for p in view.periods]
+    return ["## Periods", "", *lines, ""] if lines else []
+
+
 def to_markdown(view: View) -> str:
     out = [
         f"# {md_escape(view.title)}",
@@ -46,6 +55,8 @@ def to_markdown(view: View) -> str:
         f"{md_escape(view.period)}. Prepared {today()}.",
         "",
     ]
+    out += [md_links(view.description), ""] if view.description else []
+    out += _periods(view)
     year = None
     for row in view.frame.to_dict("records"):
         if row["start"].year != year:

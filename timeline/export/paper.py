@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from timeline.charts import STATUS_INK, STATUS_MARKS
+from timeline.charts import STATUS_INK, STATUS_MARKS, dated
 from timeline.export.files import ExportError
 from timeline.export.view import Paper, View, citation, today
 
@@ -76,7 +76,7 @@ def _date_cell(row: dict[Any, Any]) -> str:
     phrase = ""
     if row["pinned"] and row["when"]:
         phrase = f'<span class="phrase">article: “{text(row["when"])}”</span>'
-    return f"{text(row['label'])}{phrase}"
+    return f"{text(dated(row))}{phrase}"
 
 
 def _row(row: dict[Any, Any], view: View) -> str:

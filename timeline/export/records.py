@@ -20,6 +20,9 @@ def to_csv(frame: pd.DataFrame) -> str:
     for column in ("actors", "tags"):
         records[column] = records[column].map(";".join)
     records["figures"] = records["figures"].map(lambda f: json.dumps(f, ensure_ascii=False))
+    records["media"] = records["media"].map(
+        lambda m: json.dumps(m, ensure_ascii=False) if m else ""
+    )
     for column in records.columns:
         records[column] = records[column].map(spreadsheet_cell)
     return str(records.to_csv(index=False))

@@ -8,12 +8,16 @@ as far as the precision goes, plus ``display_date``, ``text`` (headline, text),
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import html
 import json
 from typing import Any
 
+from timeline.dates import parse_pin
 from timeline.export.view import View, citation
+from timeline.model import UNATTRIBUTED, Period, Source
+from timeline.text import markdown_links_html
 
 SHEET_COLUMNS = [
     "Year",
@@ -46,41 +50,126 @@ def _date(day: dt.date, parts: int) -> dict[str, str]:
     return dict(list(values.items())[:parts])
 
 
-def _dates(row: dict[Any, Any]) -> dict[str, Any]:
-    """Year, month and day as far as the precision goes; other spans get an end date."""
-    start, end = row["start"].date(), row["end"].date()
-    parts = WHOLE_PARTS.get(row["precision"])
-    if parts:
-        return {"start_date": _date(start, parts)}
-    return {"start_date": _date(start, 3), "end_date": _date(end, 3)}
+def _end_parts(start: dt.date, end: dt.date) -> int:
+    """How far a range's dates go: whole years (1), whole months (2) or days (3), as a
+    TimelineJS date ``{"year": "602"}`` means the whole of 602."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return 1
+    last = calendar.monthrange(end.year, end.month)[1]
+    return 2 if (start.day, end.day) == (1, last) else 3
 
 
-def _slide_text(row: dict[Any, Any], view: View) -> str:
-    e = html.escape
-    source = view.sources[row["source"]]
-    actors = ", ".join(view.names.get(a, a) for a in row["actors"])
-    link = f'<a href="{e(source.url)}">{e(source.outlet)}</a>' if source.url else ""
-    return (
-        f"<blockquote>{e(row['quote'])}</blockquote>"
-        f"<p>Actors: {e(actors)}</p>"
-        f"<p>Kind: {e(row['kind'])} · Status: {e(row['status'])}</p>"
-        f"<p>Source: {citation(source, e, link)}</p>"
+def _clock(time: str) -> dict[str, str]:
+    hour, minute, *second = time.split(":")
+    return {"hour": str(int(hour)), "minute": str(int(minute))} | (
+        {"second": str(int(second[0]))} if second else {}
     )
 
 
+def _dates(row: dict[Any, Any]) -> dict[str, Any]:
+    """Year, month and day as far as the precision goes (a range at each end's), the time
+    of day when given; a week or part of a month as days, with an end date."""
+    start, end = row["start"].date(), row["end"].date()
+    parts = WHOLE_PARTS.get(row["precision"])
+    if parts:
+        first = _date(start, parts) | (_clock(row["time"]) if row["time"] else {})
+        return {"start_date": first}
+    parts = _end_parts(start, end) if row["precision"] == "range" else 3
+    return {"start_date": _date(start, parts), "end_date": _date(end, parts)}
+
+
+def _display(row: dict[Any, Any], source: Source) -> dict[str, str]:
+    """The date as shown: an import's own displayed date (its ``when``) as it was; the
+    label for an article's event; nothing TimelineJS would write the same itself."""
+    if source.published is None:
+        shown = row["when"] or ("" if row["precision"] in (*WHOLE_PARTS, "range") else row["label"])
+        return {"display_date": html.escape(shown)} if shown else {}
+    return {"display_date": row["label"]}
+
+
+def _paragraphs(text: str) -> str:
+    return f"<p>{markdown_links_html(text)}</p>" if text else ""
+
+
+def _slide_text(row: dict[Any, Any], view: View) -> str:
+    """An article's event: its quote and what the article says of it (actors, kind and
+    status when known, the source); an import's (no publication date): its text alone."""
+    source = view.sources[row["source"]]
+    if source.published is None:
+        return _paragraphs(row["quote"])
+    e = html.escape
+    actors = ", ".join(view.names.get(a, a) for a in row["actors"])
+    link = f'<a href="{e(source.url)}">{e(source.outlet)}</a>' if source.url else ""
+    known = [f"{k}: {e(row[k.lower()])}" for k in ("Kind", "Status") if row[k.lower()] != "unknown"]
+    return (
+        (f"<blockquote>{e(row['quote'])}</blockquote>" if row["quote"] else "")
+        + f"<p>Actors: {e(actors)}</p>"
+        + (f"<p>{' · '.join(known)}</p>" if known else "")
+        + f"<p>Source: {citation(source, e, link)}</p>"
+    )
+
+
+def _media(media: dict[str, str] | None) -> dict[str, Any]:
+    return {"media": {k: v for k, v in media.items() if v}} if media else {}
+
+
+def _group(row: dict[Any, Any], view: View) -> dict[str, str]:
+    """The event's lane as its TimelineJS group, when the lanes were chosen (by the user or
+    the dataset); none otherwise, so TimelineJS draws no group row nobody asked for."""
+    if not view.grouped or view.lanes == "single":
+        return {}
+    first = row["actors"][0]
+    lane = {
+        "actor": view.names.get(first, first),
+        "affiliation": view.affiliations.get(first, first),
+        "kind": str(row["kind"]).capitalize(),
+        "source": row["outlet"],
+    }[view.lanes]
+    return {"group": html.escape(lane)} if lane != UNATTRIBUTED else {}
+
+
+def _era(period: Period) -> dict[str, Any]:
+    span = parse_pin(period.date)
+    parts = _end_parts(span.start, span.end)
+    return {
+        "start_date": _date(span.start, parts),
+        "end_date": _date(span.end, parts),
+        "text": {"headline": html.escape(period.name)},
+    }
+
+
+def _words(headline: str, text: str) -> dict[str, str]:
+    return {"headline": headline} | ({"text": text} if text else {})
+
+
+def _event(row: dict[Any, Any], view: View) -> dict[str, Any]:
+    source = view.sources[row["source"]]
+    return {
+        "unique_id": row["id"],
+        **_dates(row),
+        **_display(row, source),
+        "text": _words(html.escape(row["title"]), _slide_text(row, view)),
+        **_media(row["media"]),
+        **_group(row, view),
+    }
+
+
+def _title(view: View) -> dict[str, Any]:
+    """The title slide: the dataset's title, its description, and what the filters chose
+    when they chose anything; the title's media."""
+    said = [_paragraphs(view.description)] if view.description else []
+    said += [f"<p>{html.escape(view.filters_text)}</p>"] if view.filtered else []
+    text = {"headline": html.escape(view.title), "text": "".join(said)}
+    return {
+        "text": text,
+        **_media(view.media.model_dump(exclude_none=True) if view.media else None),
+    }
+
+
 def to_timelinejs(view: View) -> dict[str, Any]:
-    events = [
-        {
-            "unique_id": row["id"],
-            **_dates(row),
-            "display_date": row["label"],
-            "text": {"headline": html.escape(row["title"]), "text": _slide_text(row, view)},
-            "group": view.names.get(row["actors"][0], row["actors"][0]),
-        }
-        for row in view.frame.to_dict("records")
-    ]
-    title = {"text": {"headline": html.escape(view.title), "text": html.escape(view.filters_text)}}
-    return {"title": title, "events": events}
+    events = [_event(row, view) for row in view.frame.to_dict("records")]
+    eras = [_era(p) for p in view.periods]
+    return {"title": _title(view), "events": events} | ({"eras": eras} if eras else {})
 
 
 def to_timelinejs_json(view: View) -> str:

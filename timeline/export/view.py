@@ -14,8 +14,8 @@ from timeline import filters
 from timeline.cache import Frames, frames_of
 from timeline.ids import slug
 from timeline.load import Dataset
-from timeline.model import Source
-from timeline.state import LaneMode
+from timeline.model import Media, Period, Source
+from timeline.state import LANE_MODES, LaneMode
 
 Paper = Literal["a4", "letter"]
 
@@ -33,6 +33,10 @@ class View:
     lanes: LaneMode = "actor"
     subject: str = "all-events"  # what the filters pick, for file names
     paper: Paper = "a4"  # for the PDF
+    grouped: bool = False  # lanes the user chose (or the dataset's own): TimelineJS groups
+    description: str = ""
+    periods: tuple[Period, ...] = ()
+    media: Media | None = None  # the title's
 
     def file_name(self, extension: str, kind: str = "") -> str:
         """ "kadyrov_2007-01-01_2016-02-10.pptx": what the filters pick and the period the
@@ -45,6 +49,14 @@ class View:
     @cached_property
     def names(self) -> dict[str, str]:
         return dict(zip(self.actors["id"], self.actors["name"], strict=True))
+
+    @cached_property
+    def affiliations(self) -> dict[str, str]:
+        return dict(zip(self.actors["id"], self.actors["affiliation"], strict=True))
+
+    @property
+    def filtered(self) -> bool:
+        return self.filters_text != filters.NONE_CHOSEN
 
     @property
     def period(self) -> str:
@@ -73,11 +85,12 @@ def subject(chosen: filters.Filters) -> str:
 def make_view(
     data: Frames | Dataset,
     chosen: filters.Filters | None = None,
-    lanes: LaneMode = "actor",
+    lanes: LaneMode | None = None,
     shown: pd.DataFrame | None = None,
 ) -> View:
     """The view of ``data`` (an opened dataset, or a loaded one with its events) through
-    ``chosen``; ``shown``, the rows ``chosen`` leaves, may be passed when already known."""
+    ``chosen``; ``shown``, the rows ``chosen`` leaves, may be passed when already known.
+    ``lanes`` chosen here, or the dataset's own, make a grouped view; else lanes by actor."""
     frames = frames_of(data) if isinstance(data, Dataset) else data
     frame, actors, summary = frames.frame, frames.actors, frames.data
     chosen = chosen or filters.Filters()
@@ -86,9 +99,26 @@ def make_view(
     shown = filters.apply(frame, chosen) if shown is None else shown
     title = summary.title or "Timeline"
     described = filters.describe(chosen, names, outlets)
+    chosen_lanes = lanes or summary.lanes
     return View(
-        title, shown, actors, summary.sources, described, len(frame), lanes, subject(chosen)
+        title,
+        shown,
+        actors,
+        summary.sources,
+        described,
+        len(frame),
+        lane_mode(chosen_lanes),
+        subject(chosen),
+        grouped=chosen_lanes is not None,
+        description=summary.description,
+        periods=tuple(summary.periods),
+        media=summary.media,
     )
+
+
+def lane_mode(name: str | None) -> LaneMode:
+    """``name`` as a lane mode; lanes by actor when none is given."""
+    return next((m for m in LANE_MODES if m == name), "actor")
 
 
 def citation(
@@ -98,7 +128,8 @@ def citation(
     outlet and title safe for the output's markup; ``outlet`` replaces the outlet's name
     (markup already, e.g. a link); ``said`` goes before the date ("published ")."""
     name = outlet or escape(source.outlet)
-    return f"{name}, “{escape(source.title)}”, {said}{long_date(source.published)}"
+    when = f"{said}{long_date(source.published)}" if source.published else "date unknown"
+    return f"{name}, “{escape(source.title)}”, {when}"
 
 
 def long_date(day: dt.date) -> str:

@@ -18,7 +18,7 @@ from timeline import charts
 from timeline.export.view import citation
 from timeline.load import Summary
 from timeline.state import LaneMode
-from timeline.text import md_escape, quoted
+from timeline.text import md_escape, md_links, media_markdown, quoted
 
 # Type sizes follow the window's height, so one slide (counter, date, a three-line title,
 # status, actors, quote, source, strip and buttons) fits 1280×720 and 1920×1080 alike.
@@ -86,11 +86,13 @@ def _slide(row: dict[Any, Any], data: Summary, names: dict[str, str]) -> None:
         with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
             st.html(badge_html(str(row["status"])), width="content")
             st.markdown(f"{md_escape(str(row['kind']).capitalize())} · {actors}")
-        quote = quoted(row["quote"])
-        with st.container(key="long-quote" if len(quote) > LONG_QUOTE else "quote"):
-            st.markdown("> " + md_escape(quote))
+        if row["quote"]:
+            quote = quoted(row["quote"])
+            with st.container(key="long-quote" if len(quote) > LONG_QUOTE else "quote"):
+                st.markdown("> " + md_links(quote))
         with st.container(key="source"):
-            st.markdown(f"Source: {citation(source, md_escape)}")
+            media = f"  \nMedia: {media_markdown(row['media'])}" if row["media"] else ""
+            st.markdown(f"Source: {citation(source, md_escape)}{media}")
 
 
 def _controls(step: int, count: int) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from timeline.filters import DIMENSIONS, Filters
-from timeline.state import Choices, ViewState, from_params, to_params
+from timeline.state import Choices, LaneMode, ViewState, from_params, to_params
 
 LIST_WIDGETS = {f"f_{d.name}": d.name for d in DIMENSIONS}  # widget key -> Filters field
 # widget key -> default
@@ -42,6 +42,12 @@ def _to_widgets(state: ViewState, bounds: tuple[dt.date, dt.date] | None) -> dic
     values.update(lanes=state.lanes, event=state.event, step=state.step or 1)
     values.update(projector=state.projector, expand=list(state.expand))
     return values
+
+
+def chosen_lanes(state: ViewState) -> LaneMode | None:
+    """The lanes the user picked, or None while they are the default (an export then
+    uses the dataset's own lanes, or none: no TimelineJS groups nobody chose)."""
+    return None if state.lanes == DEFAULTS["lanes"] else state.lanes
 
 
 def start(choices: Choices) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
@@ -22,9 +22,10 @@ from timeline import charts, export, filters, layout
 from timeline.export import View
 from timeline.export.view import Paper, citation
 from timeline.load import Summary
+from timeline.model import Period
 from timeline.problems import errors
 from timeline.state import LANE_LABELS, LANE_MODES, Choices, LaneMode
-from timeline.text import md_escape
+from timeline.text import md_escape, md_links, media_markdown
 from timeline.ui import session
 
 BadgeColour = Literal["blue", "green", "orange", "red", "gray"]
@@ -179,10 +180,12 @@ def timeline(
     lanes: LaneMode,
     selected: str | None,
     expand: tuple[str, ...] = (),
+    periods: Sequence[Period] = (),
 ) -> None:
     dense = len(shown) > charts.DENSE
     window = None if dense else layout.fit_window(shown)
     figure = charts.timeline_figure(shown, actors, lanes, selected, expand=expand, window=window)
+    charts.add_periods(figure, periods, shown)
     st.plotly_chart(
         figure,
         key="chart",
@@ -352,8 +355,11 @@ def detail_body(
         st.caption("This event is hidden by the current filters.")
     st.badge(row["status"], color=STATUS_COLOURS.get(row["status"], "gray"))
     who = ", ".join(f"{md_escape(names[a])} ({md_escape(affiliation[a])})" for a in row["actors"])
-    st.markdown(f"**{md_escape(row['label'])}** · {row['kind']}  \n**Actors:** {who}")
-    st.markdown("> " + md_escape(row["quote"]))
+    st.markdown(f"**{md_escape(charts.dated(row))}** · {row['kind']}  \n**Actors:** {who}")
+    if _given(row["quote"]):
+        st.markdown("> " + md_links(row["quote"]))
+    if row["media"]:
+        st.markdown("**Media:** " + media_markdown(row["media"]))
     for fact in row["figures"]:
         st.markdown("- " + md_escape(figure_line(fact, names)))
     if _given(row["notes"]):
