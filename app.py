@@ -51,6 +51,7 @@ shown = filters.apply(frame, state.filters)
 def timeline_page() -> None:
     views.page_head()
     st.title(md_escape(loaded.data.title or "timeline"), anchor=False)
+    views.about(loaded.data)
     if loaded.uploaded and upload is not None:
         st.caption(
             f"Showing the uploaded file {md_escape(upload.name)} for this session; "

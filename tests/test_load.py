@@ -104,6 +104,26 @@ CASES = {
         "events[strikes].title",
         "the key 'title' is given twice in one mapping (first at line 18)",
     ),
+    "time on a month": (
+        event(when=None, date="2015-09", time='"17:16" #<'),
+        "events[strikes].time",
+        "a time of day needs a date to the day; this event's is Sep 2015 (month)",
+    ),
+    "not a time": (
+        event(time='"25:00" #<'),
+        "events[strikes].time",
+        "must be a time of day written HH:MM or HH:MM:SS, e.g. \"17:16\"; got '25:00'",
+    ),
+    "media scheme": (
+        event() + "    media:\n      url: javascript:alert(1) #<\n",
+        "events[strikes].media.url",
+        "must be an http:// or https:// address, or a relative path",
+    ),
+    "media field": (
+        event() + "    media:\n      url: https://example.org/a.png\n      captoin: A #<\n",
+        "events[strikes].media.captoin",
+        "did you mean 'caption'?",
+    ),
     "python tag": (
         event(title="!!python/object/apply:os.system ['echo pwned'] #<"),
         "events[strikes].title",

@@ -195,6 +195,8 @@ def _message(err: Mapping[str, Any], section: str) -> str:
             err["input"], choices
         )
     hint = _HINTS.get(kind, str(err["msg"]).removeprefix("Value error, "))
+    if kind == "string_pattern_mismatch" and name == "time":
+        hint = 'must be a time of day written HH:MM or HH:MM:SS, e.g. "17:16"'
     if kind.startswith("date"):
         hint = f"must be a real date written YYYY-MM-DD ({err['msg']})"
     return f"{hint}; got {_short(err['input'])}"

@@ -471,7 +471,7 @@ def to_dataset(read: Read, name: str, counts: Counter[str]) -> tuple[dict[str, A
     periods, skipped_eras = _each(read.eras, _period)
     counts["periods"], counts["groups"] = len(periods), len(set(groups) - {UNATTRIBUTED})
     used = {e["actors"][0] for e in events}
-    data: dict[str, Any] = {"title": read.title or name}
+    data: dict[str, Any] = {"title": read.title or None}
     data.update(_title_slide(read, counts))
     data.update(lanes="actor" if counts["groups"] else None, periods=periods or None)
     data["sources"] = [

@@ -169,7 +169,12 @@ def _title(view: View) -> dict[str, Any]:
 def to_timelinejs(view: View) -> dict[str, Any]:
     events = [_event(row, view) for row in view.frame.to_dict("records")]
     eras = [_era(p) for p in view.periods]
-    return {"title": _title(view), "events": events} | ({"eras": eras} if eras else {})
+    titled = view.named or view.description or view.media or view.filtered
+    return (
+        ({"title": _title(view)} if titled else {})
+        | {"events": events}
+        | ({"eras": eras} if eras else {})
+    )
 
 
 def to_timelinejs_json(view: View) -> str:

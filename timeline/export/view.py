@@ -37,6 +37,7 @@ class View:
     description: str = ""
     periods: tuple[Period, ...] = ()
     media: Media | None = None  # the title's
+    named: bool = True  # the dataset has a title of its own (else "Timeline" stands in)
 
     def file_name(self, extension: str, kind: str = "") -> str:
         """ "kadyrov_2007-01-01_2016-02-10.pptx": what the filters pick and the period the
@@ -113,6 +114,7 @@ def make_view(
         description=summary.description,
         periods=tuple(summary.periods),
         media=summary.media,
+        named=bool(summary.title),
     )
 
 

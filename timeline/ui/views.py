@@ -174,6 +174,14 @@ def count_line(shown: pd.DataFrame, frame: pd.DataFrame) -> None:
     st.markdown(f"**Showing {len(shown):,} of {len(frame):,} events** · {hint}")
 
 
+def about(data: Summary) -> None:
+    """The dataset's description and its title's media (an import's title slide), if any."""
+    said = [md_links(data.description)] if data.description else []
+    said += [media_markdown(data.media.model_dump(exclude_none=True))] if data.media else []
+    if said:
+        st.caption("  \n".join(said))
+
+
 def timeline(
     shown: pd.DataFrame,
     actors: pd.DataFrame,
