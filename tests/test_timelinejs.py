@@ -20,7 +20,7 @@ from timeline.export import make_view, render
 from timeline.filters import Filters
 from timeline.load import load_file
 from timeline.problems import errors, warnings
-from timeline.text import html_links, plain_text
+from timeline.text import html_links, md_links, plain_text
 from timeline.timelinejs_import import DATE_KEYS, read_csv, read_json
 
 FILES = ROOT / "tests" / "tl_files"
@@ -335,3 +335,83 @@ def test_timelinejs_loads_the_export_of_an_import_with_times_media_and_eras(
     assert page.evaluate("document.querySelector('img.tl-media-image').naturalWidth") == 1
     assert problems == []
     page.close()
+
+
+def test_the_app_shows_an_import_with_its_periods_times_and_media(tmp_path, capsys, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    path, _ = imported("rich.json", tmp_path, capsys)
+    monkeypatch.setenv("TIMELINE_EVENTS", str(path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["event"] = "ada-lovelace-born"
+    at.run()
+    assert not at.exception, at.exception
+    said = " ".join(m.value for m in at.markdown)
+    assert "**10 Dec 1815, 09\\:30**" in said  # ":" escaped from Streamlit's :emoji:
+    assert "**Media:** [Ada](https://example.org/ada.jpg) · A. E. Chalon" in said
+    assert "Daughter of [Lord Byron](https://en.wikipedia.org/wiki/Lord_Byron)." in said
+    assert any("mathematicians" in c.value for c in at.caption)  # the description
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bands = [s for s in figure["layout"]["shapes"] if s.get("fillcolor") == "#EFE9DC"]
+    names = [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "paper"]
+    assert len(bands) >= 1 and "Lovelace's life" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        (
+            "Daughter of [Lord Byron](https://x.org/b).",
+            "Daughter of [Lord Byron](https://x.org/b).",
+        ),
+        (
+            "see [a](https://x.org) and [b](https://y.org) too",
+            "see [a](https://x.org) and [b](https://y.org) too",
+        ),
+        ("*not* a [link](javascript:x)", "\\*not\\* a \\[link\\](javascript\\:x)"),
+    ],
+)
+def test_markdown_links_are_shown_as_links_and_the_rest_literally(text, markdown):
+    assert md_links(text) == markdown
+
+
+# --- what the briefing outputs show of an import ---------------------------------------
+
+
+def test_the_deck_of_an_import_reads_links_as_words_and_names_the_media(tmp_path, capsys):
+    import io
+
+    from pptx import Presentation
+
+    path, _ = imported("rich.json", tmp_path, capsys)
+    deck = Presentation(io.BytesIO(render(make_view(load_file(path)), "pptx")))
+    texts = " ".join(
+        shape.text_frame.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    assert "Daughter of Lord Byron." in texts and "](" not in texts
+    assert "Media: Ada (A. E. Chalon): https://example.org/ada.jpg" in texts
+    assert "10 Dec 1815, 17:16" in texts
+
+
+def _period_pixels(png: bytes) -> int:
+    """Pixels of the period band's colour (#EFE9DC at 55 % over white) in a rendered PNG."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    return int((np.abs(pixels - np.array([246, 243, 236])).max(axis=2) <= 2).sum())
+
+
+def test_periods_are_drawn_as_bands_on_the_printed_timeline(tmp_path, capsys):
+    from dataclasses import replace
+
+    path, _ = imported("rich.json", tmp_path, capsys)
+    view = make_view(load_file(path))
+    with_periods, without = render(view, "png"), render(replace(view, periods=()), "png")
+    assert _period_pixels(without) < 50
+    assert _period_pixels(with_periods) > 20_000  # Lovelace's life, 1815–1852, lanes deep

@@ -227,13 +227,19 @@ def dated(row: Mapping[Any, Any]) -> str:
     return f"{row['label']}, {time}" if time else str(row["label"])
 
 
+def said_otherwise(row: Mapping[Any, Any]) -> bool:
+    """Whether the event is pinned and its source's phrase says something other than the
+    label (an import's displayed date usually says just what the label does)."""
+    when = _text(row.get("when"))
+    return bool(row.get("pinned") and when and when != row["label"])
+
+
 def date_line(row: Mapping[Any, Any]) -> str:
     """ "2 Sep 2014 — the article says “last September”" for a pinned phrase (unless it says
     just what the label does), else the label (with the time of day)."""
-    label, when = dated(row), _text(row.get("when"))
-    if row.get("pinned") and when and when != row["label"]:
-        return f"{label} — the article says “{when}”"
-    return label
+    if said_otherwise(row):
+        return f"{dated(row)} — the article says “{_text(row.get('when'))}”"
+    return dated(row)
 
 
 def actors_line(names: Sequence[str], most: int = HOVER_ACTORS) -> str:

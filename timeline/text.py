@@ -92,12 +92,26 @@ def _web(url: str) -> bool:
 def md_links(text: object) -> str:
     """Dataset text as literal Markdown (:func:`md_escape`) but for its Markdown links to
     web addresses, kept as links (an import keeps a slide's HTML links that way)."""
-    value, parts, last = str(text), [], 0
+    value, parts, last = " ".join(str(text).split()), [], 0
     for match in _MD_LINK.finditer(value):
-        parts.append(md_escape(value[last : match.start()]) if match.start() > last else "")
+        parts.append(_md_part(value[last : match.start()]))
         parts.append(f"[{md_escape(match[1])}]({match[2].replace(')', '%29')})")
         last = match.end()
-    return "".join(parts) + (md_escape(value[last:]) if last < len(value) else "")
+    return "".join(parts) + _md_part(value[last:])
+
+
+def _md_part(text: str) -> str:
+    """A piece of text between links, escaped, keeping the space at either end."""
+    if not text.strip():
+        return text
+    before, after = " " * text[:1].isspace(), " " * text[-1:].isspace()
+    return before + md_escape(text) + after
+
+
+def link_words(text: object) -> str:
+    """Text with its Markdown links as their words alone, for outputs that cannot link
+    (a slide's quote): "of [Lord Byron](https://…)" reads "of Lord Byron"."""
+    return _MD_LINK.sub(lambda m: m[1], str(text))
 
 
 def media_markdown(media: dict[str, str]) -> str:

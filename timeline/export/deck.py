@@ -26,10 +26,10 @@ from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
-from timeline.charts import HOLLOW, STATUS_INK, STATUS_MARKS, dated
+from timeline.charts import HOLLOW, STATUS_INK, STATUS_MARKS, dated, said_otherwise
 from timeline.export.view import View, citation, today
 from timeline.layout import Window, fit_window
-from timeline.text import media_plain, quoted
+from timeline.text import link_words, media_plain, quoted
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = 0.6  # inches
@@ -207,7 +207,7 @@ def _timeline_slide(deck: Deck, view: View, png: bytes, size: tuple[int, int]) -
 
 def _date_line(row: dict[Any, Any]) -> str:
     line = f"{dated(row)} · {row['kind']}"
-    if row["pinned"] and row["when"]:
+    if said_otherwise(row):
         line += f" · the article says “{row['when']}”"
     return line
 
@@ -301,7 +301,8 @@ def _event_slide(
     _box(slide, row["title"], (MARGIN, 1.05, INNER, 1.45), (40, 26), bold=True)
     _box(slide, f"Actors: {actors}", (MARGIN, 2.6, INNER, 0.45), (20, 13), colour=MUTED)
     if row["quote"]:
-        _box(slide, quoted(row["quote"]), (MARGIN, 3.2, INNER, 2.35), (32, 16), italic=True)
+        quote = quoted(link_words(row["quote"]))
+        _box(slide, quote, (MARGIN, 3.2, INNER, 2.35), (32, 16), italic=True)
     _strip(slide, strip, row, 5.95)
     _box(slide, _source_line(view, row), (MARGIN, 6.5, INNER - 1.0, 0.55), (16, 11), colour=MUTED)
     counter = f"{number} / {len(view.frame)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from timeline.charts import dated
+from timeline.charts import dated, said_otherwise
 from timeline.dates import parse_pin
 from timeline.export.view import View, citation, today
 from timeline.text import md_escape, md_links, media_markdown
@@ -27,7 +27,7 @@ def _event(row: dict[Any, Any], view: View) -> list[str]:
     ]
     lines += [f"  > {md_links(row['quote'])}  "] if row["quote"] else []
     lines += [f"  Media: {media_markdown(row['media'])}  "] if row["media"] else []
-    if row["pinned"] and row["when"]:
+    if said_otherwise(row):
         note = row["date_note"] or ""
         lines.append(
             f"  Date: the article's “{md_escape(row['when'])}”; pinned to "

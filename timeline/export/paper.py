@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from timeline.charts import STATUS_INK, STATUS_MARKS, dated
+from timeline.charts import STATUS_INK, STATUS_MARKS, dated, said_otherwise
 from timeline.export.files import ExportError
 from timeline.export.view import Paper, View, citation, today
 
@@ -74,7 +74,7 @@ def text(value: object) -> str:
 
 def _date_cell(row: dict[Any, Any]) -> str:
     phrase = ""
-    if row["pinned"] and row["when"]:
+    if said_otherwise(row):
         phrase = f'<span class="phrase">article: “{text(row["when"])}”</span>'
     return f"{text(dated(row))}{phrase}"
 

@@ -69,7 +69,10 @@ def sidebar(
     names = dict(
         zip(actors["id"], actors["name"] + " (" + actors["affiliation"] + ")", strict=True)
     )
-    outlets = {s.id: f"{s.outlet}, {s.published:%d %b %Y}" for s in data.sources.values()}
+    outlets = {
+        s.id: f"{s.outlet}, {s.published:%d %b %Y}" if s.published else s.outlet
+        for s in data.sources.values()
+    }
     st.header("Filters")
     shown_as = {"actor": names, "outlet": outlets}
     for d in filters.DIMENSIONS:
@@ -267,6 +270,8 @@ def event_list(shown: pd.DataFrame, selected: str | None) -> None:
     ids = list(rows["id"])
     table = rows[list(LIST_COLUMNS)].rename(columns=LIST_COLUMNS)
     table["Actors"] = table["Actors"].map(", ".join)
+    timed = rows["time"] != ""
+    table.loc[timed, "Date"] = table.loc[timed, "Date"] + ", " + rows.loc[timed, "time"]
     key = f"list-{selected or ''}"
     chosen = [ids.index(selected)] if selected in ids else []
     st.dataframe(
