@@ -1,4 +1,5 @@
-"""Property: export → import round-trips any valid dataset (ids, titles, dates, precision)."""
+"""Property: export → import round-trips any valid dataset: ids, titles, dates at their
+precision whatever the year, times of day, media, quotes, kind and status."""
 
 from __future__ import annotations
 
@@ -19,7 +20,12 @@ WORD = st.text(
 )
 TITLE = st.lists(WORD, min_size=1, max_size=6).map(" ".join)
 IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
-DAY = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 1))
+DAY = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9996, 12, 1))
+TIME = st.times().map(lambda t: f"{t:%H:%M}" if t.second == 0 else f"{t:%H:%M:%S}")
+URL = st.from_regex(r"https://example\.org/[a-z0-9]{1,8}\.(png|jpg)", fullmatch=True)
+MEDIA = st.fixed_dictionaries(
+    {"url": URL}, optional={"caption": TITLE, "credit": TITLE, "thumbnail": URL}
+)
 
 
 @st.composite
@@ -29,9 +35,9 @@ def pins(draw: st.DrawFn) -> str:
     if kind == "day":
         return day.isoformat()
     if kind == "month":
-        return f"{day:%Y-%m}"
+        return f"{day.year:04d}-{day.month:02d}"
     if kind == "year":
-        return f"{day:%Y}"
+        return f"{day.year:04d}"
     return f"{day.isoformat()}/{(day + dt.timedelta(days=draw(st.integers(1, 900)))).isoformat()}"
 
 
@@ -45,12 +51,17 @@ def datasets(draw: st.DrawFn) -> dict:
             "source": "s",
             "date": draw(pins()),
             "actors": [draw(st.sampled_from(["a", "b"]))],
-            "kind": draw(st.sampled_from(["military", "claim", "media"])),
-            "status": draw(st.sampled_from(["reported", "claimed", "disputed", "confirmed"])),
+            "kind": draw(st.sampled_from(["military", "claim", "media", "unknown"])),
+            "status": draw(st.sampled_from(["reported", "claimed", "disputed", "unknown"])),
             "quote": draw(TITLE),
         }
         for ident in ids
     ]
+    for event in events:
+        if len(event["date"]) == 10 and draw(st.booleans()):
+            event["time"] = draw(TIME)
+        if draw(st.booleans()):
+            event["media"] = draw(MEDIA)
     return {
         "title": draw(TITLE),
         "sources": [{"id": "s", "title": "T", "outlet": "O", "published": "2020-01-01"}],
@@ -76,7 +87,17 @@ def test_export_then_import_keeps_ids_titles_dates_precision(dataset):
 
     def key(data):
         return {
-            e.event.id: (e.event.title, e.span.start, e.span.end, e.span.precision)
+            e.event.id: (
+                e.event.title,
+                e.span.start,
+                e.span.end,
+                e.span.precision,
+                e.event.time,
+                e.event.media,
+                e.event.quote,
+                e.event.kind,
+                e.event.status,
+            )
             for e in data.events
         }
 

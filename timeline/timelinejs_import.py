@@ -378,21 +378,25 @@ def _title(slide: Slide, text: str) -> str:
     return title
 
 
-# what timeline's own export writes after the quote: read back, not guessed
-_OURS = re.compile(r"<blockquote>(.*?)</blockquote>.*Kind: (\w+) · Status: (\w+)", re.S)
+# what timeline's own export writes for an article's event: the quote, then actors, kind
+# and status (those known) and the source; read back, not guessed
+_OURS = re.compile(
+    r"^(?:<blockquote>(.*?)</blockquote>)?<p>Actors: .*?</p>(?:<p>(.*?)</p>)?<p>Source: ", re.S
+)
 
 
 def _said(slide: Slide) -> tuple[str, int, str, str]:
     """The slide's text, its links kept, and the kind and status when the file says them
     (a file timeline exported); else 'unknown'."""
     ours = _OURS.search(slide.text)
-    text, links = html_links(ours[1] if ours else slide.text)
-    kind, status = (ours[2], ours[3]) if ours else ("unknown", "unknown")
+    text, links = html_links((ours[1] or "") if ours else slide.text)
+    meta = (ours[2] or "") if ours else ""
+    kind, status = (re.search(rf"{name}: (\w+)", meta) for name in ("Kind", "Status"))
     return (
         text,
         links,
-        kind if kind in KINDS else "unknown",
-        status if status in STATUSES else "unknown",
+        kind[1] if kind and kind[1] in KINDS else "unknown",
+        status[1] if status and status[1] in STATUSES else "unknown",
     )
 
 

@@ -110,7 +110,11 @@ def _slide_text(row: dict[Any, Any], view: View) -> str:
 
 
 def _media(media: dict[str, str] | None) -> dict[str, Any]:
-    return {"media": {k: v for k, v in media.items() if v}} if media else {}
+    """The media as TimelineJS takes it: caption and credit are HTML there, so escaped."""
+    if not media:
+        return {}
+    html_fields = ("caption", "credit")
+    return {"media": {k: html.escape(v) if k in html_fields else v for k, v in media.items() if v}}
 
 
 def _group(row: dict[Any, Any], view: View) -> dict[str, str]:
@@ -159,9 +163,8 @@ def _title(view: View) -> dict[str, Any]:
     when they chose anything; the title's media."""
     said = [_paragraphs(view.description)] if view.description else []
     said += [f"<p>{html.escape(view.filters_text)}</p>"] if view.filtered else []
-    text = {"headline": html.escape(view.title), "text": "".join(said)}
     return {
-        "text": text,
+        "text": _words(html.escape(view.title) if view.named else "", "".join(said)),
         **_media(view.media.model_dump(exclude_none=True) if view.media else None),
     }
 
