@@ -415,3 +415,13 @@ def test_periods_are_drawn_as_bands_on_the_printed_timeline(tmp_path, capsys):
     with_periods, without = render(view, "png"), render(replace(view, periods=()), "png")
     assert _period_pixels(without) < 50
     assert _period_pixels(with_periods) > 20_000  # Lovelace's life, 1815–1852, lanes deep
+
+
+def test_an_event_without_a_quote_is_nobody_s_duplicate(tmp_path, capsys):
+    import datetime as dt
+
+    from timeline.suggest import suggest
+
+    path, _ = imported("rich.json", tmp_path, capsys)  # "Notes published" has no text
+    found = suggest("The notes appeared in September 1843.", dt.date(1843, 10, 1), load_file(path))
+    assert found and all("same quote" not in d for c in found for d in c.duplicates)

@@ -273,7 +273,7 @@ def _duplicates(
         known["id"], known["folded"], known["actors"], known["start"], known["end"], strict=True
     )
     for ident, quote, their_actors, start, end in rows:
-        if quote in folded or folded in quote:
+        if quote and (quote in folded or folded in quote):  # an event may have no quote
             same.append(f"events[{ident}] (same quote)")
         elif (
             span

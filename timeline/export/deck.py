@@ -181,7 +181,8 @@ def _title_slide(deck: Deck, view: View) -> None:
     period = f"{len(view.frame)} events, {view.period}"
     _box(slide, period, (MARGIN, 4.95, INNER, 0.6), (26, 18), colour=MUTED)
     _box(slide, f"Prepared {today()}", (MARGIN, 6.4, INNER, 0.4), (16, 12), colour=MUTED)
-    _notes(slide, [f"{view.title}. {view.filters_text}. {period}."])
+    about = f" {link_words(view.description)}" if view.description else ""
+    _notes(slide, [f"{view.title}.{about} {view.filters_text}. {period}."])
 
 
 def _timeline_slide(deck: Deck, view: View, png: bytes, size: tuple[int, int]) -> None:

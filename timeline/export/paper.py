@@ -24,6 +24,7 @@ from typing import Any
 from timeline.charts import STATUS_INK, STATUS_MARKS, dated, said_otherwise
 from timeline.export.files import ExportError
 from timeline.export.view import Paper, View, citation, today
+from timeline.text import markdown_links_html
 
 PAPERS: dict[str, tuple[str, float, float]] = {  # CSS size, width and height in inches
     "a4": ("A4 landscape", 11.69, 8.27),
@@ -127,10 +128,12 @@ def document(view: View, chart_svg: str, paper: Paper = "a4") -> str:
     chart_max = round(height * 25.4 - 28 - 32)  # the page less margins and the heading
     style = CSS % {"size": size, "chart_max": chart_max}
     count = len(view.frame)
+    about = markdown_links_html(_CONTROL.sub("", view.description))
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{text(view.title)}'
         f"</title><style>{style}</style></head><body>"
         f"<h1>{text(view.title)}</h1>"
+        f"{f'<p class=meta>{about}</p>' if about else ''}"
         f'<p class="meta">{text(view.filters_text)}.</p>'
         f'<p class="meta">{count} of {view.total} events · {text(view.period)}</p>'
         f'<div class="chart">{_scalable(chart_svg)}</div>'
