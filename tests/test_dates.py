@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -12,12 +13,17 @@ from timeline.dates import (
     PRECISIONS,
     DateError,
     Span,
+    century_span,
     day_span,
+    decade_span,
+    half_span,
     month_span,
     normalise,
     parse_pin,
     part_span,
+    quarter_span,
     range_span,
+    season_span,
     week_span,
     year_span,
 )
@@ -167,7 +173,7 @@ def test_span_says_how_it_was_resolved(phrase, rule):
 @pytest.mark.parametrize(
     ("phrase", "message"),
     [
-        ("at the time", "cannot read 'at the time'"),
+        ("at the time", "'at the time' is dated only by another event it refers to"),
         ("two years", "a length of time, not a date"),
         ("3 weeks", "a length of time, not a date"),
         ("", "empty"),
@@ -251,6 +257,13 @@ SPAN_BUILDERS = {
     ),
     "month": lambda d: month_span(d.year, d.month, ""),
     "year": lambda d: year_span(d.year, ""),
+    "quarter": lambda d: quarter_span(d.year, (d.month + 2) // 3, ""),
+    "half": lambda d: half_span(d.year, 1 + (d.month > 6), ""),
+    "season": lambda d: season_span(
+        d.year, ("winter", "spring", "summer", "autumn")[d.month % 12 // 3], ""
+    ),
+    "decade": lambda d: decade_span(d.year // 10 * 10, ("", "early", "mid", "late")[d.day % 4], ""),
+    "century": lambda d: century_span(d.year // 100 + 1, ""),
 }
 
 
@@ -378,3 +391,89 @@ def test_the_fast_path_reads_as_dateparser_does_on_a_generated_dataset(tmp_path)
             assert got == want or dateparser_bug(phrase, base, fast), (phrase, base, direction)
             compared += 1
     assert compared > 1000  # the comparison really ran over the dataset's phrases
+
+
+# --- coarse spans: quarters, halves, seasons, decades, centuries -----------------------
+# phrase, base, direction -> start, end, precision, label
+COARSE = {
+    "quarter": [
+        ("Q3 2015", BREITBART, "past", "2015-07-01", "2015-09-30", "Q3 2015"),
+        ("2015 Q4", BREITBART, "past", "2015-10-01", "2015-12-31", "Q4 2015"),
+        ("in the third quarter", BREITBART, "past", "2015-07-01", "2015-09-30", "Q3 2015"),
+        ("third-quarter", AFP, "past", "2015-07-01", "2015-09-30", "Q3 2015"),
+        ("the fourth quarter of 2014", AFP, "past", "2014-10-01", "2014-12-31", "Q4 2014"),
+        ("the second quarter", AFP, "future", "2016-04-01", "2016-06-30", "Q2 2016"),
+    ],
+    "half": [
+        ("H1 2015", BREITBART, "past", "2015-01-01", "2015-06-30", "H1 2015"),
+        ("the first half of 2016", BREITBART, "past", "2016-01-01", "2016-06-30", "H1 2016"),
+        ("the second half", AFP, "past", "2015-07-01", "2015-12-31", "H2 2015"),
+        ("second-half", AFP, "future", "2016-07-01", "2016-12-31", "H2 2016"),
+    ],
+    "season": [
+        ("last fall", BREITBART, "past", "2014-09-01", "2014-11-30", "autumn 2014"),
+        ("this spring", BREITBART, "past", "2015-03-01", "2015-05-31", "spring 2015"),
+        ("next summer", BREITBART, "past", "2016-06-01", "2016-08-31", "summer 2016"),
+        ("winter 2015", BREITBART, "past", "2015-12-01", "2016-02-29", "winter 2015–16"),
+        ("this winter", AFP, "past", "2015-12-01", "2016-02-29", "winter 2015–16"),
+        ("autumn 2014", AFP, "past", "2014-09-01", "2014-11-30", "autumn 2014"),
+        ("in the summer", AFP, "past", "2015-06-01", "2015-08-31", "summer 2015"),
+    ],
+    "decade": [
+        ("the 1980s", BREITBART, "past", "1980-01-01", "1989-12-31", "1980s"),
+        ("in the early 1990s", BREITBART, "past", "1990-01-01", "1993-12-31", "early 1990s"),
+        ("the late 1990s", BREITBART, "past", "1997-01-01", "1999-12-31", "late 1990s"),
+        ("the '80s", BREITBART, "past", "1980-01-01", "1989-12-31", "1980s"),
+        ("the 2000s", AFP, "past", "2000-01-01", "2009-12-31", "2000s"),
+    ],
+    "century": [
+        ("the 20th century", BREITBART, "past", "1901-01-01", "2000-12-31", "20th century"),
+        ("the twenty-first century", AFP, "past", "2001-01-01", "2100-12-31", "21st century"),
+        ("the 19th-century", AFP, "past", "1801-01-01", "1900-12-31", "19th century"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("precision", "phrase", "base", "direction", "start", "end", "label"),
+    [(k, *case) for k, cases in COARSE.items() for case in cases],
+)
+def test_coarse_spans_with_exact_days_precision_and_label(
+    precision, phrase, base, direction, start, end, label
+):
+    span = normalise(phrase, base, direction)
+    assert (span.start, span.end, span.precision, span.label) == (
+        D(start),
+        D(end),
+        precision,
+        label,
+    )
+    assert normalise(span.label, base) == replace(span, how=normalise(span.label, base).how)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("fiscal 1989", "is a fiscal year, not a calendar year"),
+        ("FY2015", "is a fiscal year, not a calendar year"),
+        ("the same day", "is dated only by another event it refers to"),
+        ("two days later", "is dated only by another event it refers to"),
+        ("the following week", "is dated only by another event it refers to"),
+        ("the quarter", "is dated only by another event it refers to"),
+        ("at that time", "is dated only by another event it refers to"),
+    ],
+)
+def test_what_has_no_date_of_its_own_is_refused_with_a_pin_suggested(phrase, message):
+    with pytest.raises(DateError, match=message) as refused:
+        normalise(phrase, BREITBART)
+    assert "pin" in str(refused.value)
+
+
+def test_dateparser_alone_gives_silent_wrong_answers_these_rules_replace():
+    """Why the rules exist: dateparser turns "the 1980s" into a day of the publication
+    month and "Q3 2015" into its first day."""
+    from timeline.dates import _rule_dateparser
+
+    wrong = _rule_dateparser("the 1980s", BREITBART, "past")
+    assert wrong is not None and wrong.precision == "day" and wrong.start.year == 2015
+    assert normalise("the 1980s", BREITBART).precision == "decade"

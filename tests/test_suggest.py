@@ -317,3 +317,23 @@ def test_the_merged_check_never_reads_or_writes_outside_its_folder(tmp_path):
     on_disk = open_bytes(merged.encode(), "events.yaml", dataset_dir, given={"articles/a.txt": "x"})
     assert any("leaves the dataset's folder" in p.message for p in on_disk.data.problems)
     assert any("e1" in name for name in on_disk.data.invalid)  # the secret's quote is not "valid"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Rebels took the town on Aug. 7 and held it.", [("on Aug. 7", "7 Aug 2015")]),
+        ("The deadline is Jan. 14, officials said.", [("Jan. 14", "14 Jan 2015")]),
+        ("On 7 August the town fell.", [("On 7 August", "7 Aug 2015")]),
+        ("Sales fell in the third quarter of 2014.", [("the third quarter of 2014", "Q3 2014")]),
+        ("Output rose in Q2 2015.", [("Q2 2015", "Q2 2015")]),
+        ("Talks resumed last fall.", [("last fall", "autumn 2014")]),
+        ("He fought there in the early 1990s.", [("the early 1990s", "early 1990s")]),
+        ("The 20th century saw two wars.", [("The 20th century", "20th century")]),
+        ("Prices fall in spring.", []),  # a verb and a bare season: not a date
+        ("It ended the same day.", [("the same day", None)]),  # found, left for a pin
+    ],
+)
+def test_the_finder_keeps_month_and_day_whole_and_finds_coarse_spans(sentence, found):
+    got = [(p.text, p.span.label if p.span else None) for p in phrases(sentence, D("2015-10-01"))]
+    assert got == found

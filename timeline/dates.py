@@ -25,14 +25,26 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 
 from dateparser.date import DateDataParser
 
-Precision = Literal["day", "week", "part-of-month", "month", "year", "range"]
+Precision = Literal[
+    "day",
+    "week",
+    "part-of-month",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "year",
+    "decade",
+    "century",
+    "range",
+]
 Direction = Literal["past", "future"]
 DateOrder = Literal["dmy", "mdy"]
-PRECISIONS: tuple[Precision, ...] = ("day", "week", "part-of-month", "month", "year", "range")
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
 MAX_PHRASE = 200
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -317,6 +329,190 @@ def _fast_calendar(text: str, base: dt.date, direction: Direction) -> Span | Non
     return day_span(dt.date(year, month, day), how)
 
 
+# --- coarse spans: quarters, halves, seasons, decades, centuries ------------------
+# dateparser reads none of these right ("the 1980s" becomes a day in the publication
+# month, "Q3 2015" its first day): the project's own rules read them, and refuse what has
+# no date of its own (a fiscal year, "the same day").
+
+ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+ORDINAL |= {"fourth": 4, "4th": 4}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month
+_IN = r"(?:in |during |by |since |until )?(?:the )?"
+
+
+def _months_span(year: int, first: int, count: int) -> tuple[dt.date, dt.date]:
+    """The days of ``count`` months from month ``first`` of ``year`` (it may run on)."""
+    last_year, last = year + (first + count - 2) // 12, (first + count - 2) % 12 + 1
+    end = dt.date(last_year, last, calendar.monthrange(last_year, last)[1])
+    return dt.date(year, first, 1), end
+
+
+def quarter_span(year: int, quarter: int, how: str) -> Span:
+    return Span(*_months_span(year, 3 * quarter - 2, 3), "quarter", f"Q{quarter} {year}", how)
+
+
+def half_span(year: int, half: int, how: str) -> Span:
+    return Span(*_months_span(year, 6 * half - 5, 6), "half", f"H{half} {year}", how)
+
+
+def season_span(year: int, season: str, how: str) -> Span:
+    """Meteorological seasons, as news in the northern hemisphere uses them; a winter is
+    the one that begins in December of ``year`` ("winter 2015–16")."""
+    name = "autumn" if season == "fall" else season
+    label = f"winter {year}–{(year + 1) % 100:02d}" if name == "winter" else f"{name} {year}"
+    return Span(*_months_span(year, SEASONS[name], 3), "season", label, how)
+
+
+def decade_span(decade: int, part: str, how: str) -> Span:
+    first, last = {"": (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}[part]
+    label = f"{part} {decade}s" if part else f"{decade}s"
+    start, end = dt.date(decade + first, 1, 1), dt.date(decade + last, 12, 31)
+    return Span(start, end, "decade", label, how)
+
+
+def century_span(number: int, how: str) -> Span:
+    """The nth century: 1901–2000 is the 20th (the calendar's count, not the 1900s)."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    start, end = dt.date(100 * number - 99, 1, 1), dt.date(min(100 * number, 9999), 12, 31)
+    return Span(start, end, "century", f"{number}{suffix} century", how)
+
+
+def _nearest(spans: list[Span], base: dt.date, looking: str) -> Span:
+    """Of one kind of span in successive years: the latest begun by ``base`` (past), the
+    first not ended before it (future), the latest ended before it (last), the first begun
+    after it (next)."""
+    if looking == "last":
+        return [s for s in spans if s.end < base][-1]
+    if looking == "next":
+        return next(s for s in spans if s.start > base)
+    if looking == "past":
+        return [s for s in spans if s.start <= base][-1]
+    return next(s for s in spans if s.end >= base)
+
+
+def _around(make: Callable[[int], Span], base: dt.date) -> list[Span]:
+    return [make(year) for year in range(max(1, base.year - 2), min(9999, base.year + 2) + 1)]
+
+
+def _of_year(
+    kind: str,
+    build: Callable[[int, int, str], Span],
+    number: int,
+    year: str | None,
+    text: str,
+    base: dt.date,
+    direction: Direction,
+) -> Span:
+    """The ``number``th quarter or half of ``year``; with no year, the nearest one."""
+    how = f"rule {kind}: {text!r}" + ("" if year else f" read {direction} from {base.isoformat()}")
+    if year:
+        return build(int(year), number, how)
+    return _nearest(_around(lambda y: build(y, number, how), base), base, direction)
+
+
+def _rule_quarter(text: str, base: dt.date, direction: Direction) -> Span | None:
+    match = re.fullmatch(
+        rf"{_IN}(?:q([1-4])[ -]?(\d{{4}})|(\d{{4}})[ -]q([1-4])|"
+        rf"(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of)?(?: (\d{{4}}))?)",
+        text,
+    )
+    if not match:
+        return None
+    quarter = int(match[1] or match[4] or ORDINAL[match[5]])
+    year = match[2] or match[3] or match[6]
+    return _of_year("quarter", quarter_span, quarter, year, text, base, direction)
+
+
+def _rule_half(text: str, base: dt.date, direction: Direction) -> Span | None:
+    match = re.fullmatch(
+        rf"{_IN}(?:h([12])[ -]?(\d{{4}})|(first|second|1st|2nd)[- ]half(?: of)?(?: (\d{{4}}))?)",
+        text,
+    )
+    if not match:
+        return None
+    half, year = int(match[1] or ORDINAL[match[3]]), match[2] or match[4]
+    return _of_year("half", half_span, half, year, text, base, direction)
+
+
+def _rule_season(text: str, base: dt.date, direction: Direction) -> Span | None:
+    match = re.fullmatch(
+        rf"{_IN}(?:(last|next|this|this past|this coming) )?(spring|summer|fall|autumn|winter)"
+        rf"(?: (?:of )?(\d{{4}})(?:[–/-](\d{{2}}))?)?",
+        text,
+    )
+    if not match:
+        return None
+    which, season, year, _ = match.groups()
+    how = f"rule season: {text!r}"
+    if year:
+        return season_span(int(year), season, how)
+    if which == "this":  # the one the publication is in, else the one of its year
+        year_of = base.year - (season == "winter" and base.month <= 2)
+        return season_span(year_of, season, how + f": the {season} of {base:%b %Y}")
+    looking = {"last": "last", "this past": "last", "next": "next", "this coming": "next"}
+    side = looking.get(which or "", direction)
+    how += f" read {side} from {base.isoformat()}"
+    return _nearest(_around(lambda y: season_span(y, season, how), base), base, side)
+
+
+def _rule_decade(text: str, base: dt.date, direction: Direction) -> Span | None:
+    match = re.fullmatch(rf"{_IN}(early|mid|late)?[- ]?(?:(\d{{3}})0|'(\d)0)['’]?s", text)
+    if not match:
+        return None
+    part, full, short = match.groups()
+    if full:
+        decade = int(full) * 10
+    else:  # "the '80s": the latest such decade not after the publication's
+        decade = (base.year // 100) * 100 + int(short) * 10
+        decade -= 100 if decade > base.year else 0
+    return decade_span(decade, part or "", f"rule decade: {text!r}")
+
+
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
+CENTURY_WORDS = {w: i for i, w in enumerate([*_ORDINAL_WORDS.split(" "), "twenty-first"], 1)}
+
+
+def _rule_century(text: str, base: dt.date, direction: Direction) -> Span | None:
+    words = "|".join(sorted(CENTURY_WORDS, key=len, reverse=True))
+    match = re.fullmatch(rf"{_IN}(?:(\d{{1,2}})(?:st|nd|rd|th)|({words}))[- ]century", text)
+    if not match:
+        return None
+    number = int(match[1]) if match[1] else CENTURY_WORDS[match[2]]
+    if not 1 <= number <= 100:
+        raise DateError(f"{text!r}: there is no {number}th century in the calendar")
+    return century_span(
+        number, f"rule century: {text!r} (years {100 * number - 99}–{100 * number})"
+    )
+
+
+ANAPHORA = re.compile(
+    r"(?:on |at |by )?(?:the same (?:day|week|month|year|time)|that (?:day|week|month|year|time)|"
+    r"the (?:next|following|previous) (?:day|week|month|year)|the day (?:before|after)|"
+    r"at the (?:same )?time|(?:the )?quarter|(?:the )?half|"
+    rf"(?:\d+|{_NUMBER_WORDS}) (?:days?|weeks?|months?|years?) (?:later|earlier|after|before))"
+)
+
+
+def _rule_refused(text: str, base: dt.date, direction: Direction) -> Span | None:
+    """What has no date of its own: refused, never guessed."""
+    if re.fullmatch(r"(?:in |during |by )?(?:the )?(?:fiscal|fy)(?: year)? ?'?\d{2,4}", text):
+        raise DateError(
+            f"{text!r} is a fiscal year, not a calendar year: when it starts depends on whose "
+            "it is; pin the span with `date:` and say whose fiscal year in `date_note:`"
+        )
+    if ANAPHORA.fullmatch(text):
+        raise DateError(
+            f"{text!r} is dated only by another event it refers to; pin it with `date:` "
+            "(that event's date) and say which event in `date_note:`"
+        )
+    return None
+
+
 # --- dateparser ---------------------------------------------------------------
 
 
@@ -351,6 +547,7 @@ def _rule_dateparser(text: str, base: dt.date, direction: Direction) -> Span | N
 
 Rule = Callable[[str, dt.date, Direction], "Span | None"]
 RULES: tuple[Rule, ...] = (
+    _rule_refused,
     _rule_iso,
     _rule_since_year,
     _rule_part_of_month,
@@ -360,6 +557,11 @@ RULES: tuple[Rule, ...] = (
     _rule_bare_duration,
     _rule_week_of,
     _rule_range,
+    _rule_quarter,
+    _rule_half,
+    _rule_season,
+    _rule_decade,
+    _rule_century,
     _fast_weekday,
     _fast_last_week,
     _fast_calendar,

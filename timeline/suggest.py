@@ -43,12 +43,23 @@ PHRASE_PATTERNS = [  # the project's rules, longest forms first
     rf"\b(?:[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming) (?:{MONTHS})\b",
     rf"\b(?:[Oo]n )?\d{{1,2}} (?:{MONTHS})\.?,? {YEAR}\b",
     rf"\b(?:[Oo]n )?(?:{MONTHS})\.? \d{{1,2}},? {YEAR}\b",
+    rf"\b(?:[Oo]n |[Bb]y |[Uu]ntil )?(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? ?\d)",
+    rf"\b(?:[Oo]n |[Bb]y )?\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})\b\.?(?!,? ?\d)",
     rf"\b(?:[Ii]n |[Bb]y |[Ss]ince |[Dd]uring )?(?:{MONTHS}),? {YEAR}\b",
     rf"\b(?:[Oo]n |[Ll]ast |[Nn]ext |[Tt]his )?(?:{WEEKDAYS})(?: (?:{TIMES_OF_DAY}))?\b",
     rf"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Dd]uring|[Uu]ntil) (?:{MONTHS})\b",
     r"\b(?:[Ee]arlier this week|[Ll]ast week|[Tt]his week|[Nn]ext week|[Ll]ast month|"
     r"[Ll]ast year|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
     rf"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Dd]uring) {YEAR}\b",
+    rf"\b(?:[Tt]he )?(?:first|second|third|fourth)[- ]quarter(?: of {YEAR}| {YEAR})?\b",
+    rf"\bQ[1-4] {YEAR}\b",
+    rf"\b(?:[Tt]he )?(?:first|second) half of {YEAR}\b",
+    rf"\bH[12] {YEAR}\b",
+    r"\b(?:[Ll]ast|[Nn]ext|[Tt]his) (?:spring|summer|fall|autumn|winter)\b",
+    rf"\b(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter) (?:of )?{YEAR}\b",
+    r"\b(?:[Tt]he )?(?:early |mid-|late )?(?:1[0-9]|20)\d0s\b",
+    r"\b(?:[Tt]he )?\d{1,2}(?:st|nd|rd|th)[- ]century\b",
+    r"\b(?:[Tt]he same day|[Tt]he next day|[Tt]he following day|[Tt]he day before)\b",
     r"\b[Aa]t the (?:same )?time\b(?! being)",  # dated only by another event: left for a pin
 ]
 DATE_WORD = re.compile(

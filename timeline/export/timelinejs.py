@@ -67,14 +67,15 @@ def _clock(time: str) -> dict[str, str]:
 
 
 def _dates(row: dict[Any, Any]) -> dict[str, Any]:
-    """Year, month and day as far as the precision goes (a range at each end's), the time
-    of day when given; a week or part of a month as days, with an end date."""
+    """Year, month and day as far as the precision goes, the time of day when given; any
+    other span (a range, quarter, season, decade, week) with an end date, each end as far
+    as its boundaries go."""
     start, end = row["start"].date(), row["end"].date()
     parts = WHOLE_PARTS.get(row["precision"])
     if parts:
         first = _date(start, parts) | (_clock(row["time"]) if row["time"] else {})
         return {"start_date": first}
-    parts = _end_parts(start, end) if row["precision"] == "range" else 3
+    parts = _end_parts(start, end)  # a quarter or decade in months or years, a week in days
     return {"start_date": _date(start, parts), "end_date": _date(end, parts)}
 
 
