@@ -477,3 +477,18 @@ def test_dateparser_alone_gives_silent_wrong_answers_these_rules_replace():
     wrong = _rule_dateparser("the 1980s", BREITBART, "past")
     assert wrong is not None and wrong.precision == "day" and wrong.start.year == 2015
     assert normalise("the 1980s", BREITBART).precision == "decade"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "base"),
+    [
+        ("last fall", dt.date(1, 1, 5)),
+        ("next spring", dt.date(9999, 12, 1)),
+        ("the '80s", dt.date(1, 1, 1)),
+        ("this winter", dt.date(9999, 12, 30)),
+        ("the second quarter", dt.date(1, 1, 1)),
+    ],
+)
+def test_coarse_spans_at_the_calendar_s_edges_are_date_errors(phrase, base):
+    with pytest.raises(DateError):
+        normalise(phrase, base)

@@ -383,13 +383,14 @@ def _nearest(spans: list[Span], base: dt.date, looking: str) -> Span:
     """Of one kind of span in successive years: the latest begun by ``base`` (past), the
     first not ended before it (future), the latest ended before it (last), the first begun
     after it (next)."""
-    if looking == "last":
-        return [s for s in spans if s.end < base][-1]
-    if looking == "next":
-        return next(s for s in spans if s.start > base)
-    if looking == "past":
-        return [s for s in spans if s.start <= base][-1]
-    return next(s for s in spans if s.end >= base)
+    chosen = {
+        "last": [s for s in spans if s.end < base][-1:],
+        "next": [s for s in spans if s.start > base][:1],
+        "past": [s for s in spans if s.start <= base][-1:],
+    }.get(looking, [s for s in spans if s.end >= base][:1])
+    if not chosen:
+        raise DateError(f"no such span {looking} from {base.isoformat()} in the calendar")
+    return chosen[0]
 
 
 def _around(make: Callable[[int], Span], base: dt.date) -> list[Span]:
