@@ -39,7 +39,7 @@ CASES = {
     "duplicate-id.yaml": (21, "events[strikes].id", "'strikes' is used twice"),
     "impossible-date.yaml": (20, "events[strikes].date", "'2015-02-30' is not a real date"),
     "end-before-start.yaml": (20, "events[strikes].date", "is before the start"),
-    "unparseable-phrase.yaml": (16, "events[strikes].when", "cannot read 'at the time'"),
+    "unparseable-phrase.yaml": (16, "events[strikes].when", "cannot read 'at some point'"),
     "quote-not-in-article.yaml": (20, "events[strikes].quote", "is not in the article"),
     "absolute-article-path.yaml": (7, "sources[wire].text", "is an absolute path"),
     "escaping-article-path.yaml": (7, "sources[wire].text", "leaves the dataset's folder"),

@@ -63,9 +63,16 @@ CASES = {
         "unknown source 'wires'",
     ),
     "unparseable phrase, no pin": (
-        event(when="at the time #<"),
+        event(when="at some point #<"),
         "events[strikes].when",
-        "pin the date with `date:`",
+        "cannot read 'at some point' as a date (looking past from 2015-10-01); pin the date "
+        "with `date:` and say why in `date_note:`",
+    ),
+    "anaphora, no pin": (
+        event(when="the same day #<"),
+        "events[strikes].when",
+        "'the same day' is dated only by another event it refers to; pin it with `date:` "
+        "(that event's date) and say which event in `date_note:`",
     ),
     "impossible date": (event(date="2015-02-30 #<"), "events[strikes].date", "not a real date"),
     "end before start": (
@@ -359,3 +366,9 @@ def test_an_article_may_not_be_the_dataset_or_a_yaml_file(write, tmp_path, text_
     [source, quote] = errors(data.problems)
     assert source.where == "sources[wire].text" and said in source.message
     assert quote.where == "events[strikes].quote" and data.events == []
+
+
+def test_a_refused_phrase_says_how_to_pin_it_once(write):
+    data = load_file(write(dataset_text(event(when="the same day"))))
+    [problem] = errors(data.problems)
+    assert problem.message.count("`date:`") == 1, problem.message

@@ -463,7 +463,8 @@ class _Checker:
             return phrase, None  # an undated source's phrase, on the pin's very days
         if trouble and event.date is None:
             self.ctx.add(
-                (*path, "when"), f"{trouble}; pin the date with `date:` and say why in `date_note:`"
+                (*path, "when"),
+                trouble if "`date:`" in trouble else f"{trouble}; {PIN_IT}",
             )
         elif trouble and pin:
             self.ctx.add((*path, "when"), f"{trouble}; the pin {pin.label} is used", "warning")
@@ -484,6 +485,7 @@ class _Checker:
 
 
 DISPLAYED = "pinned to "
+PIN_IT = "pin the date with `date:` and say why in `date_note:`"
 
 
 def _displayed(event: Event, source: Source, pin: Span | None) -> tuple[Span | None, str | None]:
