@@ -17,6 +17,7 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -248,9 +249,9 @@ def served(tmp_path) -> Iterator[tuple[Path, str]]:
         server.server_close()
 
 
-def test_timelinejs_loads_our_export_without_errors(view, browser, served):
-    folder, url = served
-    (folder / "export.json").write_bytes(render(view, "timelinejs"))
+def open_in_timelinejs(browser, url: str) -> tuple[Any, list[str]]:
+    """The page of ``url`` once TimelineJS has loaded ``export.json``, and every console
+    error and page error it had (the caller asserts there are none, after its own checks)."""
     page = browser.new_page()
     problems: list[str] = []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -258,6 +259,13 @@ def test_timelinejs_loads_our_export_without_errors(view, browser, served):
     page.goto(url)
     page.wait_for_function("() => window.tlLoaded === true", timeout=30_000)
     assert page.evaluate("tl.config.messages") == {"errors": [], "warnings": []}
+    return page, problems
+
+
+def test_timelinejs_loads_our_export_without_errors(view, browser, served):
+    folder, url = served
+    (folder / "export.json").write_bytes(render(view, "timelinejs"))
+    page, problems = open_in_timelinejs(browser, url)
     assert page.locator(".tl-slide").count() == 26  # the title slide and 25 events
     assert page.evaluate("tl.config.events.length") == 25
     assert problems == []

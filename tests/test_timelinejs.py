@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import HEADER, ROOT, dataset_text
-from tests.test_export import served  # noqa: F401  (a fixture)
+from tests.test_export import open_in_timelinejs, served  # noqa: F401  (served: a fixture)
 from tests.test_load import event
 from timeline.cli import main
 from timeline.export import make_view, render
@@ -321,13 +321,7 @@ def test_timelinejs_loads_the_export_of_an_import_with_times_media_and_eras(
     out = tmp_path / "given.yaml"
     assert main(["import", str(given), "-o", str(out)]) == 0
     (folder / "export.json").write_bytes(render(make_view(load_file(out)), "timelinejs"))
-    page = browser.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.goto(url)
-    page.wait_for_function("() => window.tlLoaded === true", timeout=30_000)
-    assert page.evaluate("tl.config.messages") == {"errors": [], "warnings": []}
+    page, problems = open_in_timelinejs(browser, url)
     assert page.evaluate("tl.config.events.length") == 7
     assert page.evaluate("tl.config.eras.length") == 2
     shown = page.locator("img.tl-media-image")

@@ -24,7 +24,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline import layout
-from timeline.dates import parse_pin
 from timeline.layout import LABEL_FONT, ROW_PX, Window, fit_window
 from timeline.model import Period
 from timeline.state import LANE_LABELS, LaneMode
@@ -735,7 +734,7 @@ def _room_for_period_names(figure: go.Figure) -> None:
 
 def period_span(period: Period) -> tuple[str, pd.Timestamp, pd.Timestamp]:
     """A period's name, first moment and last moment (the end of its last day)."""
-    span = parse_pin(period.date)
+    span = period.span
     end = pd.Timestamp(span.end) + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)
     return period.name, pd.Timestamp(span.start), end
 

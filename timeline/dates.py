@@ -62,6 +62,11 @@ class DateError(ValueError):
     """A phrase or pin that cannot be turned into a span; the message says why."""
 
 
+class Refused(DateError):
+    """A phrase with no date of its own (a fiscal year, "the same day"): the message says
+    why and how to pin it."""
+
+
 @dataclass(frozen=True)
 class Span:
     """An inclusive run of days with the precision it was given at."""
@@ -502,12 +507,12 @@ ANAPHORA = re.compile(
 def _rule_refused(text: str, base: dt.date, direction: Direction) -> Span | None:
     """What has no date of its own: refused, never guessed."""
     if re.fullmatch(r"(?:in |during |by )?(?:the )?(?:fiscal|fy)(?: year)? ?'?\d{2,4}", text):
-        raise DateError(
+        raise Refused(
             f"{text!r} is a fiscal year, not a calendar year: when it starts depends on whose "
             "it is; pin the span with `date:` and say whose fiscal year in `date_note:`"
         )
     if ANAPHORA.fullmatch(text):
-        raise DateError(
+        raise Refused(
             f"{text!r} is dated only by another event it refers to; pin it with `date:` "
             "(that event's date) and say which event in `date_note:`"
         )
@@ -631,6 +636,8 @@ def normalise(
     for rule in RULES:
         try:
             span = rule(text, base, direction)
+        except DateError:
+            raise
         except (ValueError, OverflowError) as err:
             raise DateError(str(err)) from None
         if span is not None:

@@ -19,14 +19,15 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from timeline.dates import DateError, Span, normalise, parse_pin
+from timeline.dates import DateError, Refused, Span, normalise, parse_pin
 from timeline.model import (
     FIELDS,
-    LANES,
+    LANE_MODES,
     TOP_LEVEL,
     Actor,
     Event,
     Identified,
+    LaneMode,
     Media,
     Period,
     Source,
@@ -109,7 +110,7 @@ class Summary:
     file: str
     title: str = ""
     description: str = ""
-    lanes: str | None = None  # the lanes the dataset's author chose, if any
+    lanes: LaneMode | None = None  # the lanes the dataset's author chose, if any
     media: Media | None = None  # the title's (a TimelineJS title slide's)
     periods: list[Period] = field(default_factory=list)  # valid ones, in file order
     sources: dict[str, Source] = field(default_factory=dict)
@@ -178,6 +179,10 @@ _HINTS = {
     "too_short": "must list at least one",
     "dict_type": "must be a mapping of fields",
     "model_type": "must be a mapping of fields",
+    (
+        "string_pattern_mismatch",
+        "time",
+    ): 'must be a time of day written HH:MM or HH:MM:SS, e.g. "17:16"',
 }
 
 
@@ -194,9 +199,9 @@ def _message(err: Mapping[str, Any], section: str) -> str:
         return f"{_short(err['input'])} is not one of {', '.join(choices)}" + did_you_mean(
             err["input"], choices
         )
-    hint = _HINTS.get(kind, str(err["msg"]).removeprefix("Value error, "))
-    if kind == "string_pattern_mismatch" and name == "time":
-        hint = 'must be a time of day written HH:MM or HH:MM:SS, e.g. "17:16"'
+    hint = _HINTS.get((kind, name)) or _HINTS.get(
+        kind, str(err["msg"]).removeprefix("Value error, ")
+    )
     if kind.startswith("date"):
         hint = f"must be a real date written YYYY-MM-DD ({err['msg']})"
     return f"{hint}; got {_short(err['input'])}"
@@ -436,16 +441,21 @@ class _Checker:
                 f"({span.precision}): pin the day with `date:` or leave the time out",
             )
 
-    def phrase(self, event: Event, pin: Span | None) -> tuple[Span | None, str | None]:
+    def phrase(self, event: Event, pin: Span | None) -> tuple[Span | None, DateError | None]:
         source = self.data.sources.get(event.source)
         if event.when is None or source is None:
             return None, None
-        if source.published is None:
-            return _displayed(event, source, pin)
         try:
+            if source.published is None:
+                return _displayed(event, source, pin), None
             return normalise(event.when, source.published, event.direction, source.date_order), None
         except DateError as err:
-            return None, str(err)
+            return None, err
+
+    def undated(self, event: Event) -> bool:
+        """Whether the event's source has no publication date (an import's)."""
+        source = self.data.sources.get(event.source)
+        return source is not None and source.published is None
 
     def pin(self, path: Path, event: Event) -> Span | None:
         if event.date is None:
@@ -453,19 +463,17 @@ class _Checker:
         try:
             return parse_pin(event.date)
         except DateError as err:
-            self.ctx.add((*path, "date"), f"{err}; write YYYY, YYYY-MM, YYYY-MM-DD or START/END")
+            self.ctx.add((*path, "date"), f"{err}; {PIN_FORMS}")
             return None
 
     def span(self, path: Path, event: Event) -> tuple[Span | None, Span | None]:
         pin = self.pin(path, event)
         phrase, trouble = self.phrase(event, pin)
-        if phrase and phrase.how.startswith(DISPLAYED):
-            return phrase, None  # an undated source's phrase, on the pin's very days
+        if phrase and self.undated(event):
+            return phrase, None  # an import's displayed date, on the pin's very days
         if trouble and event.date is None:
-            self.ctx.add(
-                (*path, "when"),
-                trouble if "`date:`" in trouble else f"{trouble}; {PIN_IT}",
-            )
+            advised = isinstance(trouble, Refused)  # it says how to pin it itself
+            self.ctx.add((*path, "when"), str(trouble) if advised else f"{trouble}; {PIN_IT}")
         elif trouble and pin:
             self.ctx.add((*path, "when"), f"{trouble}; the pin {pin.label} is used", "warning")
         elif event.when is None and event.date is None:
@@ -484,27 +492,28 @@ class _Checker:
             self.ctx.add((*path, "date"), f"{said}; if the pin is right, say why in `date_note:`")
 
 
-DISPLAYED = "pinned to "
 PIN_IT = "pin the date with `date:` and say why in `date_note:`"
+PIN_FORMS = "write YYYY, YYYY-MM, YYYY-MM-DD or START/END"
 
 
-def _displayed(event: Event, source: Source, pin: Span | None) -> tuple[Span | None, str | None]:
+def _displayed(event: Event, source: Source, pin: Span | None) -> Span | None:
     """A phrase of a source with no publication date (an import) is how the file displayed
     the date: read against the pin, it lends the pin its precision and label when it covers
-    the very same days; otherwise the pin stands and the phrase is kept as it was said."""
+    the very same days; otherwise the pin stands and the phrase is kept as it was said.
+    With no pin there is nothing to read it against: DateError."""
     if pin is None:
-        return None, (
+        raise DateError(
             f"the source {source.id!r} has no publication date (`published:`), so the "
             "phrase cannot be read against it"
         )
     try:
         read = normalise(str(event.when), pin.end, event.direction, source.date_order)
     except DateError:
-        return None, None
+        return None
     if (read.start, read.end) != (pin.start, pin.end):
-        return None, None
-    how = f"{DISPLAYED}{event.date}, displayed as {event.when!r} ({read.precision})"
-    return replace(read, how=how), None
+        return None
+    how = f"pinned to {event.date}, displayed as {event.when!r} ({read.precision})"
+    return replace(read, how=how)
 
 
 def _raw_ids(raw: Any) -> set[str]:
@@ -638,12 +647,12 @@ def _dataset_fields(ctx: _Context, top: dict[str, Any], data: Dataset) -> None:
     description = top.get("description")
     data.description = str(description).strip() if description is not None else ""
     lanes = top.get("lanes")
-    if lanes is not None and lanes not in LANES:
+    data.lanes = next((mode for mode in LANE_MODES if mode == lanes), None)
+    if lanes is not None and data.lanes is None:
+        choices = ", ".join(LANE_MODES)
         ctx.add(
-            ("lanes",),
-            f"{_short(lanes)} is not one of {', '.join(LANES)}{did_you_mean(lanes, LANES)}",
+            ("lanes",), f"{_short(lanes)} is not one of {choices}{did_you_mean(lanes, LANE_MODES)}"
         )
-    data.lanes = lanes if lanes in LANES else None
     if top.get("media") is not None:
         try:
             data.media = Media.model_validate(top["media"])
@@ -652,12 +661,10 @@ def _dataset_fields(ctx: _Context, top: dict[str, Any], data: Dataset) -> None:
                 ctx.add(("media", *detail["loc"]), _message(detail, "media"))
     for index, period in _items(ctx, "periods", Period, top.get("periods")):
         try:
-            parse_pin(period.date)
+            period.span  # noqa: B018  (its pin must read as a date)
             data.periods.append(period)
         except DateError as err:
-            ctx.add(
-                ("periods", index, "date"), f"{err}; write YYYY, YYYY-MM, YYYY-MM-DD or START/END"
-            )
+            ctx.add(("periods", index, "date"), f"{err}; {PIN_FORMS}")
 
 
 def read_dataset(path: FsPath, limit: int) -> bytes | Problem:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from timeline.dates import Direction
+from timeline.dates import Direction, Span, parse_pin
 
 Kind = Literal[
     "military",
@@ -31,7 +31,8 @@ STATUSES: tuple[str, ...] = get_args(Status)
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 UNATTRIBUTED = "Unattributed"  # the actor of imported slides with no group: no group back
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
-LANES = ("actor", "affiliation", "kind", "source", "single")  # state.LANE_MODES (a test checks)
+LaneMode = Literal["actor", "affiliation", "kind", "source", "single"]
+LANE_MODES: tuple[LaneMode, ...] = get_args(LaneMode)
 
 
 def _pin_text(value: Any) -> Any:
@@ -113,6 +114,12 @@ class Period(Strict):
     date: Annotated[str, BeforeValidator(_pin_text)] = Field(
         description="YYYY, YYYY-MM, YYYY-MM-DD or START/END"
     )
+
+    @property
+    def span(self) -> Span:
+        """The days the period covers (DateError for a pin that is not a date; the loader
+        keeps only periods that have one)."""
+        return parse_pin(self.date)
 
 
 class Figure(Strict):

@@ -10,17 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 import pandas as pd
 
 from timeline.filters import BY_NAME, DIMENSIONS, ActorMode, Filters, offered
+from timeline.model import LANE_MODES as LANE_MODES  # the lanes are part of the view
+from timeline.model import LaneMode as LaneMode
 
 Params = dict[str, str | list[str]]
 LIST_KEYS = {d.key: d.name for d in DIMENSIONS}  # URL key -> Filters field
 
-LaneMode = Literal["actor", "affiliation", "kind", "source", "single"]
-LANE_MODES: tuple[LaneMode, ...] = ("actor", "affiliation", "kind", "source", "single")
 LANE_LABELS = {
     "actor": "Actor",
     "affiliation": "Affiliation",

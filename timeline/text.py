@@ -66,7 +66,7 @@ def html_links(markup: object) -> tuple[str, int]:
     def link(match: re.Match[str]) -> str:
         nonlocal kept
         url, words = html.unescape(match[2]).strip(), plain_text(match[3])
-        if not url.lower().startswith(("http://", "https://")) or not words:
+        if not is_web(url) or not words:
             return match[3]
         kept += 1
         return f"[{words.replace('[', '(').replace(']', ')')}]({url.replace(' ', '%20')})"
@@ -85,7 +85,8 @@ def markdown_links_html(text: str) -> str:
     return "".join(parts) + html.escape(text[last:])
 
 
-def _web(url: str) -> bool:
+def is_web(url: str) -> bool:
+    """Whether ``url`` is an http(s) address, the only kind any output links to."""
     return url.lower().startswith(("http://", "https://"))
 
 
@@ -120,7 +121,7 @@ def media_markdown(media: dict[str, str]) -> str:
     url = media["url"]
     shown = (
         f"[{md_escape(name)}]({url.replace(')', '%29')})"
-        if _web(url)
+        if is_web(url)
         else md_escape(f"{name} ({url})")
     )
     return shown + (f" · {md_escape(media['credit'])}" if media.get("credit") else "")

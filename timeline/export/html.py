@@ -15,7 +15,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from timeline.charts import add_periods, dated, timeline_figure
 from timeline.export.view import View, citation, today
-from timeline.text import markdown_links_html
+from timeline.text import is_web, markdown_links_html
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1400px; color: #111; }
@@ -38,8 +38,11 @@ def _media(media: dict[str, str] | None) -> str:
     if not media:
         return ""
     e, name = html.escape, media.get("caption") or "Media"
-    web = media["url"].lower().startswith(("http://", "https://"))
-    shown = f'<a href="{e(media["url"])}">{e(name)}</a>' if web else e(f"{name} ({media['url']})")
+    shown = (
+        f'<a href="{e(media["url"])}">{e(name)}</a>'
+        if is_web(media["url"])
+        else e(f"{name} ({media['url']})")
+    )
     return (
         f"<p class='media'>Media: {shown}"
         + (f" · {e(media['credit'])}" if media.get("credit") else "")

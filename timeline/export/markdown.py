@@ -6,7 +6,6 @@ from typing import Any
 from urllib.parse import quote
 
 from timeline.charts import dated, said_otherwise
-from timeline.dates import parse_pin
 from timeline.export.view import View, citation, today
 from timeline.text import md_escape, md_links, media_markdown
 
@@ -43,7 +42,7 @@ def _event(row: dict[Any, Any], view: View) -> list[str]:
 
 def _periods(view: View) -> list[str]:
     """The dataset's periods, each with its dates: "- Ceasefire: Feb 2016 – Mar 2016"."""
-    lines = [f"- {md_escape(p.name)}: {md_escape(parse_pin(p.date).label)}" for p in view.periods]
+    lines = [f"- {md_escape(p.name)}: {md_escape(p.span.label)}" for p in view.periods]
     return ["## Periods", "", *lines, ""] if lines else []
 
 

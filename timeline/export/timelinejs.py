@@ -14,7 +14,6 @@ import html
 import json
 from typing import Any
 
-from timeline.dates import parse_pin
 from timeline.export.view import View, citation
 from timeline.model import UNATTRIBUTED, Period, Source
 from timeline.text import markdown_links_html
@@ -134,7 +133,7 @@ def _group(row: dict[Any, Any], view: View) -> dict[str, str]:
 
 
 def _era(period: Period) -> dict[str, Any]:
-    span = parse_pin(period.date)
+    span = period.span
     parts = _end_parts(span.start, span.end)
     return {
         "start_date": _date(span.start, parts),

@@ -15,7 +15,7 @@ from timeline.cache import Frames, frames_of
 from timeline.ids import slug
 from timeline.load import Dataset
 from timeline.model import Media, Period, Source
-from timeline.state import LANE_MODES, LaneMode
+from timeline.state import LaneMode
 
 Paper = Literal["a4", "letter"]
 
@@ -100,7 +100,7 @@ def make_view(
     shown = filters.apply(frame, chosen) if shown is None else shown
     title = summary.title or "Timeline"
     described = filters.describe(chosen, names, outlets)
-    chosen_lanes = lanes or summary.lanes
+    lanes_chosen = lanes or summary.lanes
     return View(
         title,
         shown,
@@ -108,19 +108,14 @@ def make_view(
         summary.sources,
         described,
         len(frame),
-        lane_mode(chosen_lanes),
+        lanes_chosen or "actor",
         subject(chosen),
-        grouped=chosen_lanes is not None,
+        grouped=lanes_chosen is not None,
         description=summary.description,
         periods=tuple(summary.periods),
         media=summary.media,
         named=bool(summary.title),
     )
-
-
-def lane_mode(name: str | None) -> LaneMode:
-    """``name`` as a lane mode; lanes by actor when none is given."""
-    return next((m for m in LANE_MODES if m == name), "actor")
 
 
 def citation(
