@@ -492,3 +492,45 @@ def test_dateparser_alone_gives_silent_wrong_answers_these_rules_replace():
 def test_coarse_spans_at_the_calendar_s_edges_are_date_errors(phrase, base):
     with pytest.raises(DateError):
         normalise(phrase, base)
+
+
+# --- the rule table -------------------------------------------------------------------
+from timeline.dates import RULES, Refused, _candidates, clean_phrase  # noqa: E402
+
+REFUSING = {"fiscal", "anaphora", "duration"}
+
+
+def _reading_rule(phrase, base):
+    for rule, match in _candidates(clean_phrase(phrase)):
+        try:
+            if rule.build(match, base, "past") is not None:
+                return rule
+        except DateError:
+            return rule
+    return None
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"),
+    [(rule, example) for rule in RULES for example in rule.examples],
+    ids=[f"{rule.name}:{example}" for rule in RULES for example in rule.examples],
+)
+def test_each_rule_reads_its_own_examples(rule, example):
+    """The table's examples are what each rule is for: of the rules whose pattern matches,
+    it is the first to read the example (or refuse it, for the rules that refuse)."""
+    assert _reading_rule(example, BREITBART) is rule
+    if rule.name in REFUSING:
+        with pytest.raises(Refused if rule.name != "duration" else DateError):
+            normalise(example, BREITBART)
+    else:
+        assert normalise(example, BREITBART).start.year >= 1
+
+
+def test_a_phrase_is_matched_against_the_table_once_whatever_the_date():
+    """The compiled path: many publication dates, one look-up of the table per phrase."""
+    _candidates.cache_clear()
+    normalise.cache_clear()
+    for offset in range(200):
+        normalise("in May", BREITBART + dt.timedelta(days=offset))
+    assert _candidates.cache_info().misses == 1
+    assert _candidates.cache_info().hits == 199

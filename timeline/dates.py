@@ -10,11 +10,14 @@ The precision is the finest part the phrase gives, as TimelineJS models dates: a
 month name is a month, a weekday is a day. The label is for display only; the
 position is always ``start``/``end``.
 
-dateparser does most of the reading. The project's own rules cover what it gets
-wrong or cannot read (see SOURCES.md): ISO dates and ranges (a fast path),
-"since 2007", "early/mid/late June", "last/next August", a weekday equal to the
-publication weekday, "earlier this week", and bare durations ("two years"),
-which are refused rather than read as "two years ago".
+The project's own rules, one table (``RULES``) with examples, read the common shapes
+as dateparser would ("in May", "on Tuesday", "5 May 2014") in microseconds, and what
+dateparser gets wrong or cannot read (see SOURCES.md): ISO dates and ranges, "since
+2007", "early/mid/late June", "last/next August", a weekday equal to the publication
+weekday, "earlier this week", quarters, halves, seasons, decades and centuries. Bare
+durations ("two years"), fiscal years and phrases dated only by another event ("the same
+day") are refused. dateparser reads the rest. A phrase is matched against the table once,
+whatever its publication date.
 """
 
 from __future__ import annotations
@@ -50,10 +53,12 @@ MAX_PHRASE = 200
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+ABBR = ("", *(calendar.month_abbr[i] for i in range(1, 13)))  # read once: each look-up formats
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"({_MONTH_NAMES})\.?"
 _WEEKDAY = "(" + "|".join(WEEKDAYS) + ")"
 _NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many"
 
@@ -96,11 +101,11 @@ class Span:
 
 
 def day_label(day: dt.date) -> str:
-    return f"{day.day} {day:%b} {day.year}"
+    return f"{day.day} {ABBR[day.month]} {day.year}"
 
 
 def month_label(year: int, month: int) -> str:
-    return f"{calendar.month_abbr[month]} {year}"
+    return f"{ABBR[month]} {year}"
 
 
 def day_span(day: dt.date, how: str) -> Span:
@@ -171,7 +176,13 @@ def parse_pin(text: str, how: str = "") -> Span:
     raise DateError(f"{text!r} has more than one '/': write START/END")
 
 
-# --- the project's own phrase rules -------------------------------------------
+# --- the phrase rules ---------------------------------------------------------
+# One table (RULES, below): each rule is a pattern that depends on the phrase alone and a
+# builder that reads the match against a publication date. A phrase is matched against
+# the table once (``_candidates``); each publication date then costs one builder call,
+# microseconds, so 100,000 events from 2,000 articles cost what their phrases cost.
+
+Match = re.Match[str]
 
 
 def _month_year(month: int, base: dt.date, direction: Direction, strict: bool) -> int:
@@ -183,38 +194,25 @@ def _month_year(month: int, base: dt.date, direction: Direction, strict: bool) -
     return base.year if later else base.year + 1
 
 
-def _rule_iso(text: str, base: dt.date, direction: Direction) -> Span | None:
-    if not text[:4].isdigit() or not re.fullmatch(r"[\d/-]+", text):
-        return None
-    return parse_pin(text, how=f"ISO date {text!r}")
+def _rule_iso(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    return parse_pin(m.string, how=f"ISO date {m.string!r}")
 
 
-def _rule_since_year(text: str, base: dt.date, direction: Direction) -> Span | None:
-    match = re.fullmatch(r"since (\d{4})", text)
-    if not match:
-        return None
-    year = int(match.group(1))
-    return year_span(year, f"rule since-year: {text!r} starts in {year}")
+def _rule_since_year(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    year = int(m[1])
+    return year_span(year, f"rule since-year: {m.string!r} starts in {year}")
 
 
-def _rule_part_of_month(text: str, base: dt.date, direction: Direction) -> Span | None:
-    match = re.fullmatch(
-        rf"(?:in |during |by )?(early|mid|late)[- ]?{_MONTH}(?:,? (\d{{4}}))?", text
-    )
-    if not match:
-        return None
-    part, name, year_text = match.groups()
+def _rule_part_of_month(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    part, name, year_text = m.groups()
     month = MONTHS[name]
     year = int(year_text) if year_text else _month_year(month, base, direction, strict=False)
-    how = f"rule part-of-month: {text!r} read {direction} from {base.isoformat()}"
+    how = f"rule part-of-month: {m.string!r} read {direction} from {base.isoformat()}"
     return part_span(part, year, month, how)
 
 
-def _rule_last_next_month(text: str, base: dt.date, direction: Direction) -> Span | None:
-    match = re.fullmatch(rf"(last|next|this past|this coming) {_MONTH}", text)
-    if not match:
-        return None
-    which, name = match.groups()
+def _rule_last_next_month(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    which, name = m.groups()
     looking: Direction = "past" if which in ("last", "this past") else "future"
     year = _month_year(MONTHS[name], base, looking, strict=True)
     nearest, side = ("last", "before") if looking == "past" else ("next", "after")
@@ -222,46 +220,38 @@ def _rule_last_next_month(text: str, base: dt.date, direction: Direction) -> Spa
     return month_span(year, MONTHS[name], how)
 
 
-def _rule_same_weekday(text: str, base: dt.date, direction: Direction) -> Span | None:
-    times = "morning|afternoon|evening|night"
-    match = re.fullmatch(rf"(?:on |this )?{_WEEKDAY}(?: ({times}))?", text)
-    if not match or WEEKDAYS[match.group(1)] != base.weekday():
+def _rule_same_weekday(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    if WEEKDAYS[m[1]] != base.weekday():
         return None
-    day = match.group(1).title()
-    how = f"rule same-weekday: {day} is the publication weekday, {base.isoformat()}"
+    how = f"rule same-weekday: {m[1].title()} is the publication weekday, {base.isoformat()}"
     return day_span(base, how)
 
 
-def _rule_earlier_this_week(text: str, base: dt.date, direction: Direction) -> Span | None:
-    if text not in ("earlier this week", "earlier in the week"):
-        return None
+def _rule_earlier_this_week(m: Match, base: dt.date, direction: Direction) -> Span | None:
     monday = base - dt.timedelta(days=base.weekday())
     end = max(monday, base - dt.timedelta(days=1))
     how = f"rule earlier-this-week: Monday of the week of {base.isoformat()} to the day before"
     return Span(monday, end, "week", f"week of {day_label(monday)}", how)
 
 
-def _rule_bare_duration(text: str, base: dt.date, direction: Direction) -> Span | None:
-    units = r"(?:day|week|month|year|decade)s?"
-    if re.fullmatch(rf"(?:for |over )?(?:\d+|{_NUMBER_WORDS}) {units}", text):
-        raise DateError(f"{text!r} is a length of time, not a date")
-    return None
+def _rule_bare_duration(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    raise DateError(f"{m.string!r} is a length of time, not a date")
 
 
-def _rule_week_of(text: str, base: dt.date, direction: Direction) -> Span | None:
+def _rule_week_of(m: Match, base: dt.date, direction: Direction) -> Span | None:
     """ "week of 1 Feb 2016", as the week labels read."""
-    match = re.fullmatch(r"(?:the )?week of (.+)", text)
-    if not match:
-        return None
-    day = normalise(match.group(1), base, direction)
+    day = normalise(m[1], base, direction)
     if day.precision != "day":
         return None
     return week_span(day.start, f"rule week-of: the week (Monday to Sunday) of {day.label}")
 
 
-def _rule_range(text: str, base: dt.date, direction: Direction) -> Span | None:
+_RANGE_SEPARATOR = re.compile(r"\s+(?:–|—|-|to|until)\s+")
+
+
+def _rule_range(m: Match, base: dt.date, direction: Direction) -> Span | None:
     """ "30 Sep 2015 – 1 Oct 2015", as the range labels read: two phrases and a dash."""
-    parts = re.split(r"\s+(?:–|—|-|to|until)\s+", text)
+    parts = _RANGE_SEPARATOR.split(m.string)
     if len(parts) != 2:
         return None
     try:
@@ -275,63 +265,51 @@ def _rule_range(text: str, base: dt.date, direction: Direction) -> Span | None:
 # Each reads exactly as dateparser does (same span, precision and label: a test compares
 # them over many publication dates), in microseconds instead of about 2 ms a call.
 
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 
-
-def _fast_weekday(text: str, base: dt.date, direction: Direction) -> Span | None:
-    match = re.fullmatch(rf"(?:on )?{_WEEKDAY}", text)
-    if not match:
-        return None
-    wanted = WEEKDAYS[match.group(1)]
+def _fast_weekday(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    wanted = WEEKDAYS[m[1]]
     if direction == "past":
         day = base - dt.timedelta(days=(base.weekday() - wanted) % 7 or 7)
     else:
         day = base + dt.timedelta(days=(wanted - base.weekday()) % 7 or 7)
-    return day_span(day, f"rule weekday: {text!r} read {direction} from {base.isoformat()}")
+    return day_span(day, f"rule weekday: {m.string!r} read {direction} from {base.isoformat()}")
 
 
-def _fast_last_week(text: str, base: dt.date, direction: Direction) -> Span | None:
-    if text != "last week":
-        return None
+def _fast_last_week(m: Match, base: dt.date, direction: Direction) -> Span | None:
     return week_span(base - dt.timedelta(days=7), f"rule last-week: the week before {base}")
 
 
-def _month_day(text: str) -> tuple[int | None, int | None, int | None] | None:
-    """(month, day, year) of "in May", "on 5 May", "May 5th", "May 2014", "5 May 2014"."""
-    for pattern, order in (
-        (rf"(?:in |on )?{_MONTH}(?: {_DAY})?,?(?: (\d{{4}}))?", "mdy"),
-        (rf"(?:on )?{_DAY} {_MONTH},?(?: (\d{{4}}))?", "dmy"),
-        (r"(?:in )?(\d{4})", "y"),
-    ):
-        match = re.fullmatch(pattern, text)
-        if match and order == "y":
-            return None, None, int(match.group(1))
-        if match:
-            parts = match.groups() if order == "mdy" else (match[2], match[1], match[3])
-            name, day, year = parts
-            return MONTHS[name], int(day) if day else None, int(year) if year else None
-    return None
+def _fast_year(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """ "2014", "in 2014"."""
+    return year_span(
+        int(m[1]), f"rule calendar: {m.string!r} read {direction} from {base.isoformat()}"
+    )
 
 
-def _fast_calendar(text: str, base: dt.date, direction: Direction) -> Span | None:
-    found = _month_day(text)
-    if found is None:
-        return None
-    month, day, year = found
-    how = f"rule calendar: {text!r} read {direction} from {base.isoformat()}"
-    if month is None:
-        return year_span(year or base.year, how)
-    if year is None:  # the nearest such day or month before (past) or after (future)
-        later = (month, day or 0) > (base.month, base.day if day else 0)
-        if direction == "past":
-            year = base.year - 1 if later else base.year
-        else:
-            year = base.year if later else base.year + 1
+def _fast_month_day(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """ "in May", "May 5th", "May 2014" (month first) or "on 5 May", "5 May 2014"."""
+    name, day, year = m.group("month", "day", "year")
+    return _calendar(MONTHS[name], int(day) if day else None, year, m.string, base, direction)
+
+
+def _calendar(
+    month: int, day: int | None, written: str | None, text: str, base: dt.date, d: Direction
+) -> Span | None:
+    how = f"rule calendar: {text!r} read {d} from {base.isoformat()}"
+    year = int(written) if written else _calendar_year(month, day, base, d)
     if day is None:
         return month_span(year, month, how)
     if day > calendar.monthrange(year, month)[1]:
         return None  # "30 February": dateparser's answer, whatever it is
     return day_span(dt.date(year, month, day), how)
+
+
+def _calendar_year(month: int, day: int | None, base: dt.date, direction: Direction) -> int:
+    """The nearest such day or month before (past) or after (future) the base."""
+    later = (month, day or 0) > (base.month, base.day if day else 0)
+    if direction == "past":
+        return base.year - 1 if later else base.year
+    return base.year if later else base.year + 1
 
 
 # --- coarse spans: quarters, halves, seasons, decades, centuries ------------------
@@ -418,40 +396,20 @@ def _of_year(
     return _nearest(_around(lambda y: build(y, number, how), base), base, direction)
 
 
-def _rule_quarter(text: str, base: dt.date, direction: Direction) -> Span | None:
-    match = re.fullmatch(
-        rf"{_IN}(?:q([1-4])[ -]?(\d{{4}})|(\d{{4}})[ -]q([1-4])|"
-        rf"(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of)?(?: (\d{{4}}))?)",
-        text,
-    )
-    if not match:
-        return None
-    quarter = int(match[1] or match[4] or ORDINAL[match[5]])
-    year = match[2] or match[3] or match[6]
-    return _of_year("quarter", quarter_span, quarter, year, text, base, direction)
+def _rule_quarter(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    quarter = int(m[1] or m[4] or ORDINAL[m[5]])
+    year = m[2] or m[3] or m[6]
+    return _of_year("quarter", quarter_span, quarter, year, m.string, base, direction)
 
 
-def _rule_half(text: str, base: dt.date, direction: Direction) -> Span | None:
-    match = re.fullmatch(
-        rf"{_IN}(?:h([12])[ -]?(\d{{4}})|(first|second|1st|2nd)[- ]half(?: of)?(?: (\d{{4}}))?)",
-        text,
-    )
-    if not match:
-        return None
-    half, year = int(match[1] or ORDINAL[match[3]]), match[2] or match[4]
-    return _of_year("half", half_span, half, year, text, base, direction)
+def _rule_half(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    half, year = int(m[1] or ORDINAL[m[3]]), m[2] or m[4]
+    return _of_year("half", half_span, half, year, m.string, base, direction)
 
 
-def _rule_season(text: str, base: dt.date, direction: Direction) -> Span | None:
-    match = re.fullmatch(
-        rf"{_IN}(?:(last|next|this|this past|this coming) )?(spring|summer|fall|autumn|winter)"
-        rf"(?: (?:of )?(\d{{4}})(?:[–/-](\d{{2}}))?)?",
-        text,
-    )
-    if not match:
-        return None
-    which, season, year, _ = match.groups()
-    how = f"rule season: {text!r}"
+def _rule_season(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    which, season, year, _ = m.groups()
+    how = f"rule season: {m.string!r}"
     if year:
         return season_span(int(year), season, how)
     if which == "this":  # the one the publication is in, else the one of its year
@@ -463,17 +421,14 @@ def _rule_season(text: str, base: dt.date, direction: Direction) -> Span | None:
     return _nearest(_around(lambda y: season_span(y, season, how), base), base, side)
 
 
-def _rule_decade(text: str, base: dt.date, direction: Direction) -> Span | None:
-    match = re.fullmatch(rf"{_IN}(early|mid|late)?[- ]?(?:(\d{{3}})0|'(\d)0)['’]?s", text)
-    if not match:
-        return None
-    part, full, short = match.groups()
+def _rule_decade(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    part, full, short = m.groups()
     if full:
         decade = int(full) * 10
     else:  # "the '80s": the latest such decade not after the publication's
         decade = (base.year // 100) * 100 + int(short) * 10
         decade -= 100 if decade > base.year else 0
-    return decade_span(decade, part or "", f"rule decade: {text!r}")
+    return decade_span(decade, part or "", f"rule decade: {m.string!r}")
 
 
 _ORDINAL_WORDS = (
@@ -483,16 +438,12 @@ _ORDINAL_WORDS = (
 CENTURY_WORDS = {w: i for i, w in enumerate([*_ORDINAL_WORDS.split(" "), "twenty-first"], 1)}
 
 
-def _rule_century(text: str, base: dt.date, direction: Direction) -> Span | None:
-    words = "|".join(sorted(CENTURY_WORDS, key=len, reverse=True))
-    match = re.fullmatch(rf"{_IN}(?:(\d{{1,2}})(?:st|nd|rd|th)|({words}))[- ]century", text)
-    if not match:
-        return None
-    number = int(match[1]) if match[1] else CENTURY_WORDS[match[2]]
+def _rule_century(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    number = int(m[1]) if m[1] else CENTURY_WORDS[m[2]]
     if not 1 <= number <= 100:
-        raise DateError(f"{text!r}: there is no {number}th century in the calendar")
+        raise DateError(f"{m.string!r}: there is no {number}th century in the calendar")
     return century_span(
-        number, f"rule century: {text!r} (years {100 * number - 99}–{100 * number})"
+        number, f"rule century: {m.string!r} (years {100 * number - 99}–{100 * number})"
     )
 
 
@@ -504,19 +455,20 @@ ANAPHORA = re.compile(
 )
 
 
-def _rule_refused(text: str, base: dt.date, direction: Direction) -> Span | None:
-    """What has no date of its own: refused, never guessed."""
-    if re.fullmatch(r"(?:in |during |by )?(?:the )?(?:fiscal|fy)(?: year)? ?'?\d{2,4}", text):
-        raise Refused(
-            f"{text!r} is a fiscal year, not a calendar year: when it starts depends on whose "
-            "it is; pin the span with `date:` and say whose fiscal year in `date_note:`"
-        )
-    if ANAPHORA.fullmatch(text):
-        raise Refused(
-            f"{text!r} is dated only by another event it refers to; pin it with `date:` "
-            "(that event's date) and say which event in `date_note:`"
-        )
-    return None
+def _rule_fiscal(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """A fiscal year has no calendar dates of its own: refused, never guessed."""
+    raise Refused(
+        f"{m.string!r} is a fiscal year, not a calendar year: when it starts depends on whose "
+        "it is; pin the span with `date:` and say whose fiscal year in `date_note:`"
+    )
+
+
+def _rule_anaphora(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """Dated only by another event ("the same day"): refused, never guessed."""
+    raise Refused(
+        f"{m.string!r} is dated only by another event it refers to; pin it with `date:` "
+        "(that event's date) and say which event in `date_note:`"
+    )
 
 
 # --- dateparser ---------------------------------------------------------------
@@ -534,6 +486,7 @@ def _parser(base: dt.date, direction: Direction) -> DateDataParser:
 
 
 def _rule_dateparser(text: str, base: dt.date, direction: Direction) -> Span | None:
+    """dateparser's own reading of ``text`` (about 2 ms a call)."""
     try:
         data = _parser(base, direction).get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input
@@ -551,29 +504,140 @@ def _rule_dateparser(text: str, base: dt.date, direction: Direction) -> Span | N
     return day_span(found, how)
 
 
-Rule = Callable[[str, dt.date, Direction], "Span | None"]
-RULES: tuple[Rule, ...] = (
-    _rule_refused,
-    _rule_iso,
-    _rule_since_year,
-    _rule_part_of_month,
-    _rule_last_next_month,
-    _rule_same_weekday,
-    _rule_earlier_this_week,
-    _rule_bare_duration,
-    _rule_week_of,
-    _rule_range,
-    _rule_quarter,
-    _rule_half,
-    _rule_season,
-    _rule_decade,
-    _rule_century,
-    _fast_weekday,
-    _fast_last_week,
-    _fast_calendar,
-    _rule_dateparser,
-)
+def _by_dateparser(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    return _rule_dateparser(m.string, base, direction)
 
+
+# --- the table ----------------------------------------------------------------
+
+Build = Callable[[Match, dt.date, Direction], "Span | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A phrase rule: what it is called, the phrases it may read (matched on the cleaned
+    phrase alone, with no date), how it reads them against a date, and examples of it
+    (each read by this rule in an article of Thursday 1 October 2015: a test checks)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    build: Build
+    examples: tuple[str, ...]
+
+
+def _rule(name: str, pattern: str, build: Build, *examples: str) -> Rule:
+    return Rule(name, re.compile(pattern), build, examples)
+
+
+_TIMES = "morning|afternoon|evening|night"
+_UNITS = r"(?:day|week|month|year|decade)s?"
+_NAMED_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
+_NAMED_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_NAMED_YEAR = r"(?: (?P<year>\d{4}))?"
+_CENTURIES = "|".join(sorted(CENTURY_WORDS, key=len, reverse=True))
+
+# In order: the first rule whose pattern matches and whose builder gives a span reads it.
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "fiscal",
+        r"(?:in |during |by )?(?:the )?(?:fiscal|fy)(?: year)? ?'?\d{2,4}",
+        _rule_fiscal,
+        "fiscal 1989",
+        "FY2015",
+    ),
+    _rule("anaphora", ANAPHORA.pattern, _rule_anaphora, "the same day", "two days later"),
+    _rule("iso", r"\d{4}[\d/-]*|\d{1,3}", _rule_iso, "2015-09-30", "2015-09/2015-10"),
+    _rule("since-year", r"since (\d{4})", _rule_since_year, "since 2007"),
+    _rule(
+        "part-of-month",
+        rf"(?:in |during |by )?(early|mid|late)[- ]?{_MONTH}(?:,? (\d{{4}}))?",
+        _rule_part_of_month,
+        "mid-June",
+        "late March 2016",
+    ),
+    _rule(
+        "last-next-month",
+        rf"(last|next|this past|this coming) {_MONTH}",
+        _rule_last_next_month,
+        "last August",
+        "next March",
+    ),
+    _rule(
+        "same-weekday",
+        rf"(?:on |this )?{_WEEKDAY}(?: (?:{_TIMES}))?",
+        _rule_same_weekday,
+        "Thursday",  # in an article of a Thursday
+    ),
+    _rule(
+        "earlier-this-week",
+        r"earlier (?:this|in the) week",
+        _rule_earlier_this_week,
+        "earlier this week",
+    ),
+    _rule(
+        "duration",
+        rf"(?:for |over )?(?:\d+|{_NUMBER_WORDS}) {_UNITS}",
+        _rule_bare_duration,
+        "two years",
+    ),
+    _rule("week-of", r"(?:the )?week of (.+)", _rule_week_of, "week of 1 Feb 2016"),
+    _rule("range", r".+\s+(?:–|—|-|to|until)\s+.+", _rule_range, "30 Sep 2015 – 1 Oct 2015"),
+    _rule(
+        "quarter",
+        rf"{_IN}(?:q([1-4])[ -]?(\d{{4}})|(\d{{4}})[ -]q([1-4])|"
+        rf"(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of)?(?: (\d{{4}}))?)",
+        _rule_quarter,
+        "Q3 2015",
+        "the third quarter",
+    ),
+    _rule(
+        "half",
+        rf"{_IN}(?:h([12])[ -]?(\d{{4}})|(first|second|1st|2nd)[- ]half(?: of)?(?: (\d{{4}}))?)",
+        _rule_half,
+        "H1 2016",
+        "the first half",
+    ),
+    _rule(
+        "season",
+        rf"{_IN}(?:(last|next|this|this past|this coming) )?(spring|summer|fall|autumn|winter)"
+        rf"(?: (?:of )?(\d{{4}})(?:[–/-](\d{{2}}))?)?",
+        _rule_season,
+        "last fall",
+        "winter 2015",
+    ),
+    _rule(
+        "decade",
+        rf"{_IN}(early|mid|late)?[- ]?(?:(\d{{3}})0|'(\d)0)['’]?s",
+        _rule_decade,
+        "the 1980s",
+        "the early '90s",
+    ),
+    _rule(
+        "century",
+        rf"{_IN}(?:(\d{{1,2}})(?:st|nd|rd|th)|({_CENTURIES}))[- ]century",
+        _rule_century,
+        "the 20th century",
+    ),
+    _rule("weekday", rf"(?:on )?{_WEEKDAY}", _fast_weekday, "on Tuesday"),
+    _rule("last-week", r"last week", _fast_last_week, "last week"),
+    _rule(
+        "month-day",
+        rf"(?:in |on )?{_NAMED_MONTH}(?: {_NAMED_DAY})?,?{_NAMED_YEAR}",
+        _fast_month_day,
+        "in May",
+        "May 5th",
+        "May 2014",
+    ),
+    _rule(
+        "day-month",
+        rf"(?:on )?{_NAMED_DAY} {_NAMED_MONTH},?{_NAMED_YEAR}",
+        _fast_month_day,
+        "on 5 May",
+        "5 May 2014",
+    ),
+    _rule("year", r"(?:in )?(\d{4})", _fast_year, "in 2014"),
+    _rule("dateparser", r".+", _by_dateparser, "three weeks ago"),
+)
 
 NUMERIC = re.compile(r"(?:on )?(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
 ORDER_WORDS = {"dmy": "day first", "mdy": "month first"}
@@ -619,6 +683,14 @@ def clean_phrase(phrase: str) -> str:
     return " ".join(phrase.lower().split()).strip(" .,;:")
 
 
+@lru_cache(maxsize=16384)
+def _candidates(text: str) -> tuple[tuple[Rule, Match], ...]:
+    """The rules whose pattern matches ``text``, in the table's order: found once per
+    phrase, whatever the publication date."""
+    found = ((rule, rule.pattern.fullmatch(text)) for rule in RULES)
+    return tuple((rule, match) for rule, match in found if match is not None)
+
+
 @lru_cache(maxsize=65536)
 def normalise(
     phrase: str, base: dt.date, direction: Direction = "past", order: DateOrder | None = None
@@ -633,15 +705,19 @@ def normalise(
     numeric = _numeric(text, order)
     if numeric is not None:
         return numeric
-    for rule in RULES:
-        try:
-            span = rule(text, base, direction)
-        except DateError:
-            raise
-        except (ValueError, OverflowError) as err:
-            raise DateError(str(err)) from None
+    for rule, match in _candidates(text):
+        span = _built(rule, match, base, direction)
         if span is not None:
             return span
     raise DateError(
         f"cannot read {phrase!r} as a date (looking {direction} from {base.isoformat()})"
     )
+
+
+def _built(rule: Rule, match: Match, base: dt.date, direction: Direction) -> Span | None:
+    try:
+        return rule.build(match, base, direction)
+    except DateError:
+        raise
+    except (ValueError, OverflowError) as err:
+        raise DateError(str(err)) from None
