@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from timeline.load import Dataset, ResolvedEvent
+from timeline.model import Event
 
 COLUMNS = [
     "id",
@@ -75,48 +78,70 @@ def _how(item: ResolvedEvent) -> str:
     return item.span.how
 
 
-def _row(item: ResolvedEvent, look: _Lookup) -> dict[str, Any]:
-    event, span, ids = item.event, item.span, item.event.actors
+EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
+def _days(days: list[dt.date]) -> np.ndarray[Any, np.dtype[np.datetime64]]:
+    """Dates as ``datetime64[D]``, through their day numbers (numpy reads a list of date
+    objects one by one, ten times slower)."""
+    return (np.fromiter((d.toordinal() for d in days), np.int64, len(days)) - EPOCH).astype(
+        "datetime64[D]"
+    )
+
+
+def _dates(items: list[ResolvedEvent]) -> dict[str, Any]:
+    spans = [item.span for item in items]
+    start = _days([s.start for s in spans])
+    end = _days([s.end for s in spans])
     return {
-        "id": event.id,
-        "title": event.title,
-        "source": event.source,
-        "outlet": look.outlets[event.source],
-        "when": event.when,
-        "direction": event.direction,
-        "start": span.start,
-        "end": span.end,
-        "middle": span.middle,
-        "precision": span.precision,
-        "label": span.label,
-        "time": event.time,
-        "how": _how(item),
-        "pinned": item.pinned,
-        "phrase_label": item.phrase.label if item.phrase else None,
-        "date_note": event.date_note,
-        "actors": list(ids),
-        "actor_names": [look.names[a] for a in ids],
-        "actor_terms": " ".join(look.terms[a] for a in ids),
-        "affiliations": sorted({look.affiliation[a] for a in ids}),
-        "kind": event.kind,
-        "status": event.status,
-        "quote": event.quote,
-        "media": event.media.model_dump(exclude_none=True) if event.media else None,
-        "figures": [f.model_dump(exclude_none=True) for f in event.figures]
-        if event.figures
-        else [],
-        "tags": list(event.tags),
-        "notes": event.notes,
-        "line": item.line,
+        "start": pd.to_datetime(start),
+        "end": pd.to_datetime(end),
+        "middle": pd.to_datetime(start + (end - start) // 2),
+        "precision": [s.precision for s in spans],
+        "label": [s.label for s in spans],
+        "how": [_how(item) for item in items],
+        "pinned": [item.pinned for item in items],
+        "phrase_label": [item.phrase.label if item.phrase else None for item in items],
+    }
+
+
+def _said(events: list[Event]) -> dict[str, Any]:
+    return {
+        "id": [e.id for e in events],
+        "title": [e.title for e in events],
+        "source": [e.source for e in events],
+        "when": [e.when for e in events],
+        "direction": [e.direction for e in events],
+        "time": [e.time for e in events],
+        "date_note": [e.date_note for e in events],
+        "kind": [e.kind for e in events],
+        "status": [e.status for e in events],
+        "quote": [e.quote for e in events],
+        "tags": [list(e.tags) for e in events],
+        "notes": [e.notes for e in events],
+    }
+
+
+def _looked_up(events: list[Event], look: _Lookup) -> dict[str, Any]:
+    return {
+        "outlet": [look.outlets[e.source] for e in events],
+        "actors": [list(e.actors) for e in events],
+        "actor_names": [[look.names[a] for a in e.actors] for e in events],
+        "actor_terms": [" ".join(look.terms[a] for a in e.actors) for e in events],
+        "affiliations": [sorted({look.affiliation[a] for a in e.actors}) for e in events],
+        "media": [e.media.model_dump(exclude_none=True) if e.media else None for e in events],
+        "figures": [[f.model_dump(exclude_none=True) for f in e.figures] for e in events],
     }
 
 
 def to_frame(data: Dataset) -> pd.DataFrame:
-    """One row per valid event, in chronological order; dates as ``datetime64``."""
-    look = _Lookup.of(data)
-    frame = pd.DataFrame([_row(item, look) for item in data.events], columns=COLUMNS)
-    for column in ("start", "end", "middle"):
-        frame[column] = pd.to_datetime(frame[column])
+    """One row per valid event, in chronological order; dates as ``datetime64``. Built
+    column by column (a list per field), not row by row."""
+    items, look = data.events, _Lookup.of(data)
+    events = [item.event for item in items]
+    columns = {**_said(events), **_dates(items), **_looked_up(events, look)}
+    columns["line"] = [item.line for item in items]
+    frame = pd.DataFrame(columns, columns=COLUMNS)
     for column in OPTIONAL_TEXT:
         frame[column] = frame[column].fillna("").astype(str)
     return frame
