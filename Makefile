@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 EVENTS ?= events.yaml
 PORT ?= 8501
 
-.PHONY: run test system lint format check screenshot bench clean help
+.PHONY: run test system lint format check screenshot bench bench-dates clean help
 
 help:
 	@echo "make run     start the dashboard on $(EVENTS) (http://localhost:$(PORT))"
@@ -16,7 +16,8 @@ help:
 	@echo "make check   validate $(EVENTS) and print every problem"
 	@echo "make format  apply ruff formatting"
 	@echo "make screenshot  refresh docs/screenshot.png from the running app"
-	@echo "make bench   measure 1,000 to 100,000 events; writes docs/performance.md"
+	@echo "make bench   measure 1,000 to 100,000 events beside vis-timeline and TimelineJS; writes docs/performance.md"
+	@echo "make bench-dates  measure how dates in news sentences are read; writes docs/dates-benchmark.md"
 	@echo "make clean   remove .venv and caches"
 
 $(PY):
@@ -63,9 +64,15 @@ test: system lint $(TLJS)
 	$(PY) -m pytest
 
 # Not part of `make test`: generates 1,000 / 10,000 / 100,000-event datasets (benchmarks/data/,
-# ignored by git), measures them, and writes docs/performance.md. About five minutes here.
-bench: $(VENV)/.dev
+# ignored by git), measures them in the app and, installed from npm into benchmarks/peers/,
+# in vis-timeline and TimelineJS, and writes docs/performance.md. About half an hour here.
+bench: $(VENV)/.dev system
 	$(PY) -m benchmarks.run
+
+# Not part of `make test`: 410 hand-annotated date expressions in news sentences, read by
+# the normaliser, by plain dateparser and by the phrase finder; writes docs/dates-benchmark.md.
+bench-dates: $(VENV)/.dev
+	$(PY) -m benchmarks.bench_dates
 
 screenshot: $(VENV)/.dev
 	UPDATE_SCREENSHOT=1 $(PY) -m pytest tests/test_browser.py

@@ -234,3 +234,28 @@ def test_an_event_with_5000_actors_draws_small(write):
     assert len(lanes) == 60 and lanes[-1] == "4,941 more actor<br>lanes"
     hover = next(t.hovertext[0] for t in figure.data if t.hovertext)
     assert "and 4,992 more" in hover
+
+
+def test_the_figure_made_without_validation_is_the_validated_figure():
+    """The event figure is made without Plotly's validation, for speed: its JSON (what the
+    browser and the exports receive) is the validated figure's, property for property."""
+    import json
+
+    from tests.conftest import EVENTS
+    from timeline import charts as made
+    from timeline.cache import frames_of
+    from timeline.load import load_file
+
+    frames = frames_of(load_file(EVENTS))
+    first = frames.frame["id"].iloc[3]
+    for options in ({}, {"selected": first, "focus": True}, {"by": "affiliation"}):
+        made.VALIDATE = True
+        try:
+            checked = json.loads(
+                made.timeline_figure(frames.frame, frames.actors, **options).to_json()
+            )
+        finally:
+            made.VALIDATE = False
+        fast = json.loads(made.timeline_figure(frames.frame, frames.actors, **options).to_json())
+        assert fast == checked
+        assert fast["layout"]["template"]["layout"]["plot_bgcolor"] == "white"

@@ -20,6 +20,7 @@ from timeline.dates import (
     month_span,
     normalise,
     parse_pin,
+    part_of_year_span,
     part_span,
     quarter_span,
     range_span,
@@ -264,6 +265,7 @@ SPAN_BUILDERS = {
     ),
     "decade": lambda d: decade_span(d.year // 10 * 10, ("", "early", "mid", "late")[d.day % 4], ""),
     "century": lambda d: century_span(d.year // 100 + 1, ""),
+    "part-of-year": lambda d: part_of_year_span(("early", "mid", "late")[d.day % 3], d.year, ""),
 }
 
 
@@ -432,6 +434,126 @@ COARSE = {
         ("the 19th-century", AFP, "past", "1801-01-01", "1900-12-31", "19th century"),
     ],
 }
+
+
+# --- relative to publication, holidays, spelled years ------------------------------------
+SATURDAY, SUNDAY, NEW_YEAR = D("2015-10-03"), D("2015-10-04"), D("2016-01-06")
+# category -> phrase, base, direction, start, end, precision, label
+RELATIVE = {
+    "within a period": [
+        ("earlier this month", BREITBART, "past", "2015-10-01", "2015-10-01", "month", "Oct 2015"),
+        ("earlier this month", SUNDAY, "past", "2015-10-01", "2015-10-03", "month", "Oct 2015"),
+        ("later this month", SUNDAY, "past", "2015-10-05", "2015-10-31", "month", "Oct 2015"),
+        ("earlier this year", BREITBART, "past", "2015-01-01", "2015-09-30", "year", "2015"),
+        ("later in the year", BREITBART, "past", "2015-10-02", "2015-12-31", "year", "2015"),
+    ],
+    "weekend": [
+        (
+            "over the weekend",
+            BREITBART,
+            "past",
+            "2015-09-26",
+            "2015-09-27",
+            "range",
+            "26 Sep 2015 – 27 Sep 2015",
+        ),
+        (
+            "the weekend",
+            BREITBART,
+            "future",
+            "2015-10-03",
+            "2015-10-04",
+            "range",
+            "3 Oct 2015 – 4 Oct 2015",
+        ),
+        (
+            "the weekend",
+            SUNDAY,
+            "past",
+            "2015-10-03",
+            "2015-10-04",
+            "range",
+            "3 Oct 2015 – 4 Oct 2015",
+        ),
+        (
+            "last weekend",
+            SUNDAY,
+            "past",
+            "2015-09-26",
+            "2015-09-27",
+            "range",
+            "26 Sep 2015 – 27 Sep 2015",
+        ),
+        (
+            "next weekend",
+            SATURDAY,
+            "past",
+            "2015-10-10",
+            "2015-10-11",
+            "range",
+            "10 Oct 2015 – 11 Oct 2015",
+        ),
+    ],
+    "month of a relative year": [
+        ("June last year", BREITBART, "past", "2014-06-01", "2014-06-30", "month", "Jun 2014"),
+        ("in March next year", BREITBART, "past", "2016-03-01", "2016-03-31", "month", "Mar 2016"),
+        ("January this year", NEW_YEAR, "future", "2016-01-01", "2016-01-31", "month", "Jan 2016"),
+    ],
+    "part of a year": [
+        (
+            "early next year",
+            BREITBART,
+            "past",
+            "2016-01-01",
+            "2016-04-30",
+            "part-of-year",
+            "early 2016",
+        ),
+        ("mid-2015", BREITBART, "past", "2015-05-01", "2015-08-31", "part-of-year", "mid-2015"),
+        (
+            "in late 2014",
+            BREITBART,
+            "past",
+            "2014-09-01",
+            "2014-12-31",
+            "part-of-year",
+            "late 2014",
+        ),
+    ],
+    "holiday": [
+        ("Christmas", BREITBART, "past", "2014-12-25", "2014-12-25", "day", "25 Dec 2014"),
+        ("at Christmas", BREITBART, "future", "2015-12-25", "2015-12-25", "day", "25 Dec 2015"),
+        ("New Year's Day", NEW_YEAR, "past", "2016-01-01", "2016-01-01", "day", "1 Jan 2016"),
+        ("Thanksgiving Day", BREITBART, "future", "2015-11-26", "2015-11-26", "day", "26 Nov 2015"),
+        ("on Victory Day", BREITBART, "past", "2015-05-09", "2015-05-09", "day", "9 May 2015"),
+        ("Victory Day 2016", BREITBART, "past", "2016-05-09", "2016-05-09", "day", "9 May 2016"),
+        ("last Christmas", NEW_YEAR, "past", "2015-12-25", "2015-12-25", "day", "25 Dec 2015"),
+        ("Orthodox Easter", BREITBART, "future", "2016-05-01", "2016-05-01", "day", "1 May 2016"),
+        ("Easter", BREITBART, "past", "2015-04-05", "2015-04-05", "day", "5 Apr 2015"),
+    ],
+    "spelled year": [
+        ("nineteen ninety-six", BREITBART, "past", "1996-01-01", "1996-12-31", "year", "1996"),
+        ("in twenty fifteen", BREITBART, "past", "2015-01-01", "2015-12-31", "year", "2015"),
+        ("two thousand and three", BREITBART, "past", "2003-01-01", "2003-12-31", "year", "2003"),
+        ("nineteen hundred", BREITBART, "past", "1900-01-01", "1900-12-31", "year", "1900"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("category", "phrase", "base", "direction", "start", "end", "precision", "label"),
+    [(k, *case) for k, cases in RELATIVE.items() for case in cases if case[3]],
+)
+def test_relative_phrases_holidays_and_spelled_years(
+    category, phrase, base, direction, start, end, precision, label
+):
+    span = normalise(phrase, base, direction)
+    assert (span.start, span.end, span.precision, span.label) == (
+        D(start),
+        D(end),
+        precision,
+        label,
+    )
 
 
 @pytest.mark.parametrize(

@@ -372,3 +372,35 @@ def test_a_refused_phrase_says_how_to_pin_it_once(write):
     data = load_file(write(dataset_text(event(when="the same day"))))
     [problem] = errors(data.problems)
     assert problem.message.count("`date:`") == 1, problem.message
+
+
+def test_direction_auto_reads_the_event_s_quote(write):
+    """`direction: auto`: the quote's cue words decide ("is due" reads ahead), and with no
+    cue the reading nearer publication (1 Oct 2015) wins; `how` says which."""
+    path = write(
+        dataset_text(
+            event(
+                id="vote", when="in January", direction="auto", quote="The vote is due in January."
+            ),
+            event(
+                id="meets",
+                when="in November",
+                direction="auto",
+                quote="The assembly meets in November.",
+            ),
+            event(id="plain", when="in January", quote="The vote is due in January."),
+        )
+    )
+    (path.parent / "article.txt").write_text(
+        "The vote is due in January. The assembly meets in November. the strikes began.",
+        encoding="utf-8",
+    )
+    data = load_file(path)
+    assert data.problems == []
+    spans = {e.event.id: e.span for e in data.events}
+    assert (
+        spans["vote"].label == "Jan 2016"
+        and "the cue 'is due' reads it future" in spans["vote"].how
+    )
+    assert spans["meets"].label == "Nov 2015" and "no cue" in spans["meets"].how
+    assert spans["plain"].label == "Jan 2015"  # looking back, as every event does by default

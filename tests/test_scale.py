@@ -202,3 +202,41 @@ def test_the_app_shows_the_density_view_and_the_events_once_narrowed(tmp_path, m
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert "heatmap" not in {t.get("type") for t in spec["data"]}  # the events themselves
     assert "click an event" in at.markdown[0].value
+
+
+def test_the_density_view_shows_how_many_events_each_lane_has_in_each_period(tmp_path):
+    """What the browser receives (the figure's JSON): one cell per kind and month, each
+    holding the number of events whose middle falls in that month, counted here from the
+    YAML itself; empty cells blank, and every event counted once."""
+    import collections
+    import json
+
+    path = generate(6000, tmp_path / "events.yaml")
+    frames = open_bytes(path.read_bytes(), str(path), path.parent, use_cache=False)
+    spec = json.loads(charts.timeline_figure(frames.frame, frames.actors, "kind").to_json())
+    (heat,) = spec["data"]
+    assert heat["type"] == "heatmap"
+    assert spec["layout"]["title"]["text"] == "6,000 events, counted per lane and month"
+    expected = collections.Counter(
+        (e.event.kind.capitalize(), e.span.middle.year, e.span.middle.month)
+        for e in load_file(path).events
+    )
+    shown = {}
+    for lane, row in zip(heat["y"], typed_array(heat["z"]), strict=True):
+        for start, value in zip(heat["x"], row, strict=True):
+            month = dt.date.fromisoformat(start[:10])
+            assert month.day == 1  # a column is a month, labelled by its first day
+            shown[(lane, month.year, month.month)] = 0 if np.isnan(value) else int(value)
+    assert {k: v for k, v in shown.items() if v} == dict(expected)
+    assert sum(shown.values()) == 6000
+
+
+def typed_array(value):
+    """A Plotly JSON array as numbers: a list, or a typed array ({dtype, bdata, shape})."""
+    import base64
+
+    if not isinstance(value, dict):
+        return np.array(value, dtype=float)
+    flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+    shape = [int(n) for n in str(value.get("shape", len(flat))).split(",")]
+    return flat.reshape(shape)

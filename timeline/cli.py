@@ -173,7 +173,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from timeline.suggest import suggest
+    from timeline.suggest import dateline, suggest
     from timeline.yamlwrite import to_yaml
 
     article = Path(args.article)
@@ -189,6 +189,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     source = _new_source(args, article, text, data)
     candidates = suggest(text, args.published, into)
     sys.stdout.write(to_yaml(source, candidates))
+    filed = dateline(text, args.published)
+    if filed is not None:
+        print(f"note: {filed.note}", file=sys.stderr)
     dupes = sum(bool(c.duplicates) for c in candidates)
     pins = sum(c.phrase.span is None for c in candidates)
     where = f"; {dupes} look like events already in {args.into}" if data is not None else ""

@@ -26,17 +26,19 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, get_args
 
 from dateparser.date import DateDataParser
+from dateutil.easter import EASTER_ORTHODOX, easter
 
 Precision = Literal[
     "day",
     "week",
     "part-of-month",
     "month",
+    "part-of-year",
     "quarter",
     "half",
     "season",
@@ -46,6 +48,8 @@ Precision = Literal[
     "range",
 ]
 Direction = Literal["past", "future"]
+DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
+Looking = Literal["past", "future", "auto"]  # auto: the sentence's cue words, else the nearest
 DateOrder = Literal["dmy", "mdy"]
 PRECISIONS: tuple[Precision, ...] = get_args(Precision)
 MAX_PHRASE = 200
@@ -471,6 +475,175 @@ def _rule_anaphora(m: Match, base: dt.date, direction: Direction) -> Span | None
     )
 
 
+# --- relative to the publication date, holidays, spelled years --------------------
+# dateparser reads "two weeks ago" and "last month" right and is left to; these it cannot.
+
+PERIOD_UNITS = ("week", "month", "year")
+
+
+def _period_of(unit: str, base: dt.date) -> tuple[dt.date, dt.date]:
+    """The week (Monday to Sunday), month or year that ``base`` is in."""
+    if unit == "week":
+        monday = base - dt.timedelta(days=base.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        return base.replace(day=1), base.replace(day=calendar.monthrange(base.year, base.month)[1])
+    return dt.date(base.year, 1, 1), dt.date(base.year, 12, 31)
+
+
+def _rule_within_period(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """ "earlier this month" (its first day to the day before publication), "later this
+    year" (the day after to its last day): the period's precision and label."""
+    which, unit = m.groups()
+    first, last = _period_of(unit, base)
+    one = dt.timedelta(days=1)
+    start, end = (
+        (first, max(first, base - one)) if which == "earlier" else (min(base + one, last), last)
+    )
+    whole = {"week": week_span(base, ""), "month": month_span(base.year, base.month, "")}
+    label = whole[unit].label if unit in whole else str(base.year)
+    how = f"rule {which}-this-{unit}: {start} to {end}, within the {unit} of {base}"
+    return Span(start, end, whole[unit].precision if unit in whole else "year", label, how)
+
+
+def _rule_weekend(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """Saturday and Sunday: "the weekend" the latest begun by publication (looking back) or
+    the next not yet over (looking ahead); "last weekend" the latest over before it, "next
+    weekend" the first begun after it."""
+    which = m[1] or ("past" if direction == "past" else "coming")
+    saturday = _weekend(base, which)
+    first, last = day_span(saturday, ""), day_span(saturday + dt.timedelta(days=1), "")
+    how = f"rule weekend: {m.string!r} read {which} from {base.isoformat()}"
+    return range_span(first, last, how)
+
+
+def _weekend(base: dt.date, which: str) -> dt.date:
+    """The Saturday of the weekend ``which`` (last, past, this, coming, next) from ``base``."""
+    saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)  # the latest, on or before
+    within = base <= saturday + dt.timedelta(days=1)  # published on that weekend
+    week = dt.timedelta(days=7)
+    if which == "next" or (which in ("this", "coming") and not within):
+        return saturday + week
+    if which == "last" and within:
+        return saturday - week  # published on a weekend: the one before
+    return saturday
+
+
+RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
+
+
+def _rule_month_of_year(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """ "June last year", "March next year"."""
+    month, which = MONTHS[m[1]], m[2]
+    year = base.year + RELATIVE_YEARS[which]
+    return month_span(
+        year, month, f"rule month-of-year: {m.string!r}, {which} year from {base.isoformat()}"
+    )
+
+
+YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # thirds of a year
+
+
+def part_of_year_span(part: str, year: int, how: str) -> Span:
+    first, last = YEAR_PARTS[part]
+    start, end = _months_span(year, first, last - first + 1)
+    label = f"mid-{year}" if part == "mid" else f"{part} {year}"
+    return Span(start, end, "part-of-year", label, how)
+
+
+def _rule_part_of_year(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """ "early 2016", "mid-2015", "late next year": January–April, May–August or
+    September–December."""
+    part, written, which = m.groups()
+    year = int(written) if written else base.year + RELATIVE_YEARS[which]
+    return part_of_year_span(
+        part,
+        year,
+        f"rule part-of-year: {m.string!r} ({YEAR_PARTS[part][0]}–{YEAR_PARTS[part][1]} of {year})",
+    )
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "orthodox christmas": lambda y: dt.date(y, 1, 7),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's": lambda y: dt.date(y, 1, 1),
+    "defender of the fatherland": lambda y: dt.date(y, 2, 23),
+    "international women's": lambda y: dt.date(y, 3, 8),
+    "victory": lambda y: dt.date(y, 5, 9),
+    "russia": lambda y: dt.date(y, 6, 12),
+    "national unity": lambda y: dt.date(y, 11, 4),
+    "unity": lambda y: dt.date(y, 11, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),  # the fourth Thursday of November
+    "easter": lambda y: easter(y),
+    "orthodox easter": lambda y: easter(y, EASTER_ORTHODOX),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's": lambda y: dt.date(y, 2, 14),
+}
+_HOLIDAY_NAMES = "|".join(re.escape(n) for n in sorted(HOLIDAYS, key=len, reverse=True))
+
+
+def _rule_holiday(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """A named holiday: of the year written, else the nearest one looking back (or ahead),
+    "last"/"next" the one strictly before or after publication, "this" the one of its year."""
+    which, name, written = m.groups()
+    day_of = HOLIDAYS[name.replace("’", "'")]
+    how = f"rule holiday: {m.string!r}"
+    if written or which == "this":
+        year = int(written) if written else base.year
+        return day_span(day_of(year), how + f" in {year}")
+    looking = {"last": "last", "next": "next"}.get(which or "", direction)
+    spans = _around(
+        lambda y: day_span(day_of(y), how + f" read {looking} from {base.isoformat()}"), base
+    )
+    return _nearest(spans, base, looking)
+
+
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = (
+    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen"),
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+SMALL_NUMBERS = {w: i for i, w in enumerate(_UNITS_WORDS, 1)} | {
+    w: i for i, w in enumerate(_TEENS, 10)
+}
+SMALL_NUMBERS |= {w: 10 * i for i, w in enumerate(_TENS, 2)}
+_TENS_OR_TEENS = "|".join([*_TEENS, *_TENS])
+_UNITS_ONLY = "|".join(_UNITS_WORDS)
+_TEN_TO_99 = (
+    rf"(?:(?:{'|'.join(_TENS)})[- ](?:{_UNITS_ONLY})|{_TENS_OR_TEENS})"  # "twenty-five" is no year
+)
+_UP_TO_99 = rf"(?:(?:{'|'.join(_TENS)})[- ](?:{_UNITS_ONLY})|{_TENS_OR_TEENS}|{_UNITS_ONLY})"
+
+
+SPELLED_YEAR = (  # also what the phrase finder looks for
+    rf"(?:(?P<century>{'|'.join(_TEENS)}|twenty)[- ](?:(?P<rest>{_TEN_TO_99})|hundred)"
+    rf"|two thousand(?: and)?(?: (?P<thousands>{_UP_TO_99}))?)"
+)
+
+
+def _words_number(words: str) -> int:
+    """ "ninety-six" -> 96, "fifteen" -> 15 (at most two words, tens then units)."""
+    return sum(SMALL_NUMBERS[w] for w in re.split(r"[- ]", words) if w)
+
+
+def _rule_spelled_year(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """ "nineteen ninety-six", "twenty fifteen", "two thousand and three"."""
+    century, rest, thousands_rest = m.group("century", "rest", "thousands")
+    if century:
+        year = _words_number(century) * 100 + (_words_number(rest) if rest else 0)
+    else:
+        year = 2000 + (_words_number(thousands_rest) if thousands_rest else 0)
+    return year_span(year, f"rule spelled-year: {m.string!r} is {year}")
+
+
 # --- dateparser ---------------------------------------------------------------
 
 
@@ -618,6 +791,52 @@ RULES: tuple[Rule, ...] = (
         _rule_century,
         "the 20th century",
     ),
+    _rule(
+        "within-period",
+        r"(earlier|later) (?:this|in the) (month|year)",
+        _rule_within_period,
+        "earlier this month",
+        "later this year",
+    ),
+    _rule(
+        "weekend",
+        r"(?:on |at |over |during )?(?:the )?(?:(last|next|this|coming|past) )?weekend",
+        _rule_weekend,
+        "over the weekend",
+        "last weekend",
+    ),
+    _rule(
+        "month-of-year",
+        rf"(?:in |since |by )?{_MONTH}(?: of)? (last|this|next) year",
+        _rule_month_of_year,
+        "June last year",
+    ),
+    _rule(
+        "part-of-year",
+        r"(?:in |by |since |until )?(?:the )?(early|mid|late)[- ]?"
+        r"(?:(\d{4})|(last|this|next) year)",
+        _rule_part_of_year,
+        "early 2016",
+        "mid-2015",
+        "late next year",
+    ),
+    _rule(
+        "holiday",
+        rf"(?:on |at |over |during |by |until |since )?(?:(last|next|this) )?(?:the )?"
+        rf"({_HOLIDAY_NAMES})(?: day| sunday)?(?:,? (\d{{4}}))?",
+        _rule_holiday,
+        "Christmas",
+        "Victory Day 2015",
+        "last Thanksgiving",
+    ),
+    _rule(
+        "spelled-year",
+        rf"(?:in |since |by |until )?{SPELLED_YEAR}",
+        _rule_spelled_year,
+        "nineteen ninety-six",
+        "in twenty fifteen",
+        "two thousand and three",
+    ),
     _rule("weekday", rf"(?:on )?{_WEEKDAY}", _fast_weekday, "on Tuesday"),
     _rule("last-week", r"last week", _fast_last_week, "last week"),
     _rule(
@@ -721,3 +940,82 @@ def _built(rule: Rule, match: Match, base: dt.date, direction: Direction) -> Spa
         raise
     except (ValueError, OverflowError) as err:
         raise DateError(str(err)) from None
+
+
+# --- direction: auto ----------------------------------------------------------------------
+# News text mostly looks back; an announcement looks ahead. With ``auto`` the sentence the
+# phrase sits in decides: a future cue ("will", "is due to") reads it ahead, a past cue
+# ("said", "was", a verb in -ed) back, and with neither the reading nearer the publication
+# date wins ("Jan. 14" in a story of 6 January is eight days ahead, not a year back).
+
+FUTURE_CUES = re.compile(
+    r"\b(?:set to|will|would|is to|are to|scheduled|due to|is due|are due|planned|plans|"
+    r"upcoming|tomorrow|next|expected to|intends? to|going to)\b",
+    re.I,
+)
+PAST_CUES = re.compile(
+    r"\b(?:was|were|had|did|said|told|took|began|came|went|met|fought|ago|last|earlier|"
+    r"yesterday|previously|[a-z]{3,}ed)\b",
+    re.I,
+)
+
+
+def cue_of(sentence: str) -> tuple[Direction, str] | None:
+    """The direction a sentence's words give, and the word that gave it (future first)."""
+    for direction, cues in (("future", FUTURE_CUES), ("past", PAST_CUES)):
+        found = cues.search(sentence)
+        if found:
+            return direction, found.group(0)  # type: ignore[return-value]
+    return None
+
+
+def read(
+    phrase: str,
+    base: dt.date,
+    looking: Looking = "past",
+    sentence: str = "",
+    order: DateOrder | None = None,
+) -> Span:
+    """``normalise``, with ``looking="auto"`` decided by ``sentence`` (see above)."""
+    return read_with(phrase, base, looking, sentence, order)[0]
+
+
+def read_with(
+    phrase: str, base: dt.date, looking: Looking, sentence: str, order: DateOrder | None
+) -> tuple[Span, Direction]:
+    """The span, and the direction that read it. With ``auto``, when looking back and
+    looking ahead give the same days there is nothing to decide; else the sentence's cue
+    decides, or the nearer reading; ``how`` says which."""
+    if looking != "auto":
+        return normalise(phrase, base, looking, order), looking
+    past, future = _both(phrase, base, order)
+    if past is None or future is None or (past.start, past.end) == (future.start, future.end):
+        return (past, "past") if past is not None else (future, "future")  # type: ignore[return-value]
+    cue = cue_of(sentence)
+    if cue is not None:
+        chosen, why = cue[0], f"the cue {cue[1]!r} reads it {cue[0]}"
+    else:
+        chosen = "future" if _distance(future, base) < _distance(past, base) else "past"
+        other = past if chosen == "future" else future
+        why = f"no cue, and it is nearer than {other.label}, the other way"
+    span = future if chosen == "future" else past
+    return replace(span, how=f"{span.how}; auto: {why}"), chosen
+
+
+def _both(phrase: str, base: dt.date, order: DateOrder | None) -> tuple[Span | None, Span | None]:
+    """The past and the future reading; a DateError only when neither reads."""
+    readings: list[Span | None] = []
+    for direction in DIRECTIONS:
+        try:
+            readings.append(normalise(phrase, base, direction, order))
+        except DateError:
+            if readings == [None]:
+                raise
+            readings.append(None)
+    return readings[0], readings[1]
+
+
+def _distance(span: Span, base: dt.date) -> int:
+    if span.start <= base <= span.end:
+        return 0
+    return min(abs((span.start - base).days), abs((span.end - base).days))

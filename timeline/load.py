@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from timeline.dates import DateError, Refused, Span, normalise, parse_pin
+from timeline.dates import DateError, Refused, Span, parse_pin, read
 from timeline.model import (
     FIELDS,
     LANE_MODES,
@@ -460,7 +460,10 @@ class _Checker:
         try:
             if source.published is None:
                 return _displayed(event, source, pin), None
-            return normalise(event.when, source.published, event.direction, source.date_order), None
+            span = read(
+                event.when, source.published, event.direction, event.quote or "", source.date_order
+            )
+            return span, None
         except DateError as err:
             return None, err
 
@@ -519,13 +522,13 @@ def _displayed(event: Event, source: Source, pin: Span | None) -> Span | None:
             "phrase cannot be read against it"
         )
     try:
-        read = normalise(str(event.when), pin.end, event.direction, source.date_order)
+        said = read(str(event.when), pin.end, event.direction, event.quote or "", source.date_order)
     except DateError:
         return None
-    if (read.start, read.end) != (pin.start, pin.end):
+    if (said.start, said.end) != (pin.start, pin.end):
         return None
-    how = f"pinned to {event.date}, displayed as {event.when!r} ({read.precision})"
-    return replace(read, how=how)
+    how = f"pinned to {event.date}, displayed as {event.when!r} ({said.precision})"
+    return replace(said, how=how)
 
 
 def _raw_ids(raw: Any) -> set[str]:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from timeline.dates import Direction, Span, parse_pin
+from timeline.dates import Looking, Span, parse_pin
 
 Kind = Literal[
     "military",
@@ -149,7 +149,7 @@ class Event(Identified):
     title: Text
     source: Slug
     when: str | None = Field(None, description="the phrase exactly as the article words it")
-    direction: Direction = "past"
+    direction: Looking = "past"
     date: Pin = Field(None, description="YYYY, YYYY-MM, YYYY-MM-DD or START/END")
     date_note: str | None = None
     time: str | None = Field(

@@ -23,7 +23,7 @@ import pandas as pd
 from dateparser.search import search_dates
 
 from timeline.cache import Frames, frames_of
-from timeline.dates import DateError, Direction, Span, normalise
+from timeline.dates import SPELLED_YEAR, DateError, Direction, Span, normalise, read_with
 from timeline.ids import slug
 from timeline.load import Dataset, Summary, fold_text
 
@@ -36,8 +36,22 @@ MONTHS = "|".join(
 )
 WEEKDAYS = "|".join(d for d in calendar.day_name)
 YEAR = r"(?:1[89]\d\d|20\d\d)"
+HOLIDAY_NAMES = (
+    r"Christmas(?: Eve| Day)?|New Year's (?:Day|Eve)|New Year’s (?:Day|Eve)|Thanksgiving(?: Day)?|"
+    r"Victory Day|Orthodox (?:Christmas|Easter)|Easter(?: Sunday)?|Russia Day|"
+    r"(?:National )?Unity Day|Defender of the Fatherland Day|International Women's Day|"
+    r"Halloween|Valentine's Day"
+)
+NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few"
 TIMES_OF_DAY = "morning|afternoon|evening|night"
 PHRASE_PATTERNS = [  # the project's rules, longest forms first
+    r"\b(?:[Ee]arlier|[Ll]ater) (?:this|in the) (?:month|year)\b",
+    r"\b(?:[Oo]ver |[Dd]uring |[Oo]n )?(?:[Tt]he|[Tt]his|[Ll]ast|[Nn]ext) weekend\b",
+    rf"\b(?:[Ii]n )?(?:{MONTHS}) (?:last|next|this) year\b",
+    rf"\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?:{YEAR}|next year|last year|this year)\b",
+    rf"\b(?:[Ll]ast |[Nn]ext |[Tt]his )?(?:{HOLIDAY_NAMES})(?:,? {YEAR})?\b",
+    rf"\b(?:\d+|{NUMBER_WORDS}) (?:days?|weeks?|months?|years?) ago\b",
+    rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil) (?i:{SPELLED_YEAR})\b",  # not "two thousand" alone
     rf"\b[Ss]ince {YEAR}\b",
     rf"\b(?:[Ii]n |[Bb]y )?(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?:{MONTHS})\b(?:,? {YEAR}\b)?",
     rf"\b(?:[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming) (?:{MONTHS})\b",
@@ -65,9 +79,6 @@ PHRASE_PATTERNS = [  # the project's rules, longest forms first
 DATE_WORD = re.compile(
     rf"\b(?:{MONTHS}|{WEEKDAYS}|yesterday|today|tomorrow|{YEAR})\b|"
     r"\b(?:last|next|this) (?:week|month|year)\b"
-)
-FUTURE_CUES = re.compile(
-    r"\b(?:set to|will|is to|are to|scheduled|due to|planned|upcoming|tomorrow|next)\b", re.I
 )
 STATUS_CUES = [
     ("disputed", re.compile(r"\b(?:denied|denies|deny|disputed|rejected)\b", re.I)),
@@ -187,30 +198,23 @@ def _search_matches(
     return extra
 
 
-def _resolve(text: str, published: dt.date, cue: str | None) -> Phrase:
-    """Read looking back, or forward when the sentence has a future cue that changes the span."""
+def _resolve(text: str, published: dt.date, sentence: str) -> Phrase:
+    """Read with ``direction: auto``: the sentence's cue words decide, else the nearer
+    reading; the direction that read it is kept for the event."""
     try:
-        span = normalise(text, published, "past")
-        if cue:
-            ahead = normalise(text, published, "future")
-            if ahead != span:
-                note = f"{ahead.label} ({ahead.precision}), read forward (cue {cue!r}): {ahead.how}"
-                return Phrase(text, 0, ahead, "future", note)
+        span, direction = read_with(text, published, "auto", sentence, None)
     except DateError as err:
         note = f"no date of its own ({err}); pin it with `date:` and a `date_note:`"
         return Phrase(text, 0, None, "past", note)
-    return Phrase(text, 0, span, "past", f"{span.label} ({span.precision}): {span.how}")
+    return Phrase(text, 0, span, direction, f"{span.label} ({span.precision}): {span.how}")
 
 
 def phrases(sentence: str, published: dt.date) -> list[Phrase]:
     """Every date phrase in ``sentence``, resolved against ``published``."""
     spots = _rule_matches(sentence)
     spots += _search_matches(sentence, published, spots)
-    cue = FUTURE_CUES.search(sentence)
     return [
-        replace(
-            _resolve(sentence[start:end], published, cue.group(0) if cue else None), start=start
-        )
+        replace(_resolve(sentence[start:end], published, sentence), start=start)
         for start, end in sorted(spots)
     ]
 
@@ -296,12 +300,54 @@ def _duplicates(
     return same + near
 
 
+# "GROZNY, March 2 (Reuters) - ": the story's dateline, not an event in it.
+DATELINE = re.compile(
+    rf"\A\s*(?P<place>[A-Z][A-Z.'’ -]*[A-Z](?:, [A-Z][A-Za-z.]+)?),\s+"
+    rf"(?P<when>(?:{MONTHS})\.? \d{{1,2}}(?:, {YEAR})?)\b\.?\s*(?:\([^)\n]{{1,40}}\)\s*)?"
+    r"(?:[-–—]+\s*)?"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A story's dateline: where and when it was filed, and how that compares with the
+    publication date given."""
+
+    place: str
+    text: str
+    span: Span | None
+    end: int  # where the story itself begins
+    note: str
+
+
+def dateline(text: str, published: dt.date) -> Dateline | None:
+    """The dateline that opens ``text``, if any, read against ``published``."""
+    found = DATELINE.match(text)
+    if found is None:
+        return None
+    place, when = found["place"], found["when"]
+    try:
+        span = normalise(when, published, "past")
+    except DateError:
+        span = None
+    if span is None or span.start == published:
+        note = f"dateline {place}, {when}: matches the publication date {published:%d %b %Y}"
+    else:
+        note = (
+            f"dateline {place}, {when} reads as {span.label}, but the publication date given "
+            f"is {published:%d %b %Y}: check which is right"
+        )
+    return Dateline(place, when, span, found.end(), note)
+
+
 def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None) -> list[Candidate]:
     """One candidate per date phrase in ``text``, in the article's order.
 
     ``into`` (the dataset the article is for) gives the known actors and the events that
-    candidates may repeat.
+    candidates may repeat. A dateline ("GROZNY, March 2 -") is not a candidate.
     """
+    filed = dateline(text, published)
+    text = text[filed.end :] if filed else text
     frames = into if isinstance(into, Frames) else frames_of(into or Dataset(""))
     data, events = frames.data, frames.frame
     known = events.assign(folded=events["quote"].map(fold_text))

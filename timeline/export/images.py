@@ -13,7 +13,7 @@ from typing import Literal
 import kaleido
 import plotly.graph_objects as go
 
-from timeline.charts import add_periods, esc, timeline_figure
+from timeline.charts import add_periods, esc, timeline_figure, white_template
 from timeline.export.files import ExportError
 from timeline.export.view import View
 
@@ -29,7 +29,7 @@ def static_figure(view: View, titled: bool = True, width: int = WIDTH) -> go.Fig
     pointed to at its edges (◀ ▶) with their date and title, as on the page."""
     figure = timeline_figure(view.frame, view.actors, view.lanes, width=width)
     add_periods(figure, view.periods, view.frame, width)
-    figure.update_layout(template="plotly_white", paper_bgcolor="#ffffff", width=width)
+    figure.update_layout(template=white_template(), paper_bgcolor="#ffffff", width=width)
     if titled:
         subtitle = f"{view.filters_text} · {len(view.frame)} of {view.total} events"
         figure.update_layout(

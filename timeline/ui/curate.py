@@ -18,7 +18,7 @@ from timeline.ids import slug
 from timeline.load import Summary
 from timeline.merge import merge
 from timeline.model import KINDS, STATUSES
-from timeline.suggest import Candidate, suggest
+from timeline.suggest import Candidate, dateline, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
 from timeline.yamlwrite import event_block, source_block
@@ -124,6 +124,9 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
         )
         return
     candidates = suggest(text, published, opened)
+    filed = dateline(text, published)
+    if filed is not None:
+        st.caption(md_escape(filed.note[:1].upper() + filed.note[1:]))
     if not candidates:
         st.warning("No dated statements found in this text.")
         return
