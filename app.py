@@ -14,7 +14,6 @@ import streamlit as st
 
 from timeline import filters
 from timeline.export import make_view
-from timeline.state import choices_of
 from timeline.text import md_escape
 from timeline.ui import briefing, curate, data, session, views
 
@@ -39,7 +38,7 @@ if frame.empty:
     st.warning("There are no valid events to show. Fix the problems above and reload.")
     st.stop()
 
-choices = choices_of(frame, actors)
+choices = data.choices(loaded)
 bounds = (frame["start"].min().date(), frame["end"].max().date())
 session.start(choices)
 with st.sidebar:

@@ -304,7 +304,8 @@ def peers_table(results: dict[int, dict[str, Any]]) -> str:
             ours = results[n].get(key)
             cells = [_peer_cell(ours, theirs.get(name, {}), key) for name in PEER_NAMES]
             values = [theirs.get(name, {}).get(key) for name in PEER_NAMES]
-            ahead = ours is not None and all(isinstance(v, float) and ours < v for v in values)
+            finished = [v for v in values if isinstance(v, float)]  # one that did not is behind
+            ahead = ours is not None and all(ours < v for v in finished)
             shown = "–" if ours is None else f"{ours:,.2f}"
             rows.append(
                 f"| {n:,} | {label} | {shown} | "

@@ -175,9 +175,9 @@ def _frame(table: pa.Table, dtypes: dict[str, str]) -> pd.DataFrame:
     frame: pd.DataFrame = table.drop_columns(special).to_pandas()
     for column in LIST_COLUMNS:
         frame[column] = table.column(column).to_pylist()
-    for column in JSON_COLUMNS:
-        texts = table.column(column).to_pylist()
-        frame[column] = [[] if text == "[]" else json.loads(text) for text in texts]
+    for column in JSON_COLUMNS:  # one parse of all the column's texts, not one per row
+        texts = (text or "null" for text in table.column(column).to_pylist())
+        frame[column] = json.loads("[" + ",".join(texts) + "]")
     for column, dtype in dtypes.items():
         if column not in special and str(frame[column].dtype) != dtype:
             frame[column] = frame[column].astype(pd.api.types.pandas_dtype(dtype))
@@ -316,7 +316,8 @@ def open_bytes(
         return _loaded(raw, file, base_dir, max_bytes, given)
     entry = _entry(raw, file, base_dir, max_bytes)
     use_cache = use_cache and _usable(entry.parent)
-    found = _read(entry) if use_cache else None
+    with _collector_paused():
+        found = _read(entry) if use_cache else None
     if found is not None:
         return replace(found, data=_renamed(found.data, file))
     frames = _loaded(raw, file, base_dir, max_bytes)

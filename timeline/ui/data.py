@@ -18,6 +18,7 @@ from timeline import cache
 from timeline.cache import Frames
 from timeline.load import read_dataset, size_limit
 from timeline.problems import Problem
+from timeline.state import Choices, choices_of
 from timeline.text import md_escape
 
 DEFAULT_EVENTS = "events.yaml"
@@ -60,3 +61,18 @@ def load_upload(raw: bytes, name: str) -> Loaded:
     unchecked, which its problems say once."""
     with st.spinner("Checking the uploaded dataset…"):
         return cache.open_upload(raw, name)
+
+
+_LAST_CHOICES: list[tuple[object, Choices]] = []  # the events frame they were made from
+
+
+def choices(loaded: Loaded) -> Choices:
+    """What the dataset offers to pick from (a tenth of a rerun at 10,000 events), made
+    again only when the events frame is another one: the loader's memory hands the same
+    frame to every rerun while the file is unchanged."""
+    for frame, made in _LAST_CHOICES:
+        if frame is loaded.frame:
+            return made
+    made = choices_of(loaded.frame, loaded.actors)
+    _LAST_CHOICES[:] = [(loaded.frame, made)]
+    return made
