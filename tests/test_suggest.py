@@ -375,9 +375,28 @@ def test_a_dateline_is_recognised_and_not_offered_as_an_event(data):
     text = "GROZNY, March 1 (Reuters) - Police sealed off the village on Tuesday."
     filed = dateline(text, D("2016-03-02"))
     assert filed is not None and (filed.place, filed.text) == ("GROZNY", "March 1")
-    assert "reads as 1 Mar 2016, but the publication date given is 02 Mar 2016" in filed.note
+    assert "reads as 1 Mar 2016, but the publication date given is 2 Mar 2016" in filed.note
     [candidate] = suggest(text, D("2016-03-02"), data)
     assert candidate.phrase.text == "on Tuesday"
     same = dateline("MOSCOW, Oct. 1 (AP) — Russia said so.", D("2015-10-01"))
-    assert same is not None and "matches the publication date" in same.note
+    assert same is not None and same.agrees and "matches the publication date" in same.note
     assert dateline("Moscow said on Oct. 1 that it would.", D("2015-10-01")) is None
+
+
+def test_the_add_an_article_page_warns_when_the_dateline_disagrees(monkeypatch):
+    """A dateline that does not match the publication date given is a warning on the page
+    (one that matches is a quiet caption), and it is never offered as a candidate."""
+    monkeypatch.setenv("TIMELINE_EVENTS", str(EVENTS))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at._page_hash = calc_hash("add-article")
+    at.run()
+    at.text_area(key="cur_text").set_value("GROZNY, March 1 (Reuters) - " + NEW_ARTICLE)
+    at.text_input(key="cur_published").set_value("2016-03-02").run()
+    assert not at.exception
+    [warning] = [w.value for w in at.warning if "Dateline" in w.value]
+    assert warning.startswith("Dateline GROZNY, March 1 reads as 1 Mar 2016, but the publication")
+    [editor] = at.dataframe
+    assert [r["when"] for r in editor.value.to_dict("records")] == ["on Monday"]
+    at.text_input(key="cur_published").set_value("2016-03-01").run()
+    assert not [w for w in at.warning if "Dateline" in w.value]
+    assert any(c.value.startswith("Dateline GROZNY, March 1: matches") for c in at.caption)

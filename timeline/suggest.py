@@ -23,7 +23,15 @@ import pandas as pd
 from dateparser.search import search_dates
 
 from timeline.cache import Frames, frames_of
-from timeline.dates import SPELLED_YEAR, DateError, Direction, Span, normalise, read_with
+from timeline.dates import (
+    SPELLED_YEAR,
+    DateError,
+    Direction,
+    Span,
+    day_label,
+    normalise,
+    read_with,
+)
 from timeline.ids import slug
 from timeline.load import Dataset, Summary, fold_text
 
@@ -318,6 +326,7 @@ class Dateline:
     span: Span | None
     end: int  # where the story itself begins
     note: str
+    agrees: bool  # with the publication date given
 
 
 def dateline(text: str, published: dt.date) -> Dateline | None:
@@ -331,13 +340,13 @@ def dateline(text: str, published: dt.date) -> Dateline | None:
     except DateError:
         span = None
     if span is None or span.start == published:
-        note = f"dateline {place}, {when}: matches the publication date {published:%d %b %Y}"
-    else:
-        note = (
-            f"dateline {place}, {when} reads as {span.label}, but the publication date given "
-            f"is {published:%d %b %Y}: check which is right"
-        )
-    return Dateline(place, when, span, found.end(), note)
+        note = f"dateline {place}, {when}: matches the publication date {day_label(published)}"
+        return Dateline(place, when, span, found.end(), note, True)
+    note = (
+        f"dateline {place}, {when} reads as {span.label}, but the publication date given "
+        f"is {day_label(published)}: check which is right"
+    )
+    return Dateline(place, when, span, found.end(), note, False)
 
 
 def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None) -> list[Candidate]:

@@ -126,7 +126,8 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
     candidates = suggest(text, published, opened)
     filed = dateline(text, published)
     if filed is not None:
-        st.caption(md_escape(filed.note[:1].upper() + filed.note[1:]))
+        said = md_escape(filed.note[:1].upper() + filed.note[1:])
+        st.caption(said) if filed.agrees else st.warning(said, icon="📅")
     if not candidates:
         st.warning("No dated statements found in this text.")
         return
