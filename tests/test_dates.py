@@ -656,3 +656,124 @@ def test_a_phrase_is_matched_against_the_table_once_whatever_the_date():
         normalise("in May", BREITBART + dt.timedelta(days=offset))
     assert _candidates.cache_info().misses == 1
     assert _candidates.cache_info().hits == 199
+
+
+# --- EDTF pins, approximate and uncertain dates ------------------------------------------
+# pin -> start, end, precision, label, approximate, uncertain, EDTF as exported
+EDTF = [
+    ("2014-08~", "2014-08-01", "2014-08-31", "month", "c. Aug 2014", True, False, "2014-08~"),
+    ("2014?", "2014-01-01", "2014-12-31", "year", "2014?", False, True, "2014?"),
+    (
+        "2015-09-30%",
+        "2015-09-30",
+        "2015-09-30",
+        "day",
+        "c. 30 Sep 2015?",
+        True,
+        True,
+        "2015-09-30%",
+    ),
+    ("2015-21", "2015-03-01", "2015-05-31", "season", "spring 2015", False, False, "2015-21"),
+    ("2015-24", "2015-12-01", "2016-02-29", "season", "winter 2015–16", False, False, "2015-24"),
+    ("2015-35", "2015-07-01", "2015-09-30", "quarter", "Q3 2015", False, False, "2015-35"),
+    ("2016-41", "2016-07-01", "2016-12-31", "half", "H2 2016", False, False, "2016-41"),
+    ("201X", "2010-01-01", "2019-12-31", "decade", "2010s", False, False, "201X"),
+    (
+        "2015-06/2015-07",
+        "2015-06-01",
+        "2015-07-31",
+        "range",
+        "Jun 2015 – Jul 2015",
+        False,
+        False,
+        "2015-06-01/2015-07-31",
+    ),
+    (
+        "2004-06~/2004-08",
+        "2004-06-01",
+        "2004-08-31",
+        "range",
+        "c. Jun 2004 – Aug 2004",
+        True,
+        False,
+        "2004-06-01~/2004-08-31~",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("pin", "start", "end", "precision", "label", "approximate", "uncertain", "edtf"), EDTF
+)
+def test_edtf_pins_are_spans_with_their_flags(
+    pin, start, end, precision, label, approximate, uncertain, edtf
+):
+    from timeline.dates import edtf_of
+
+    span = parse_pin(pin)
+    assert (span.start, span.end, span.precision, span.label) == (
+        D(start),
+        D(end),
+        precision,
+        label,
+    )
+    assert (span.approximate, span.uncertain) == (approximate, uncertain)
+    assert edtf_of(span) == edtf
+    again = parse_pin(edtf)  # what the exports carry reads back as the same days and flags
+    assert (again.start, again.end, again.approximate, again.uncertain) == (
+        span.start,
+        span.end,
+        approximate,
+        uncertain,
+    )
+
+
+@pytest.mark.parametrize("pin", ["2014-08-1?", "1990s?", "2015-13~", "2015-99"])
+def test_a_pin_that_is_not_edtf_either_is_a_date_error(pin):
+    with pytest.raises(DateError):
+        parse_pin(pin)
+
+
+VAGUE_PHRASES = [
+    ("c. Aug 2014", "2014-08-01", "2014-08-31", "c. Aug 2014", True, False),
+    ("about two weeks ago", "2015-09-14", "2015-09-20", "c. week of 14 Sep 2015", True, False),
+    ("around mid-June", "2015-06-11", "2015-06-20", "c. mid-Jun 2015", True, False),
+    ("circa 1990", "1990-01-01", "1990-12-31", "c. 1990", True, False),
+    ("Aug 2014?", "2014-08-01", "2014-08-31", "Aug 2014?", False, True),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end", "label", "approximate", "uncertain"), VAGUE_PHRASES
+)
+def test_approximate_and_uncertain_phrases(phrase, start, end, label, approximate, uncertain):
+    span = normalise(phrase, BREITBART)
+    assert (span.start, span.end, span.label) == (D(start), D(end), label)
+    assert (span.approximate, span.uncertain) == (approximate, uncertain)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    precision=st.sampled_from(sorted(SPAN_BUILDERS)),
+    day=st.dates(min_value=dt.date(1900, 1, 8), max_value=dt.date(2100, 12, 24)),
+    approximate=st.booleans(),
+    uncertain=st.booleans(),
+)
+def test_a_flagged_label_reads_back_with_its_flags(precision, day, approximate, uncertain):
+    from timeline.dates import edtf_of, flagged
+
+    span = flagged(SPAN_BUILDERS[precision](day), approximate, uncertain)
+    back = normalise(span.label, BREITBART)
+    assert (back.start, back.end, back.label, back.approximate, back.uncertain) == (
+        span.start,
+        span.end,
+        span.label,
+        approximate,
+        uncertain,
+    )
+    pinned = parse_pin(edtf_of(span))
+    assert (pinned.start, pinned.end, pinned.approximate, pinned.uncertain) == (
+        span.start,
+        span.end,
+        approximate,
+        uncertain,
+    )

@@ -153,6 +153,32 @@ def test_html_works_offline_with_chart_list_and_sources(view, browser, tmp_path)
     page.close()
 
 
+def test_an_approximate_date_is_drawn_faded_and_labelled_c(write, browser, tmp_path):
+    """An EDTF pin `2015-07~`: in the HTML brief as Chromium draws it, its marker is faded
+    beside the others at full strength, its date reads "c. Jul 2015", the legend says what
+    the faded mark means, and the JSON export carries the EDTF."""
+    vague = (
+        EVENT.replace("id: strikes", "id: counted")
+        .replace("when: on Wednesday", 'date: "2015-07~"')
+        .replace("quote: the strikes began.", "quote: In July, 2,200 people were counted.")
+    )
+    view = make_view(load_file(write(dataset_text(EVENT, vague))))
+    path = tmp_path / "brief.html"
+    path.write_bytes(render(view, "html"))
+    page, problems = open_in_chromium(browser, path)
+    opacities = page.eval_on_selector_all(
+        ".js-plotly-plot .scatterlayer .trace:not(.legend) .point",
+        "ps => ps.map(p => getComputedStyle(p).opacity)",
+    )
+    assert sorted(set(opacities)) == ["0.45", "1"]
+    assert "c. Jul 2015" in page.locator("tbody").inner_text()
+    assert "c. / ? approximate or uncertain date" in page.locator(".legend").text_content()
+    assert problems == []
+    page.close()
+    records = json.loads(render(view, "json"))
+    assert {r["id"]: r["edtf"] for r in records} == {"counted": "2015-07~", "strikes": "2015-09-30"}
+
+
 def test_html_keeps_script_in_the_data_as_text(write, browser, tmp_path):
     payload = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
     hostile = EVENT.replace("title: Strikes begin", f"title: '{payload}'")

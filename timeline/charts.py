@@ -66,6 +66,7 @@ FONT_SIZE = 16  # readable from the back of a briefing room
 LANE_FONT = 14
 ONE_DAY = pd.Timedelta(days=1)
 DIMMED = 0.2
+VAGUE = 0.45  # an approximate or uncertain date: its marker faded, its label "c." or "?"
 MAX_LANES = 12  # more actor lanes than this: the largest affiliations are folded into one lane
 MAX_DRAWN_LANES = 60  # past this many lanes, the rest share one lane ("+4,990 more actors")
 HOVER_ACTORS = 8  # actors named in a hover; the rest are counted
@@ -298,8 +299,9 @@ def _scatter(**props: Any) -> Trace:
     return {"type": "scatter", **props, **arrays}  # arrays by position, as validation makes
 
 
-def _bands(rows: pd.DataFrame, colour: str, dotted: bool) -> Trace:
-    """Translucent bands over non-day spans, one trace with gaps between segments."""
+def _bands(rows: pd.DataFrame, colour: str, dotted: bool, vague: bool = False) -> Trace:
+    """Translucent bands over non-day spans, one trace with gaps between segments: dotted
+    for a claim or dispute, dashed and paler for an approximate or uncertain date."""
     n = len(rows)
     xs = np.empty(3 * n, dtype=object)
     ys = np.empty(3 * n, dtype=object)
@@ -312,13 +314,31 @@ def _bands(rows: pd.DataFrame, colour: str, dotted: bool) -> Trace:
         mode="lines",
         hoverinfo="skip",
         showlegend=False,
-        opacity=0.35,
-        line={"color": colour, "width": 12, "dash": "dot" if dotted else "solid"},
+        opacity=0.2 if vague else 0.35,
+        line={"color": colour, "width": 12, "dash": _BAND_DASH[(dotted, vague)]},
     )
 
 
+_BAND_DASH = {(False, False): "solid", (True, False): "dot", (False, True): "dash"}
+_BAND_DASH[(True, True)] = "dashdot"
+
+
+def _vague(rows: pd.DataFrame) -> pd.Series:
+    """Rows whose date is approximate or uncertain ("c. Aug 2014", "Aug 2014?")."""
+    if "approximate" not in rows:
+        return pd.Series(False, index=rows.index)
+    return rows["approximate"].astype(bool) | rows["uncertain"].astype(bool)
+
+
 def _faded(rows: pd.DataFrame, focus: str | None) -> list[float] | float:
-    return 1.0 if focus is None else (rows["id"] == focus).map({True: 1.0, False: DIMMED}).tolist()
+    """Each marker's opacity: faded when its date is vague, dimmed when another is focused."""
+    vague = _vague(rows).to_numpy()
+    if focus is None and not vague.any():
+        return 1.0
+    base = np.where(vague, VAGUE, 1.0)
+    if focus is not None:
+        base = np.minimum(base, np.where(rows["id"].to_numpy() == focus, 1.0, DIMMED))
+    return [float(v) for v in base]
 
 
 def _markers(rows: pd.DataFrame, colour: str, name: str, focus: str | None) -> Trace:
@@ -419,10 +439,13 @@ def _badges(badges: pd.DataFrame, titles: Mapping[str, str]) -> list[Trace]:
 
 
 def _legend(
-    colours: Mapping[str, str], shown: Iterable[str], statuses: Iterable[str] = ()
+    colours: Mapping[str, str],
+    shown: Iterable[str],
+    statuses: Iterable[str] = (),
+    vague: bool = False,
 ) -> list[Trace]:
     """Legend entries: one per affiliation shown, one per status symbol ('unknown' only
-    when an event has it)."""
+    when an event has it), and the faded mark of a vague date when one is drawn."""
     present, marked = set(shown), set(statuses)
     entries = [
         _scatter(
@@ -453,7 +476,18 @@ def _legend(
         for status, symbol in STATUS_SYMBOLS.items()
         if status != "unknown" or status in marked
     ]
-    return entries
+    return entries + ([_vague_entry()] if vague else [])
+
+
+def _vague_entry() -> Trace:
+    return _scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name="c. / ? approximate or uncertain date",
+        legendgroup="vague",
+        marker={"color": "#555555", "size": 14, "symbol": "circle", "opacity": VAGUE},
+    )
 
 
 def _highlight(rows: pd.DataFrame, badges: pd.DataFrame, selected: str | None) -> list[Trace]:
@@ -496,7 +530,7 @@ def revision(frame: pd.DataFrame) -> str:
 DRAWN = [
     *("id", "title", "source", "outlet", "when", "start", "end", "middle", "precision"),
     *("label", "time", "pinned", "actors", "actor_names", "affiliations", "kind", "status"),
-    "figures",
+    *("figures", "approximate", "uncertain"),
 ]
 
 
@@ -535,16 +569,17 @@ def timeline_figure(
     for key, group in rows.groupby("colour_key", sort=False):
         colour = colours.get(str(key), "#000000")
         spans = group[group["precision"] != "day"]
-        for dotted in (False, True):
-            part = spans[spans["status"].isin(HOLLOW) == dotted]
+        hollow, vague = spans["status"].isin(HOLLOW), _vague(spans)
+        for dotted, faint in _BAND_DASH:
+            part = spans[(hollow == dotted) & (vague == faint)]
             if not part.empty:
-                traces.append(_bands(part, colour, dotted))
+                traces.append(_bands(part, colour, dotted, faint))
         focused, drawn = (selected if focus else None), group[group["drawn"]]
         traces += [_markers(drawn, colour, str(key), focused)]
         traces += _pointers(drawn, colour, focused)
     titles = dict(zip(frame["id"], frame["title"], strict=True))
     traces += _badges(badges, titles) + _highlight(rows, badges, selected)
-    traces += _legend(colours, rows["colour_key"], rows["status"])
+    traces += _legend(colours, rows["colour_key"], rows["status"], bool(_vague(rows).any()))
     look = _layout(names, bounds, window, left)
     return _made(data=traces, layout={**look, "uirevision": revision(frame), "meta": "timeline"})
 

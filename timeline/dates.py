@@ -32,6 +32,7 @@ from typing import Literal, get_args
 
 from dateparser.date import DateDataParser
 from dateutil.easter import EASTER_ORTHODOX, easter
+from edtf import parse_edtf
 
 Precision = Literal[
     "day",
@@ -85,6 +86,13 @@ class Span:
     precision: Precision
     label: str
     how: str
+    approximate: bool = False  # "about", "circa", EDTF ~: the label says "c."
+    uncertain: bool = False  # EDTF ?, "Aug 2014?": the label ends in "?"
+
+    @property
+    def vague(self) -> bool:
+        """Approximate or uncertain: drawn faded, with a dashed band."""
+        return self.approximate or self.uncertain
 
     @property
     def days(self) -> int:
@@ -144,7 +152,12 @@ def part_span(part: str, year: int, month: int, how: str) -> Span:
 def range_span(first: Span, last: Span, how: str) -> Span:
     if last.end < first.start:
         raise DateError(f"the end ({last.label}) is before the start ({first.label})")
-    return Span(first.start, last.end, "range", f"{first.label} – {last.label}", how)
+    label = f"{first.label} – {last.label}"
+    approximate, uncertain = (
+        first.approximate or last.approximate,
+        first.uncertain or last.uncertain,
+    )
+    return Span(first.start, last.end, "range", label, how, approximate, uncertain)
 
 
 # --- ISO dates and pins -------------------------------------------------------
@@ -170,14 +183,104 @@ def _iso_part(text: str, how: str) -> Span:
 
 
 def parse_pin(text: str, how: str = "") -> Span:
-    """Read ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END`` of those forms."""
+    """Read ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END`` of those forms, and EDTF
+    (ISO 8601-2, through the ``edtf`` library): ``2014-08~`` (approximate), ``2014?``
+    (uncertain), ``2015-21`` (spring; 21–24 the seasons, 33–36 the quarters, 40–41 the
+    halves), ``201X`` (a decade), intervals of any of these."""
     how = how or f"pinned to {text.strip()}"
+    if EDTF_ONLY.search(str(text)):
+        return _edtf_pin(str(text).strip(), how)
     parts = str(text).split("/")
     if len(parts) == 1:
         return _iso_part(parts[0], how)
     if len(parts) == 2:
         return range_span(_iso_part(parts[0], how), _iso_part(parts[1], how), how)
     raise DateError(f"{text!r} has more than one '/': write START/END")
+
+
+# What only EDTF writes: qualifiers, unspecified digits, sub-year groupings (YYYY-21 and up).
+EDTF_ONLY = re.compile(r"[~?%X]|(?:^|/)\d{4}-(?:2[1-9]|3\d|4[01])(?:$|/)")
+EDTF_GROUPS: dict[int, tuple[str, str | int]] = {
+    21: ("season", "spring"),
+    22: ("season", "summer"),
+    23: ("season", "autumn"),
+}
+EDTF_GROUPS |= {24: ("season", "winter"), 33: ("quarter", 1), 34: ("quarter", 2)}
+EDTF_GROUPS |= {35: ("quarter", 3), 36: ("quarter", 4), 40: ("half", 1), 41: ("half", 2)}
+
+
+def _edtf_pin(text: str, how: str) -> Span:
+    """An EDTF pin, checked by the ``edtf`` library, as a span of the project's own kinds
+    (its seasons are meteorological, its decades and centuries its own) with its flags."""
+    try:
+        parse_edtf(text)
+    except Exception as err:  # the library's own errors, whatever their class
+        raise DateError(f"{text!r} is not a date in EDTF either ({err})") from None
+    parts = text.split("/")
+    if len(parts) == 2:
+        return range_span(_edtf_part(parts[0], how), _edtf_part(parts[1], how), how)
+    return _edtf_part(text, how)
+
+
+def _edtf_part(text: str, how: str) -> Span:
+    core = text.rstrip("~?%")
+    approximate, uncertain = any(c in text for c in "~%"), any(c in text for c in "?%")
+    return flagged(_edtf_core(core, how), approximate, uncertain)
+
+
+def _edtf_core(core: str, how: str) -> Span:
+    grouped = re.fullmatch(r"(\d{4})-(\d\d)", core)
+    if grouped and int(grouped[2]) in EDTF_GROUPS:
+        kind, which = EDTF_GROUPS[int(grouped[2])]
+        year = int(grouped[1])
+        if kind == "season":
+            return season_span(year, str(which), how)
+        return (quarter_span if kind == "quarter" else half_span)(year, int(which), how)
+    if re.fullmatch(r"\d{3}X", core):
+        return decade_span(int(core[:3]) * 10, "", how)
+    if "X" in core:  # 19XX, 2014-XX: the library's bounds, as a range of days
+        found = parse_edtf(core)
+        first, last = (dt.date(*t[:3]) for t in (found.lower_strict(), found.upper_strict()))
+        return range_span(day_span(first, how), day_span(last, how), how)
+    return _iso_part(core, how)
+
+
+def flagged(span: Span, approximate: bool, uncertain: bool) -> Span:
+    """``span`` approximate ("c. Aug 2014") and/or uncertain ("Aug 2014?"), as flagged."""
+    approximate, uncertain = approximate or span.approximate, uncertain or span.uncertain
+    label = span.label.removeprefix("c. ").removesuffix("?")
+    label = ("c. " if approximate else "") + label + ("?" if uncertain else "")
+    return replace(span, label=label, approximate=approximate, uncertain=uncertain)
+
+
+_EDTF_MARK = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
+_EDTF_WHOLE: dict[str, Callable[[dt.date], str]] = {
+    "day": lambda d: d.isoformat(),
+    "month": lambda d: d.isoformat()[:7],
+    "year": lambda d: f"{d.year:04d}",
+}
+
+
+def _edtf_group(span: Span) -> int | None:
+    """EDTF's sub-year grouping of a season (21–24), quarter (33–36) or half (40–41)."""
+    month = span.start.month
+    codes = {"season": 21 + (month - 3) % 12 // 3, "quarter": 33 + (month - 1) // 3}
+    return (codes | {"half": 40 + (month > 6)}).get(span.precision)
+
+
+def edtf_of(span: Span) -> str:
+    """The span in EDTF (ISO 8601-2), as the JSON and CSV exports carry it: a day, month or
+    year as itself, a whole decade as ``201X``, anything else as its interval of days."""
+    mark = _EDTF_MARK[(span.approximate, span.uncertain)]
+    whole = _EDTF_WHOLE.get(span.precision)
+    if whole is not None:
+        return whole(span.start) + mark
+    group = _edtf_group(span)
+    if group and not mark:  # the library reads no qualifier on a grouping
+        return f"{span.start.year:04d}-{group}{mark}"
+    if span.precision == "decade" and span.start.year % 10 == 0 and span.days > 3000:
+        return f"{span.start.year // 10:03d}X{mark}"
+    return f"{span.start.isoformat()}{mark}/{span.end.isoformat()}{mark}"
 
 
 # --- the phrase rules ---------------------------------------------------------
@@ -459,6 +562,18 @@ ANAPHORA = re.compile(
 )
 
 
+def _rule_approximate(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """ "about two weeks ago", "c. Aug 2014": the phrase's own span, marked approximate."""
+    span = normalise(m[1], base, direction)
+    return replace(flagged(span, True, False), how=f"approximate ({m.string!r}): {span.how}")
+
+
+def _rule_uncertain(m: Match, base: dt.date, direction: Direction) -> Span | None:
+    """ "Aug 2014?": the phrase's own span, marked uncertain."""
+    span = normalise(m[1], base, direction)
+    return replace(flagged(span, False, True), how=f"uncertain ({m.string!r}): {span.how}")
+
+
 def _rule_fiscal(m: Match, base: dt.date, direction: Direction) -> Span | None:
     """A fiscal year has no calendar dates of its own: refused, never guessed."""
     raise Refused(
@@ -711,6 +826,15 @@ _CENTURIES = "|".join(sorted(CENTURY_WORDS, key=len, reverse=True))
 
 # In order: the first rule whose pattern matches and whose builder gives a span reads it.
 RULES: tuple[Rule, ...] = (
+    _rule(
+        "approximate",
+        r"(?:about|around|circa|c\.|ca\.|approximately|roughly|some) (.+)",
+        _rule_approximate,
+        "c. Aug 2014",
+        "about two weeks ago",
+        "around mid-June",
+    ),
+    _rule("uncertain", r"(.+?) ?\?", _rule_uncertain, "Aug 2014?"),
     _rule(
         "fiscal",
         r"(?:in |during |by )?(?:the )?(?:fiscal|fy)(?: year)? ?'?\d{2,4}",

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.dates import edtf_of
 from timeline.load import Dataset, ResolvedEvent
 from timeline.model import Event
 
@@ -24,6 +25,9 @@ COLUMNS = [
     "middle",
     "precision",
     "label",
+    "edtf",
+    "approximate",
+    "uncertain",
     "time",
     "how",
     "pinned",
@@ -46,7 +50,10 @@ COLUMNS = [
 # null again in JSON records.
 OPTIONAL_TEXT = ["when", "phrase_label", "date_note", "notes", "time", "quote"]
 # What the JSON/CSV records carry: the columns less those kept for drawing and lookups.
-FRAME_ONLY = ("outlet", "direction", "middle", "actor_names", "actor_terms", "affiliations")
+FRAME_ONLY = (
+    *("outlet", "direction", "middle", "actor_names", "actor_terms", "affiliations"),
+    *("approximate", "uncertain"),  # the records carry them in `edtf` (~ ? %) and the label
+)
 RECORD_FIELDS = [c for c in COLUMNS if c not in (*FRAME_ONLY, "notes", "line")]
 
 
@@ -99,6 +106,9 @@ def _dates(items: list[ResolvedEvent]) -> dict[str, Any]:
         "middle": pd.to_datetime(start + (end - start) // 2),
         "precision": [s.precision for s in spans],
         "label": [s.label for s in spans],
+        "edtf": [edtf_of(s) for s in spans],
+        "approximate": [s.approximate for s in spans],
+        "uncertain": [s.uncertain for s in spans],
         "how": [_how(item) for item in items],
         "pinned": [item.pinned for item in items],
         "phrase_label": [item.phrase.label if item.phrase else None for item in items],

@@ -508,7 +508,10 @@ class _Checker:
 
 
 PIN_IT = "pin the date with `date:` and say why in `date_note:`"
-PIN_FORMS = "write YYYY, YYYY-MM, YYYY-MM-DD or START/END"
+PIN_FORMS = (
+    "write YYYY, YYYY-MM, YYYY-MM-DD or START/END, or EDTF: 2014-08~ (about), 2014? "
+    "(uncertain), 2015-21 (spring), 2015-35 (Q3), 201X (the 2010s)"
+)
 
 
 def _displayed(event: Event, source: Source, pin: Span | None) -> Span | None:

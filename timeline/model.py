@@ -150,7 +150,9 @@ class Event(Identified):
     source: Slug
     when: str | None = Field(None, description="the phrase exactly as the article words it")
     direction: Looking = "past"
-    date: Pin = Field(None, description="YYYY, YYYY-MM, YYYY-MM-DD or START/END")
+    date: Pin = Field(
+        None, description="YYYY, YYYY-MM, YYYY-MM-DD or START/END, or EDTF (2014-08~, 2014?)"
+    )
     date_note: str | None = None
     time: str | None = Field(
         None,
