@@ -163,6 +163,8 @@ def measure_page(browser: Any, url: str) -> dict[str, float | str]:
         out["redraw_s"] = page.evaluate("window.redrawn") / 1000
         return out
     except Exception as err:  # a timeout or a crash of the page: said, not hidden
+        if "Timeout" in type(err).__name__:
+            return {"failed": f"nothing drawn within {LIMIT_S} s"}
         return {"failed": f"{type(err).__name__}: {str(err).splitlines()[0][:120]}"}
     finally:
         page.close()
