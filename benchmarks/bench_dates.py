@@ -25,6 +25,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "dates" / "cases.txt"
@@ -36,7 +37,7 @@ class Case:
     line: int
     category: str
     published: dt.date
-    expected: tuple[dt.date, dt.date] | None  # None: refused
+    expected: tuple[dt.date, dt.date, bool, bool] | None  # days and flags; None: refused
     phrase: str
     sentence: str
 
@@ -59,7 +60,7 @@ def read_cases(path: Path = CASES) -> list[Case]:
                 number,
                 category,
                 dt.date.fromisoformat(published),
-                None if span is None else (span.start, span.end),
+                None if span is None else days(span),
                 phrase,
                 sentence,
             )
@@ -80,8 +81,9 @@ def core(text: str) -> str:
     return LEADING.sub("", " ".join(text.lower().split()).strip(" .,;:—-"))
 
 
-def days(span: object) -> tuple[dt.date, dt.date] | None:
-    return None if span is None else (span.start, span.end)  # type: ignore[attr-defined]
+def days(span: Any) -> tuple[dt.date, dt.date, bool, bool] | None:
+    """What is compared: the days, and whether the date is approximate or uncertain."""
+    return None if span is None else (span.start, span.end, span.approximate, span.uncertain)
 
 
 def normaliser(case: Case) -> bool:
@@ -179,8 +181,8 @@ kinder to them than news they have never seen: read it as a floor for what is br
 check against regressions, not as the accuracy on a held-out collection.
 
 - **normaliser right**: the phrase read with `direction: auto` (the sentence's cue words,
-  else the nearer reading) gives exactly the annotated span, or refuses a phrase with no
-  date of its own (those need a pin);
+  else the nearer reading) gives exactly the annotated days, approximate or uncertain as
+  annotated, or refuses a phrase with no date of its own (those need a pin);
 - **dateparser alone right**: the same phrase read by plain dateparser (looking back), at
   the period it reports;
 - **finder recall / precision**: the phrase finder of `suggest` over the whole sentence

@@ -777,3 +777,10 @@ def test_a_flagged_label_reads_back_with_its_flags(precision, day, approximate, 
         approximate,
         uncertain,
     )
+
+
+@pytest.mark.parametrize("phrase", ["Russia", "victory", "unity", "in Russia"])
+def test_a_holiday_named_after_a_word_needs_its_day(phrase):
+    """ "Victory Day" is 9 May; "victory" and "Russia" alone are not dates."""
+    with pytest.raises(DateError):
+        normalise(phrase, BREITBART)

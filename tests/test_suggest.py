@@ -356,6 +356,7 @@ FOUND = [
     ("The town fell two weeks ago.", "2016-09-10", "two weeks ago", "2016-08-22"),
     ("Talks are due to resume on Jan. 14.", "2016-01-06", "on Jan. 14", "2016-01-14"),
     ("The new rules take effect July 1.", "2015-06-22", "July 1", "2015-07-01"),
+    ("The jets arrived about two weeks ago.", "2015-10-01", "about two weeks ago", "2015-09-14"),
 ]
 
 

@@ -701,6 +701,8 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "halloween": lambda y: dt.date(y, 10, 31),
     "valentine's": lambda y: dt.date(y, 2, 14),
 }
+NAMED_BY_DAY = {"victory", "russia", "unity", "national unity", "defender of the fatherland"}
+NAMED_BY_DAY |= {"international women's"}
 _HOLIDAY_NAMES = "|".join(re.escape(n) for n in sorted(HOLIDAYS, key=len, reverse=True))
 
 
@@ -708,6 +710,8 @@ def _rule_holiday(m: Match, base: dt.date, direction: Direction) -> Span | None:
     """A named holiday: of the year written, else the nearest one looking back (or ahead),
     "last"/"next" the one strictly before or after publication, "this" the one of its year."""
     which, name, written = m.groups()
+    if name in NAMED_BY_DAY and not re.search(r"\bday\b", m.string):
+        return None  # "Russia", "victory": not holidays without their "Day"
     day_of = HOLIDAYS[name.replace("’", "'")]
     how = f"rule holiday: {m.string!r}"
     if written or which == "this":

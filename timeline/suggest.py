@@ -217,10 +217,21 @@ def _resolve(text: str, published: dt.date, sentence: str) -> Phrase:
     return Phrase(text, 0, span, direction, f"{span.label} ({span.precision}): {span.how}")
 
 
+HEDGE = re.compile(r"\b(?:about|around|circa|c\.|approximately|roughly) $", re.I)
+
+
+def _hedged(sentence: str, start: int) -> int:
+    """Where a phrase starts with the hedge before it ("about two weeks ago"): the
+    normaliser reads it as approximate."""
+    found = HEDGE.search(sentence[max(0, start - 16) : start])
+    return start - len(found.group(0)) if found else start
+
+
 def phrases(sentence: str, published: dt.date) -> list[Phrase]:
     """Every date phrase in ``sentence``, resolved against ``published``."""
     spots = _rule_matches(sentence)
     spots += _search_matches(sentence, published, spots)
+    spots = [(_hedged(sentence, start), end) for start, end in spots]
     return [
         replace(_resolve(sentence[start:end], published, sentence), start=start)
         for start, end in sorted(spots)
