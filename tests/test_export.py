@@ -438,3 +438,42 @@ def test_import_reads_a_spreadsheet_cell_larger_than_csvs_default_limit(tmp_path
     sheet.write_text(f'Year,Month,Day,Headline,Text\n2015,9,30,Big,"{big}"\n', encoding="utf-8")
     assert main(["import", str(sheet), "-o", str(out)]) == 0
     assert load_file(out).events[0].event.quote == big.strip()
+
+
+def _contrast(rgb: tuple[int, int, int], against: tuple[int, int, int] = (255, 255, 255)) -> float:
+    def luminance(colour: tuple[int, int, int]) -> float:
+        c = [v / 255 for v in colour]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    light, dark = sorted((luminance(rgb), luminance(against)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_unnamed_affiliations_are_drawn_in_colours_that_stand_out_on_white(write):
+    """Affiliations the palette does not name (an import's, another conflict's) get the
+    spare colours: in the PNG as kaleido draws it, each one's legend swatch is there and has
+    at least 4.5:1 contrast against the white page (Okabe-Ito's spare sky blue and yellow,
+    used before, had 2.3:1 and 1.3:1)."""
+    import numpy as np
+
+    from timeline.charts import palette
+
+    sides = [f"Side {c}" for c in "ABCDE"]
+    actors = "".join(
+        f"  - id: a{i}\n    name: Actor {i}\n    affiliation: {side}\n"
+        for i, side in enumerate(sides)
+    )
+    events = [
+        EVENT.replace("id: strikes", f"id: e{i}").replace("actors: [russia]", f"actors: [a{i}]")
+        for i in range(len(sides))
+    ]
+    text = dataset_text(*events).replace("events:\n", actors + "events:\n", 1)
+    view = make_view(load_file(write(text)))
+    pixels = np.asarray(Image.open(io.BytesIO(render(view, "png"))).convert("RGB"))
+    colours = palette(sides)
+    for side in sides:
+        rgb = tuple(int(colours[side][i : i + 2], 16) for i in (1, 3, 5))
+        drawn = int(np.all(pixels == rgb, axis=-1).sum())
+        assert drawn > 40, f"{side}'s colour {colours[side]} is not drawn"
+        assert _contrast(rgb) >= 4.5, f"{side}: {colours[side]} is {_contrast(rgb):.1f}:1"

@@ -77,12 +77,17 @@ TEXT_COLOUR = "#1a1a1a"
 FONT = {"size": FONT_SIZE, "color": TEXT_COLOUR, "family": "Source Sans Pro, Arial, sans-serif"}
 
 
+# For affiliations not named above (an import's, another conflict's): dark enough to read as
+# thin hollow symbols and lines on white (at least 4.7:1; Okabe-Ito's spare sky blue and
+# yellow are 2.3:1 and 1.3:1), and apart from the fixed hues (Paul Tol's muted scheme).
+SPARE_COLOURS = ["#332288", "#777711", "#882255", "#AA4499", "#000000"]
+
+
 def palette(affiliations: Iterable[str]) -> dict[str, str]:
     """A stable colour for every affiliation: fixed ones first, others in sorted order."""
-    spare = [c for c in OKABE_ITO if c not in FIXED_COLOURS.values()]
     others = sorted(set(affiliations) - set(FIXED_COLOURS))
     colours = dict(FIXED_COLOURS)
-    colours.update({name: spare[i % len(spare)] for i, name in enumerate(others)})
+    colours.update({name: SPARE_COLOURS[i % len(SPARE_COLOURS)] for i, name in enumerate(others)})
     return colours
 
 
