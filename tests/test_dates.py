@@ -204,12 +204,7 @@ def test_unreadable_phrase_is_a_date_error(phrase, message):
 )
 def test_pin_forms(pin, start, end, precision, label):
     span = parse_pin(pin)
-    assert (span.start, span.end, span.precision, span.label) == (
-        D(start),
-        D(end),
-        precision,
-        label,
-    )
+    assert shape(span) == (D(start), D(end), precision, label)
 
 
 @pytest.mark.parametrize(
@@ -395,6 +390,11 @@ def test_the_fast_path_reads_as_dateparser_does_on_a_generated_dataset(tmp_path)
     assert compared > 1000  # the comparison really ran over the dataset's phrases
 
 
+def shape(span: Span) -> tuple[dt.date, dt.date, str, str]:
+    """What the tables below give for a span: its days, precision and label."""
+    return (span.start, span.end, span.precision, span.label)
+
+
 # --- coarse spans: quarters, halves, seasons, decades, centuries -----------------------
 # phrase, base, direction -> start, end, precision, label
 COARSE = {
@@ -548,12 +548,7 @@ def test_relative_phrases_holidays_and_spelled_years(
     category, phrase, base, direction, start, end, precision, label
 ):
     span = normalise(phrase, base, direction)
-    assert (span.start, span.end, span.precision, span.label) == (
-        D(start),
-        D(end),
-        precision,
-        label,
-    )
+    assert shape(span) == (D(start), D(end), precision, label)
 
 
 @pytest.mark.parametrize(
@@ -564,12 +559,7 @@ def test_coarse_spans_with_exact_days_precision_and_label(
     precision, phrase, base, direction, start, end, label
 ):
     span = normalise(phrase, base, direction)
-    assert (span.start, span.end, span.precision, span.label) == (
-        D(start),
-        D(end),
-        precision,
-        label,
-    )
+    assert shape(span) == (D(start), D(end), precision, label)
     assert normalise(span.label, base) == replace(span, how=normalise(span.label, base).how)
 
 
@@ -710,12 +700,7 @@ def test_edtf_pins_are_spans_with_their_flags(
     from timeline.dates import edtf_of
 
     span = parse_pin(pin)
-    assert (span.start, span.end, span.precision, span.label) == (
-        D(start),
-        D(end),
-        precision,
-        label,
-    )
+    assert shape(span) == (D(start), D(end), precision, label)
     assert (span.approximate, span.uncertain) == (approximate, uncertain)
     assert edtf_of(span) == edtf
     again = parse_pin(edtf)  # what the exports carry reads back as the same days and flags

@@ -260,7 +260,7 @@ def hover_text(rows: pd.DataFrame) -> list[str]:
         f"<b>{esc(r['title'])}</b><br>{esc(date_line(r))}"
         f"<br>Actors: {esc(actors_line(r['actor_names']))}"
         f"<br>Status: {esc(r['status'])} · {esc(r['kind'])}<br>Source: {esc(r['outlet'])}"
-        for r in rows[[c for c in HOVERED if c in rows.columns]].to_dict("records")
+        for r in rows[HOVERED].to_dict("records")
     ]
 
 
@@ -324,20 +324,18 @@ def _bands(rows: pd.DataFrame, colour: str, dotted: bool, vague: bool = False) -
     )
 
 
-_BAND_DASH = {(False, False): "solid", (True, False): "dot", (False, True): "dash"}
-_BAND_DASH[(True, True)] = "dashdot"
-
-
-def _vague(rows: pd.DataFrame) -> pd.Series:
-    """Rows whose date is approximate or uncertain ("c. Aug 2014", "Aug 2014?")."""
-    if "approximate" not in rows:
-        return pd.Series(False, index=rows.index)
-    return rows["approximate"].astype(bool) | rows["uncertain"].astype(bool)
+# (a claim or dispute, an approximate or uncertain date): the band's dash
+_BAND_DASH = {
+    (False, False): "solid",
+    (True, False): "dot",
+    (False, True): "dash",
+    (True, True): "dashdot",
+}
 
 
 def _faded(rows: pd.DataFrame, focus: str | None) -> list[float] | float:
     """Each marker's opacity: faded when its date is vague, dimmed when another is focused."""
-    vague = _vague(rows).to_numpy()
+    vague = rows["vague"].to_numpy()
     if focus is None and not vague.any():
         return 1.0
     base = np.where(vague, VAGUE, 1.0)
@@ -558,7 +556,7 @@ def timeline_figure(
     """
     if len(frame) > DENSE:
         return density_figure(frame, actors, by, expand)
-    frame = frame[[c for c in DRAWN if c in frame.columns]]  # every copy below is narrower
+    frame = frame[DRAWN]  # every copy below is narrower
     colours = palette(actors["affiliation"])
     rows, order = lanes(frame, actors, by, expand)
     window = fit_window(frame) if window is None else window
@@ -570,13 +568,14 @@ def timeline_figure(
         least = {lane: len(lines) for lane, lines in names.items()}
         plot_width = width - left - MARGIN_RIGHT
         rows, badges, bounds = layout.pack(rows, order, window, plot_width, least)
+    rows["vague"] = rows["approximate"] | rows["uncertain"]  # "c. Aug 2014", "Aug 2014?"
     traces: list[Trace] = []
     for key, group in rows.groupby("colour_key", sort=False):
         colour = colours.get(str(key), "#000000")
         spans = group[group["precision"] != "day"]
-        hollow, vague = spans["status"].isin(HOLLOW), _vague(spans)
+        hollow = spans["status"].isin(HOLLOW)
         for dotted, faint in _BAND_DASH:
-            part = spans[(hollow == dotted) & (vague == faint)]
+            part = spans[(hollow == dotted) & (spans["vague"] == faint)]
             if not part.empty:
                 traces.append(_bands(part, colour, dotted, faint))
         focused, drawn = (selected if focus else None), group[group["drawn"]]
@@ -584,7 +583,7 @@ def timeline_figure(
         traces += _pointers(drawn, colour, focused)
     titles = dict(zip(frame["id"], frame["title"], strict=True))
     traces += _badges(badges, titles) + _highlight(rows, badges, selected)
-    traces += _legend(colours, rows["colour_key"], rows["status"], bool(_vague(rows).any()))
+    traces += _legend(colours, rows["colour_key"], rows["status"], bool(rows["vague"].any()))
     look = _layout(names, bounds, window, left)
     return _made(data=traces, layout={**look, "uirevision": revision(frame), "meta": "timeline"})
 

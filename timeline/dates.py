@@ -201,12 +201,10 @@ def parse_pin(text: str, how: str = "") -> Span:
 # What only EDTF writes: qualifiers, unspecified digits, sub-year groupings (YYYY-21 and up).
 EDTF_ONLY = re.compile(r"[~?%X]|(?:^|/)\d{4}-(?:2[1-9]|3\d|4[01])(?:$|/)")
 EDTF_GROUPS: dict[int, tuple[str, str | int]] = {
-    21: ("season", "spring"),
-    22: ("season", "summer"),
-    23: ("season", "autumn"),
+    **{21 + i: ("season", name) for i, name in enumerate(("spring", "summer", "autumn", "winter"))},
+    **{33 + i: ("quarter", i + 1) for i in range(4)},
+    **{40 + i: ("half", i + 1) for i in range(2)},
 }
-EDTF_GROUPS |= {24: ("season", "winter"), 33: ("quarter", 1), 34: ("quarter", 2)}
-EDTF_GROUPS |= {35: ("quarter", 3), 36: ("quarter", 4), 40: ("half", 1), 41: ("half", 2)}
 
 
 def _edtf_pin(text: str, how: str) -> Span:
@@ -278,7 +276,7 @@ def edtf_of(span: Span) -> str:
     group = _edtf_group(span)
     if group and not mark:  # the library reads no qualifier on a grouping
         return f"{span.start.year:04d}-{group}{mark}"
-    if span.precision == "decade" and span.start.year % 10 == 0 and span.days > 3000:
+    if span.precision == "decade" and span.start.year % 10 == 0 and span.end.year % 10 == 9:
         return f"{span.start.year // 10:03d}X{mark}"
     return f"{span.start.isoformat()}{mark}/{span.end.isoformat()}{mark}"
 
@@ -593,32 +591,19 @@ def _rule_anaphora(m: Match, base: dt.date, direction: Direction) -> Span | None
 # --- relative to the publication date, holidays, spelled years --------------------
 # dateparser reads "two weeks ago" and "last month" right and is left to; these it cannot.
 
-PERIOD_UNITS = ("week", "month", "year")
-
-
-def _period_of(unit: str, base: dt.date) -> tuple[dt.date, dt.date]:
-    """The week (Monday to Sunday), month or year that ``base`` is in."""
-    if unit == "week":
-        monday = base - dt.timedelta(days=base.weekday())
-        return monday, monday + dt.timedelta(days=6)
-    if unit == "month":
-        return base.replace(day=1), base.replace(day=calendar.monthrange(base.year, base.month)[1])
-    return dt.date(base.year, 1, 1), dt.date(base.year, 12, 31)
-
 
 def _rule_within_period(m: Match, base: dt.date, direction: Direction) -> Span | None:
     """ "earlier this month" (its first day to the day before publication), "later this
     year" (the day after to its last day): the period's precision and label."""
     which, unit = m.groups()
-    first, last = _period_of(unit, base)
+    whole = month_span(base.year, base.month, "") if unit == "month" else year_span(base.year, "")
     one = dt.timedelta(days=1)
-    start, end = (
-        (first, max(first, base - one)) if which == "earlier" else (min(base + one, last), last)
-    )
-    whole = {"week": week_span(base, ""), "month": month_span(base.year, base.month, "")}
-    label = whole[unit].label if unit in whole else str(base.year)
+    if which == "earlier":
+        start, end = whole.start, max(whole.start, base - one)
+    else:
+        start, end = min(base + one, whole.end), whole.end
     how = f"rule {which}-this-{unit}: {start} to {end}, within the {unit} of {base}"
-    return Span(start, end, whole[unit].precision if unit in whole else "year", label, how)
+    return replace(whole, start=start, end=end, how=how)
 
 
 def _rule_weekend(m: Match, base: dt.date, direction: Direction) -> Span | None:
@@ -739,7 +724,7 @@ _UNITS_ONLY = "|".join(_UNITS_WORDS)
 _TEN_TO_99 = (
     rf"(?:(?:{'|'.join(_TENS)})[- ](?:{_UNITS_ONLY})|{_TENS_OR_TEENS})"  # "twenty-five" is no year
 )
-_UP_TO_99 = rf"(?:(?:{'|'.join(_TENS)})[- ](?:{_UNITS_ONLY})|{_TENS_OR_TEENS}|{_UNITS_ONLY})"
+_UP_TO_99 = rf"(?:{_TEN_TO_99}|{_UNITS_ONLY})"
 
 
 SPELLED_YEAR = (  # also what the phrase finder looks for
@@ -1132,15 +1117,16 @@ def read_with(
 
 def _both(phrase: str, base: dt.date, order: DateOrder | None) -> tuple[Span | None, Span | None]:
     """The past and the future reading; a DateError only when neither reads."""
-    readings: list[Span | None] = []
+    readings: dict[Direction, Span] = {}
+    refusals: list[DateError] = []
     for direction in DIRECTIONS:
         try:
-            readings.append(normalise(phrase, base, direction, order))
-        except DateError:
-            if readings == [None]:
-                raise
-            readings.append(None)
-    return readings[0], readings[1]
+            readings[direction] = normalise(phrase, base, direction, order)
+        except DateError as err:
+            refusals.append(err)
+    if not readings:
+        raise refusals[-1]
+    return readings.get("past"), readings.get("future")
 
 
 def _distance(span: Span, base: dt.date) -> int:
