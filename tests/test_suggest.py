@@ -401,3 +401,10 @@ def test_the_add_an_article_page_warns_when_the_dateline_disagrees(monkeypatch):
     at.text_input(key="cur_published").set_value("2016-03-01").run()
     assert not [w for w in at.warning if "Dateline" in w.value]
     assert any(c.value.startswith("Dateline GROZNY, March 1: matches") for c in at.caption)
+
+
+def test_a_holiday_the_finder_finds_is_one_the_normaliser_reads():
+    """One list of holidays for both: with a curly apostrophe, and never "Russia" alone."""
+    [found] = phrases("Fireworks were banned on New Year’s Day in Russia.", D("2016-01-06"))
+    assert (found.text, found.span and found.span.label) == ("New Year’s Day", "1 Jan 2016")
+    assert phrases("Russia claimed victory in Syria.", D("2016-01-06")) == []

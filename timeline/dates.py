@@ -686,18 +686,26 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "halloween": lambda y: dt.date(y, 10, 31),
     "valentine's": lambda y: dt.date(y, 2, 14),
 }
+# Named after a word that is no date by itself ("Russia", "victory"): only with their "Day".
 NAMED_BY_DAY = {"victory", "russia", "unity", "national unity", "defender of the fatherland"}
 NAMED_BY_DAY |= {"international women's"}
-_HOLIDAY_NAMES = "|".join(re.escape(n) for n in sorted(HOLIDAYS, key=len, reverse=True))
+
+
+def _holiday_pattern(name: str) -> str:
+    words = re.escape(name).replace("'", "['’]")
+    return f"{words} day" if name in NAMED_BY_DAY else f"{words}(?: day| sunday)?"
+
+
+HOLIDAY = "|".join(  # a holiday's name as written, lower case; also what the finder looks for
+    _holiday_pattern(name) for name in sorted(HOLIDAYS, key=len, reverse=True)
+)
 
 
 def _rule_holiday(m: Match, base: dt.date, direction: Direction) -> Span | None:
     """A named holiday: of the year written, else the nearest one looking back (or ahead),
     "last"/"next" the one strictly before or after publication, "this" the one of its year."""
-    which, name, written = m.groups()
-    if name in NAMED_BY_DAY and not re.search(r"\bday\b", m.string):
-        return None  # "Russia", "victory": not holidays without their "Day"
-    day_of = HOLIDAYS[name.replace("’", "'")]
+    which, written = m["which"], m["year"]
+    day_of = HOLIDAYS[re.sub(r" (?:day|sunday)$", "", m["holiday"])]
     how = f"rule holiday: {m.string!r}"
     if written or which == "this":
         year = int(written) if written else base.year
@@ -935,8 +943,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "holiday",
-        rf"(?:on |at |over |during |by |until |since )?(?:(last|next|this) )?(?:the )?"
-        rf"({_HOLIDAY_NAMES})(?: day| sunday)?(?:,? (\d{{4}}))?",
+        rf"(?:on |at |over |during |by |until |since )?(?:(?P<which>last|next|this) )?(?:the )?"
+        rf"(?P<holiday>{HOLIDAY})(?:,? (?P<year>\d{{4}}))?",
         _rule_holiday,
         "Christmas",
         "Victory Day 2015",
@@ -1011,8 +1019,8 @@ def _readings(possible: dict[DateOrder, tuple[int, int]], year: int) -> str:
 
 
 def clean_phrase(phrase: str) -> str:
-    """Lower-case, fold white space and drop surrounding punctuation."""
-    return " ".join(phrase.lower().split()).strip(" .,;:")
+    """Lower-case, fold white space and curly apostrophes, drop surrounding punctuation."""
+    return " ".join(phrase.lower().replace("’", "'").split()).strip(" .,;:")
 
 
 @lru_cache(maxsize=16384)

@@ -24,6 +24,7 @@ from dateparser.search import search_dates
 
 from timeline.cache import Frames, frames_of
 from timeline.dates import (
+    HOLIDAY,
     SPELLED_YEAR,
     DateError,
     Direction,
@@ -44,12 +45,6 @@ MONTHS = "|".join(
 )
 WEEKDAYS = "|".join(d for d in calendar.day_name)
 YEAR = r"(?:1[89]\d\d|20\d\d)"
-HOLIDAY_NAMES = (
-    r"Christmas(?: Eve| Day)?|New Year's (?:Day|Eve)|New Year’s (?:Day|Eve)|Thanksgiving(?: Day)?|"
-    r"Victory Day|Orthodox (?:Christmas|Easter)|Easter(?: Sunday)?|Russia Day|"
-    r"(?:National )?Unity Day|Defender of the Fatherland Day|International Women's Day|"
-    r"Halloween|Valentine's Day"
-)
 NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few"
 TIMES_OF_DAY = "morning|afternoon|evening|night"
 PHRASE_PATTERNS = [  # the project's rules, longest forms first
@@ -57,7 +52,7 @@ PHRASE_PATTERNS = [  # the project's rules, longest forms first
     r"\b(?:[Oo]ver |[Dd]uring |[Oo]n )?(?:[Tt]he|[Tt]his|[Ll]ast|[Nn]ext) weekend\b",
     rf"\b(?:[Ii]n )?(?:{MONTHS}) (?:last|next|this) year\b",
     rf"\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?:{YEAR}|next year|last year|this year)\b",
-    rf"\b(?:[Ll]ast |[Nn]ext |[Tt]his )?(?:{HOLIDAY_NAMES})(?:,? {YEAR})?\b",
+    rf"\b(?:[Ll]ast |[Nn]ext |[Tt]his )?(?i:{HOLIDAY})(?:,? {YEAR})?\b",
     rf"\b(?:\d+|{NUMBER_WORDS}) (?:days?|weeks?|months?|years?) ago\b",
     rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil) (?i:{SPELLED_YEAR})\b",  # not "two thousand" alone
     rf"\b[Ss]ince {YEAR}\b",
