@@ -120,14 +120,15 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
     published = _published(st.session_state.get("cur_published", ""))
     if not text.strip() or published is None:
         st.info(
-            "Paste an article and give its publication date to find candidate events.", icon="📰"
+            "Paste an article and give its publication date to find candidate events.",
+            icon=":material/article:",
         )
         return
     candidates = suggest(text, published, opened)
     filed = dateline(text, published)
     if filed is not None:
         said = md_escape(filed.note[:1].upper() + filed.note[1:])
-        st.caption(said) if filed.agrees else st.warning(said, icon="📅")
+        st.caption(said) if filed.agrees else st.warning(said, icon=":material/event:")
     if not candidates:
         st.warning("No dated statements found in this text.")
         return
@@ -172,7 +173,10 @@ def _result(
     given = {source["text"]: text}  # the new article, checked without being written
     checked = open_bytes(merged.encode(), data.file, dataset_dir, given=given).data
     if checked.ok:
-        st.success(f"The merged dataset passes check: {checked.total} events.", icon="✅")
+        st.success(
+            f"The merged dataset passes check: {checked.total} events.",
+            icon=":material/check_circle:",
+        )
     else:
         st.error("The merged dataset does not pass check yet; fix these in the table:")
         st.text("\n".join(str(p) for p in checked.problems if p.severity == "error"))

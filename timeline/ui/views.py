@@ -137,7 +137,10 @@ def problems(data: Summary, errors_only: bool | None = None) -> None:
     n_warnings = len(data.problems) - n_errors
     label = f"{md_escape(data.file)}: {n_errors} errors, {n_warnings} warnings"
     if n_errors:
-        st.error(f"{label}. Events with errors are left out; the rest are shown.", icon="⚠️")
+        st.error(
+            f"{label}. Events with errors are left out; the rest are shown.",
+            icon=":material/error:",
+        )
     with st.expander(f"Problems in {label}", expanded=bool(n_errors)):
         st.text("\n".join(str(p) for p in data.problems))
         if data.invalid:
@@ -224,7 +227,8 @@ def timeline(
 
 def empty_state(frame: pd.DataFrame, chosen: filters.Filters) -> None:
     st.info(
-        "No events match the filters. " + " ".join(filters.explain_empty(frame, chosen)), icon="🔎"
+        "No events match the filters. " + " ".join(filters.explain_empty(frame, chosen)),
+        icon=":material/search_off:",
     )
 
 
@@ -409,7 +413,7 @@ def detail(
 def estimates(shown: pd.DataFrame, actors: pd.DataFrame) -> None:
     st.subheader("Estimates over time", anchor=False)
     if not shown["figures"].map(len).any():
-        st.info("No event in the current view reports a figure.", icon="📈")
+        st.info("No event in the current view reports a figure.", icon=":material/show_chart:")
         return
     st.plotly_chart(
         charts.estimates_figure(shown, actors), key="estimates", width="stretch", config=PLOT_CONFIG
@@ -443,7 +447,9 @@ def _prepared(view: View, fmt: str) -> bytes | None:
     kept = st.session_state.get("_export")
     if kept and kept[0] == signature:
         return bytes(kept[1])
-    if not st.button(f"Prepare the {label}", key="prepare", icon="🖨️", disabled=view.frame.empty):
+    if not st.button(
+        f"Prepare the {label}", key="prepare", icon=":material/print:", disabled=view.frame.empty
+    ):
         st.caption("Drawing takes a few seconds; the download button appears when it is ready.")
         return None
     with st.spinner(f"Drawing the {label}…", show_time=True):
@@ -482,6 +488,6 @@ def export_panel(view: View) -> None:
         mime=spec.media_type,
         disabled=view.frame.empty,
         on_click="ignore",
-        icon="⬇️",
+        icon=":material/download:",
         key="download",
     )
