@@ -129,7 +129,11 @@ def _fold(rows: pd.DataFrame, folded: set[str]) -> pd.DataFrame:
 
 
 def lane_rows(
-    frame: pd.DataFrame, by: LaneMode, actors: pd.DataFrame, expand: Iterable[str] = ()
+    frame: pd.DataFrame,
+    by: LaneMode,
+    actors: pd.DataFrame,
+    expand: Iterable[str] = (),
+    max_lanes: int = MAX_LANES,
 ) -> pd.DataFrame:
     """One row per (event, lane); ``lane`` is the lane's label, ``colour_key`` its affiliation.
 
@@ -144,7 +148,7 @@ def lane_rows(
         rows["primary"] = ~rows.index.duplicated()  # the event's first actor: labelled first
         rows["lane"] = rows["lane_key"].map(names)
         rows["colour_key"] = rows["lane_key"].map(affiliation)
-        return _fold(rows, folded_groups(rows, expand))
+        return _fold(rows, folded_groups(rows, expand, max_lanes))
     rows = frame.copy()
     rows["colour_key"] = rows["actors"].map(lambda ids: affiliation[ids[0]])
     if by == "affiliation":
@@ -193,11 +197,16 @@ def cap_lanes(rows: pd.DataFrame, order: list[str], by: LaneMode) -> tuple[pd.Da
 
 
 def lanes(
-    frame: pd.DataFrame, actors: pd.DataFrame, by: LaneMode, expand: Iterable[str] = ()
+    frame: pd.DataFrame,
+    actors: pd.DataFrame,
+    by: LaneMode,
+    expand: Iterable[str] = (),
+    max_lanes: int = MAX_LANES,
 ) -> tuple[pd.DataFrame, list[str]]:
     """One row per (event, lane), and the lanes in the order they are drawn (at most
-    ``MAX_DRAWN_LANES``): what the event view and the density view both draw."""
-    rows = lane_rows(frame, by, actors, expand)
+    ``MAX_DRAWN_LANES``): what the event view and the density view both draw. Actor
+    lanes beyond ``max_lanes`` are folded by affiliation (the deck asks for fewer)."""
+    rows = lane_rows(frame, by, actors, expand, max_lanes)
     rows, order = cap_lanes(rows, lane_order(rows, palette(actors["affiliation"]), by), by)
     return rows, order
 
