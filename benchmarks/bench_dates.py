@@ -97,9 +97,9 @@ def normaliser(case: Case) -> bool:
 
 
 def dateparser_alone(case: Case) -> bool:
-    from timeline.dates import _rule_dateparser, clean_phrase
+    from timeline.dates import clean_phrase, rule_dateparser
 
-    return days(_rule_dateparser(clean_phrase(case.phrase), case.published, "past")) == (
+    return days(rule_dateparser(clean_phrase(case.phrase), case.published, "past")) == (
         case.expected
     )
 
