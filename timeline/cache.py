@@ -43,6 +43,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from timeline import __version__
+from timeline.dates import GRAMMAR
 from timeline.frame import actors_frame, to_frame
 from timeline.load import (
     ArticleRead,
@@ -87,7 +88,7 @@ def cache_dir() -> Path:
 def _key(raw: bytes, file: str, base_dir: Path, max_bytes: int) -> str:
     digest = hashlib.sha256(raw)
     where = f"{__version__}\0{FORMAT}\0{base_dir.resolve()}\0{Path(file).name}\0{max_bytes}"
-    digest.update(f"\0{where}".encode())
+    digest.update(f"\0{where}\0{GRAMMAR}".encode())  # the date grammar: a phrase's reading
     return digest.hexdigest()
 
 

@@ -149,7 +149,7 @@ class Event(Identified):
     title: Text
     source: Slug
     when: str | None = Field(None, description="the phrase exactly as the article words it")
-    direction: Looking = "past"
+    direction: Looking = "auto"  # the verb that governs the phrase in `quote`; none: past
     date: Pin = Field(
         None, description="YYYY, YYYY-MM, YYYY-MM-DD or START/END, or EDTF (2014-08~, 2014?)"
     )

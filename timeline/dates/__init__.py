@@ -14,16 +14,14 @@ phrases are in a sentence). Every public name is re-exported here: ``dates.X`` w
 """
 
 from timeline.dates.builders import rule_dateparser
+from timeline.dates.direction import Cue, direction_of
 from timeline.dates.finder import overlaps, rule_matches
 from timeline.dates.pins import EDTF_GROUPS, EDTF_ONLY, edtf_of, flagged, parse_pin
 from timeline.dates.read import (
-    FUTURE_CUES,
     NUMERIC,
     ORDER_HINT,
-    PAST_CUES,
     candidates,
     clean_phrase,
-    cue_of,
     normalise,
     read,
     read_with,
@@ -72,6 +70,10 @@ from timeline.dates.words import (
     either,
 )
 
+# Bump when a phrase may read differently (the disk cache keys on it, so no stale span is
+# served): 2, the package; the direction from the governing verb; anchored phrases.
+GRAMMAR = 2
+
 __all__ = [
     "ANAPHORA",
     "CENTURY_WORDS",
@@ -82,7 +84,7 @@ __all__ = [
     "FIND_MONTH",
     "FIND_WEEKDAY",
     "FIND_YEAR",
-    "FUTURE_CUES",
+    "GRAMMAR",
     "HOLIDAY",
     "HOLIDAYS",
     "MAX_PHRASE",
@@ -90,13 +92,13 @@ __all__ = [
     "MONTH_WORDS",
     "NUMERIC",
     "ORDER_HINT",
-    "PAST_CUES",
     "PRECISIONS",
     "RULES",
     "SEASONS",
     "SPELLED_YEAR",
     "WEEKDAYS",
     "WEEKDAY_WORDS",
+    "Cue",
     "DateError",
     "DateOrder",
     "Direction",
@@ -108,10 +110,10 @@ __all__ = [
     "candidates",
     "century_span",
     "clean_phrase",
-    "cue_of",
     "day_label",
     "day_span",
     "decade_span",
+    "direction_of",
     "edtf_of",
     "either",
     "flagged",

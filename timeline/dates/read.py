@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from timeline.dates.direction import Cue, direction_of
 from timeline.dates.rules import RULES, Rule
 from timeline.dates.span import (
     DIRECTIONS,
@@ -110,30 +111,14 @@ def _built(rule: Rule, match: Match, base: dt.date, direction: Direction) -> Spa
 
 
 # --- direction: auto ----------------------------------------------------------------------
-# News text mostly looks back; an announcement looks ahead. With ``auto`` the sentence the
-# phrase sits in decides: a future cue ("will", "is due to") reads it ahead, a past cue
-# ("said", "was", a verb in -ed) back, and with neither the reading nearer the publication
-# date wins ("Jan. 14" in a story of 6 January is eight days ahead, not a year back).
-
-FUTURE_CUES = re.compile(
-    r"\b(?:set to|will|would|is to|are to|scheduled|due to|is due|are due|planned|plans|"
-    r"upcoming|tomorrow|next|expected to|intends? to|going to)\b",
-    re.I,
-)
-PAST_CUES = re.compile(
-    r"\b(?:was|were|had|did|said|told|took|began|came|went|met|fought|ago|last|earlier|"
-    r"yesterday|previously|[a-z]{3,}ed)\b",
-    re.I,
-)
+# News text mostly looks back; an announcement looks ahead. With ``auto`` the verb that
+# governs the phrase decides (``direction.direction_of``): "said Friday that he would" reads
+# Friday back, "would resume on Friday" ahead; with no verb that says, the reading nearer the
+# publication date wins ("Jan. 14" in a story of 6 January is eight days ahead, not a year
+# back); with no sentence at all (an event with no quote), it reads back, as news does.
 
 
-def cue_of(sentence: str) -> tuple[Direction, str] | None:
-    """The direction a sentence's words give, and the word that gave it (future first)."""
-    for direction, cues in (("future", FUTURE_CUES), ("past", PAST_CUES)):
-        found = cues.search(sentence)
-        if found:
-            return direction, found.group(0)  # type: ignore[return-value]
-    return None
+NO_SENTENCE = Cue("past", "no sentence to read it in, and news looks back")
 
 
 def read(
@@ -151,20 +136,20 @@ def read_with(
     phrase: str, base: dt.date, looking: Looking, sentence: str, order: DateOrder | None
 ) -> tuple[Span, Direction]:
     """The span, and the direction that read it. With ``auto``, when looking back and
-    looking ahead give the same days there is nothing to decide; else the sentence's cue
-    decides, or the nearer reading; ``how`` says which."""
+    looking ahead give the same days there is nothing to decide; else the governing
+    verb decides, or the nearer reading; ``how`` says which."""
     if looking != "auto":
         return normalise(phrase, base, looking, order), looking
     past, future = _both(phrase, base, order)
     if past is None or future is None or (past.start, past.end) == (future.start, future.end):
         return (past, "past") if past is not None else (future, "future")  # type: ignore[return-value]
-    cue = cue_of(sentence)
-    if cue is not None:
-        chosen, why = cue[0], f"the cue {cue[1]!r} reads it {cue[0]}"
+    cue = direction_of(sentence, phrase) if sentence.strip() else NO_SENTENCE
+    if cue.direction is not None:
+        chosen, why = cue.direction, cue.why
     else:
         chosen = "future" if _distance(future, base) < _distance(past, base) else "past"
         other = past if chosen == "future" else future
-        why = f"no cue, and it is nearer than {other.label}, the other way"
+        why = f"{cue.why}, and it is nearer than {other.label}, the other way"
     span = future if chosen == "future" else past
     return replace(span, how=f"{span.how}; auto: {why}"), chosen
 
@@ -179,7 +164,7 @@ def _both(phrase: str, base: dt.date, order: DateOrder | None) -> tuple[Span | N
         except DateError as err:
             refusals.append(err)
     if not readings:
-        raise refusals[-1]
+        raise refusals[0]  # looking back, as news does
     return readings.get("past"), readings.get("future")
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from timeline.dates import anchored as a
 from timeline.dates import builders as b
 from timeline.dates.span import Direction, Span
 from timeline.dates.words import (
@@ -28,10 +29,13 @@ from timeline.dates.words import (
     IN,
     MONTH,
     MONTH_NAMES,
+    MONTH_WORDS,
     NUMBERS,
+    SMALL_NUMBERS,
     SPELLED_YEAR,
     TIMES,
     WEEKDAY,
+    cased,
     either,
 )
 
@@ -64,9 +68,16 @@ _NAMED_MONTH = rf"(?P<month>{MONTH_NAMES})\.?"
 _NAMED_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _NAMED_YEAR = r"(?: (?P<year>\d{4}))?"
 _CENTURIES = either(CENTURY_WORDS)
+_PREPOSITION = "(?:in|on|since|by|until|during|through|from|for|before|after)"
 _SEASON = "spring|summer|fall|autumn|winter"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _NO_YEAR_AFTER = r"(?!,? ?\d)"
+_NO_DAY_AFTER = r"(?!\.? ?\d)"  # "since Feb. 27": the day is the month-day rule's
+_COUNT = rf"(\d+|a|an|{either(SMALL_NUMBERS)})"
+_CLAUSE_ENDS = r"(?!\s+(?:the|a|an|his|her|its|their|this|that|[A-Z0-9]))"  # "two years before"
+# alone; "two years before the war" counts from the war
+_COUNTED_FROM = rf"(?:later|earlier|(?:after|before){_CLAUSE_ENDS})"
+_BARE_MONTH = cased(m for m in MONTH_WORDS[:12] if m != "May")  # "May" alone is a verb or a name
 _ISO_MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"  # not "2014-15", a span of years
 
 ANAPHORA = re.compile(
@@ -96,13 +107,50 @@ RULES: tuple[Rule, ...] = (
         find=(r"(?:fiscal|FY)(?: year)? ?'?\d{2,4}",),
     ),
     _rule(
+        "years-earlier",
+        rf"{_COUNT} years? (?:earlier|before)",
+        a.rule_years_earlier,
+        "a year earlier",
+        "two years before",
+        find=(rf"(?:\d+|a|an|{either(SMALL_NUMBERS)}) years? (?:earlier|before{_CLAUSE_ENDS})",),
+    ),
+    _rule(
+        "past-period",
+        rf"(?:in |over |during |for )?the (?:past|last) (?:{_COUNT} )?(day|week|month|year)s?",
+        a.rule_past_period,
+        "the past year",
+        "over the past 12 months",
+        find=(rf"(?:in |over |during )?the (?:past|last) (?:(?:\d+|{NUMBERS}) )?{_UNITS}",),
+    ),
+    _rule(
+        "part-of",
+        rf"(?:at |{_PREPOSITION} )?(?:the )?(end|start|beginning|middle) of (.+)",
+        a.rule_part_of,
+        "the end of 1990",
+        "the end of last year",
+        "the start of March",
+        find=(
+            rf"(?:the )?(?:end|start|beginning|middle) of (?:{FIND_MONTH}(?:,? {FIND_YEAR})?|"
+            rf"{FIND_YEAR}|(?:last|this|next) (?:year|month))",
+        ),
+    ),
+    _rule(
+        "time-of-day",
+        rf"(?:late|early) (?:on )?({WEEKDAY[1:-1]}|yesterday|today|tomorrow)",
+        a.rule_time_of_day,
+        "late yesterday",
+        "early on Monday",
+        find=(rf"(?:late|early) (?:on )?(?:{FIND_WEEKDAY}|yesterday|today|tomorrow)",),
+    ),
+    _rule(
         "anaphora",
         ANAPHORA.pattern,
         b.rule_anaphora,
         "the same day",
         "the next day",
         find=(
-            r"the (?:same|next|following) day|the day before",
+            r"the (?:same|next|following) day|the day before|that (?:day|week|month)",
+            rf"(?:\d+|{NUMBERS}) (?:days?|weeks?|months?) {_COUNTED_FROM}",
             r"at the (?:same )?time(?! being)",
         ),
     ),
@@ -253,16 +301,16 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "spelled-year",
-        rf"(?:in |since |by |until )?{SPELLED_YEAR}",
+        rf"(?:in |since |by |until |before )?(?:the year )?{SPELLED_YEAR}",
         b.rule_spelled_year,
         "in nineteen ninety-six",
         "in twenty fifteen",
         "since two thousand and three",
-        find=(rf"(?:in|since|by|until) {SPELLED_YEAR}",),  # not "two thousand" alone
+        find=(rf"(?:in|since|by|until|the year) {SPELLED_YEAR}",),  # not "two thousand" alone
     ),
     _rule(
         "weekday",
-        rf"(?:on )?{WEEKDAY}",
+        rf"(?:on |for |by |until |since )?{WEEKDAY}",
         b.fast_weekday,
         "on Tuesday",
         find=(rf"(?:on |last |next |this )?{FIND_WEEKDAY}(?: (?:{TIMES}))?",),
@@ -270,7 +318,7 @@ RULES: tuple[Rule, ...] = (
     _rule("last-week", r"last week", b.fast_last_week, "last week", find=("last week",)),
     _rule(
         "month-day",
-        rf"(?:in |on )?{_NAMED_MONTH}(?: {_NAMED_DAY})?,?{_NAMED_YEAR}",
+        rf"(?:{_PREPOSITION} )?{_NAMED_MONTH}(?: {_NAMED_DAY})?,?{_NAMED_YEAR}",
         b.fast_month_day,
         "in May",
         "May 5th",
@@ -279,12 +327,13 @@ RULES: tuple[Rule, ...] = (
             rf"(?:on )?{FIND_MONTH} \d{{1,2}},? {FIND_YEAR}",
             rf"(?:on |by |until )?{FIND_MONTH} {_DAY}\b{_NO_YEAR_AFTER}",
             rf"(?:in |by |since |during )?{FIND_MONTH},? {FIND_YEAR}",
-            rf"(?:in|by|since|during|until) {FIND_MONTH}(?!\.? ?\d)",  # the day is the other's
+            rf"(?:{_PREPOSITION}) {FIND_MONTH}{_NO_DAY_AFTER}",
+            rf"{_BARE_MONTH}{_NO_DAY_AFTER}",
         ),
     ),
     _rule(
         "day-month",
-        rf"(?:on )?{_NAMED_DAY} {_NAMED_MONTH},?{_NAMED_YEAR}",
+        rf"(?:{_PREPOSITION} )?{_NAMED_DAY} {_NAMED_MONTH},?{_NAMED_YEAR}",
         b.fast_month_day,
         "on 5 May",
         "5 May 2014",
@@ -295,10 +344,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "year",
-        r"(?:in )?(\d{4})",
+        r"(?:in )?(?:the )?(\d{4})(?: period)?",
         b.fast_year,
         "in 2014",
-        find=(rf"(?:in|by|since|during) {FIND_YEAR}",),
+        "the 1988 period",
+        find=(rf"(?:in|by|since|during) {FIND_YEAR}", rf"the {FIND_YEAR} period"),
     ),
     _rule(
         "dateparser",
@@ -308,7 +358,7 @@ RULES: tuple[Rule, ...] = (
         "yesterday",
         find=(
             rf"(?:\d+|{NUMBERS}) (?:days?|weeks?|months?|years?) ago",
-            "this week|next week|last month|last year|yesterday|today|tomorrow",
+            "(?:this|next|last) (?:week|month|year)|yesterday|today|tomorrow",
         ),
     ),
 )
