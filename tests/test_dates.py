@@ -721,7 +721,7 @@ EDTF = [
         "c. Jun 2004 – Aug 2004",
         True,
         False,
-        "2004-06-01~/2004-08-31~",
+        "2004-06-01~/2004-08-31",  # each end its own qualifier
     ),
 ]
 

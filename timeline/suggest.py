@@ -151,8 +151,8 @@ def _search_matches(
 
 
 def _resolve(text: str, published: dt.date, sentence: str) -> Phrase:
-    """Read with ``direction: auto``: the sentence's cue words decide, else the nearer
-    reading; the direction that read it is kept for the event."""
+    """Read with ``direction: auto``: the verb that governs the phrase decides, else the
+    nearer reading; the direction that read it is kept for the event."""
     try:
         span, direction = read_with(text, published, "auto", sentence, None)
     except DateError as err:

@@ -5,10 +5,14 @@ back as EDTF for the exports.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from edtf import parse_edtf
 
@@ -17,6 +21,7 @@ from timeline.dates.span import (
     Span,
     day_span,
     decade_span,
+    edtf_mark,
     half_span,
     month_span,
     quarter_span,
@@ -49,7 +54,20 @@ def parse_pin(text: str, how: str = "") -> Span:
     """Read ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END`` of those forms, and EDTF
     (ISO 8601-2, through the ``edtf`` library): ``2014-08~`` (approximate), ``2014?``
     (uncertain), ``2015-21`` (spring; 21–24 the seasons, 33–36 the quarters, 40–41 the
-    halves), ``201X`` (a decade), intervals of any of these."""
+    halves), ``201X`` (a decade), intervals of any of these. Outside years 1–9999 (``XXXX``,
+    ``0000-21``, ``9999-24``): a DateError that says so."""
+    try:
+        return _pin(text, how)
+    except DateError:
+        raise
+    except (ValueError, OverflowError) as err:  # a day the calendar has no room for
+        raise DateError(
+            f"{str(text).strip()!r} reaches outside the years 1 to 9999 this timeline can "
+            f"place ({err}); pin a date within them"
+        ) from None
+
+
+def _pin(text: str, how: str) -> Span:
     how = how or f"pinned to {text.strip()}"
     if EDTF_ONLY.search(str(text)):
         return _edtf_pin(str(text).strip(), how)
@@ -70,11 +88,21 @@ EDTF_GROUPS: dict[int, tuple[str, str | int]] = {
 }
 
 
+_STDOUT = threading.Lock()  # one swap of sys.stdout at a time, so each is undone in order
+
+
+def quiet_edtf(text: str) -> Any:
+    """``parse_edtf``, with what the library prints on a failed parse kept off stdout
+    (where ``list --format json`` writes only data)."""
+    with _STDOUT, contextlib.redirect_stdout(io.StringIO()):
+        return parse_edtf(text)
+
+
 def _edtf_pin(text: str, how: str) -> Span:
     """An EDTF pin, checked by the ``edtf`` library, as a span of the project's own kinds
     (its seasons are meteorological, its decades and centuries its own) with its flags."""
     try:
-        parse_edtf(text)
+        quiet_edtf(text)
     except Exception as err:  # the library's own errors, whatever their class
         raise DateError(f"{text!r} is not a date in EDTF either ({err})") from None
     parts = text.split("/")
@@ -100,7 +128,7 @@ def _edtf_core(core: str, how: str) -> Span:
     if re.fullmatch(r"\d{3}X", core):
         return decade_span(int(core[:3]) * 10, "", how)
     if "X" in core:  # 19XX, 2014-XX: the library's bounds, as a range of days
-        found = parse_edtf(core)
+        found = quiet_edtf(core)
         first, last = (dt.date(*t[:3]) for t in (found.lower_strict(), found.upper_strict()))
         return range_span(day_span(first, how), day_span(last, how), how)
     return _iso_part(core, how)
@@ -111,10 +139,10 @@ def flagged(span: Span, approximate: bool, uncertain: bool) -> Span:
     approximate, uncertain = approximate or span.approximate, uncertain or span.uncertain
     label = span.label.removeprefix("c. ").removesuffix("?")
     label = ("c. " if approximate else "") + label + ("?" if uncertain else "")
-    return replace(span, label=label, approximate=approximate, uncertain=uncertain)
+    whole = replace(span, approximate=approximate, uncertain=uncertain, ends=None)
+    return replace(whole, label=label, ends=span.ends and (edtf_mark(whole), edtf_mark(whole)))
 
 
-_EDTF_MARK = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
 _EDTF_WHOLE: dict[str, Callable[[dt.date], str]] = {
     "day": lambda d: d.isoformat(),
     "month": lambda d: d.isoformat()[:7],
@@ -132,7 +160,7 @@ def _edtf_group(span: Span) -> int | None:
 def edtf_of(span: Span) -> str:
     """The span in EDTF (ISO 8601-2), as the JSON and CSV exports carry it: a day, month or
     year as itself, a whole decade as ``201X``, anything else as its interval of days."""
-    mark = _EDTF_MARK[(span.approximate, span.uncertain)]
+    mark = edtf_mark(span)
     whole = _EDTF_WHOLE.get(span.precision)
     if whole is not None:
         return whole(span.start) + mark
@@ -141,4 +169,5 @@ def edtf_of(span: Span) -> str:
         return f"{span.start.year:04d}-{group}{mark}"
     if span.precision == "decade" and span.start.year % 10 == 0 and span.end.year % 10 == 9:
         return f"{span.start.year // 10:03d}X{mark}"
-    return f"{span.start.isoformat()}{mark}/{span.end.isoformat()}{mark}"
+    first, last = span.ends or (mark, mark)  # each end its own qualifier (2014~/2015)
+    return f"{span.start.isoformat()}{first}/{span.end.isoformat()}{last}"

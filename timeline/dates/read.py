@@ -36,8 +36,7 @@ def _numeric(text: str, order: DateOrder | None) -> Span | None:
     found = NUMERIC.fullmatch(text)
     if found is None:
         return None
-    first, second, year = int(found[1]), int(found[3]), int(found[4])
-    year += 2000 if year < 100 else 0
+    first, second, year = int(found[1]), int(found[3]), _numeric_year(found[4], found[0])
     readings: dict[DateOrder, tuple[int, int]] = {"dmy": (second, first), "mdy": (first, second)}
     possible = {k: v for k, v in readings.items() if 1 <= v[0] <= 12}  # (month, day)
     if not possible:
@@ -54,6 +53,17 @@ def _numeric(text: str, order: DateOrder | None) -> Span | None:
     except ValueError as err:  # 31/09/2015, whichever way it is read
         raise DateError(f"{found[0]!r} is not a real date: {err}") from None
     return day_span(day_read, f"numeric date {found[0]!r} read {ORDER_WORDS[chosen]}")
+
+
+def _numeric_year(written: str, text: str) -> int:
+    """ "15" is 2015; four digits are read as written ("0015" is the year 15), and a year
+    before 1 is refused rather than moved a century."""
+    year = int(written)
+    if len(written) == 2:
+        return 2000 + year
+    if year < 1:
+        raise DateError(f"{text!r}: the year {written} is before year 1, where the calendar starts")
+    return year
 
 
 ORDER_HINT = "set `date_order: dmy` (most non-US outlets) or `mdy` on the source, or pin it"

@@ -59,6 +59,7 @@ class Span:
     how: str
     approximate: bool = False  # "about", "circa", EDTF ~: the label says "c."
     uncertain: bool = False  # EDTF ?, "Aug 2014?": the label ends in "?"
+    ends: tuple[str, str] | None = None  # a range's EDTF marks, each end its own ("~", "")
 
     @property
     def vague(self) -> bool:
@@ -128,7 +129,16 @@ def range_span(first: Span, last: Span, how: str) -> Span:
         first.approximate or last.approximate,
         first.uncertain or last.uncertain,
     )
-    return Span(first.start, last.end, "range", label, how, approximate, uncertain)
+    ends = (edtf_mark(first), edtf_mark(last))
+    return Span(first.start, last.end, "range", label, how, approximate, uncertain, ends)
+
+
+EDTF_MARK = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
+
+
+def edtf_mark(span: Span) -> str:
+    """EDTF's qualifier for the span's flags: ``~`` approximate, ``?`` uncertain, ``%`` both."""
+    return EDTF_MARK[(span.approximate, span.uncertain)]
 
 
 # --- coarse spans: quarters, halves, seasons, decades, centuries ------------------
