@@ -145,23 +145,36 @@ def read(
 def read_with(
     phrase: str, base: dt.date, looking: Looking, sentence: str, order: DateOrder | None
 ) -> tuple[Span, Direction]:
-    """The span, and the direction that read it. With ``auto``, when looking back and
-    looking ahead give the same days there is nothing to decide; else the governing
-    verb decides, or the nearer reading; ``how`` says which."""
+    """The span, and the direction that read it. With ``auto``, the governing verb decides
+    (one reading: microseconds, not two); with none that says, the nearer of the two
+    readings, unless they are the same days; ``how`` says which."""
     if looking != "auto":
         return normalise(phrase, base, looking, order), looking
+    cue = direction_of(sentence, phrase) if sentence.strip() else NO_SENTENCE
+    if cue.direction is not None:
+        return _as_told(phrase, base, cue.direction, cue.why, order)
     past, future = _both(phrase, base, order)
     if past is None or future is None or (past.start, past.end) == (future.start, future.end):
         return (past, "past") if past is not None else (future, "future")  # type: ignore[return-value]
-    cue = direction_of(sentence, phrase) if sentence.strip() else NO_SENTENCE
-    if cue.direction is not None:
-        chosen, why = cue.direction, cue.why
-    else:
-        chosen = "future" if _distance(future, base) < _distance(past, base) else "past"
-        other = past if chosen == "future" else future
-        why = f"{cue.why}, and it is nearer than {other.label}, the other way"
-    span = future if chosen == "future" else past
+    chosen: Direction = "future" if _distance(future, base) < _distance(past, base) else "past"
+    span, other = (future, past) if chosen == "future" else (past, future)
+    why = f"{cue.why}, and it is nearer than {other.label}, the other way"
     return replace(span, how=f"{span.how}; auto: {why}"), chosen
+
+
+def _as_told(
+    phrase: str, base: dt.date, direction: Direction, why: str, order: DateOrder | None
+) -> tuple[Span, Direction]:
+    """The reading the verb asks for; the other one if only that reads."""
+    try:
+        span = normalise(phrase, base, direction, order)
+    except DateError as err:
+        other: Direction = "past" if direction == "future" else "future"
+        try:
+            return normalise(phrase, base, other, order), other
+        except DateError as other_err:  # neither reads: say it as looking back, as news does
+            raise (err if direction == "past" else other_err) from None
+    return replace(span, how=f"{span.how}; auto: {why}"), direction
 
 
 def _both(phrase: str, base: dt.date, order: DateOrder | None) -> tuple[Span | None, Span | None]:
