@@ -7,10 +7,11 @@ news text, ``future`` for announcements, ``auto`` for the sentence to decide) an
 display label and a note of how it was resolved.
 
 The package, in the order it builds up: ``words`` (the one set of word lists), ``span``
-(spans, errors, span builders), ``pins`` (ISO and EDTF pins, EDTF out), ``builders`` (how
-each rule reads a match), ``rules`` (the table: what each rule reads and what the finder
-searches for), ``read`` (normalise, read, direction ``auto``), ``finder`` (where the
-phrases are in a sentence). Every public name is re-exported here: ``dates.X`` works.
+(spans, errors, span builders), ``pins`` (ISO and EDTF pins, EDTF out), ``builders`` and
+``anchored`` (how each rule reads a match), ``rules`` (the table: what each rule reads and
+what the finder searches for), ``direction`` (the verb that governs a phrase), ``read``
+(normalise, read, direction ``auto``), ``finder`` (where the phrases are in a sentence).
+Every public name is re-exported here: ``dates.X`` works. See docs/dates.md.
 """
 
 from timeline.dates.builders import rule_dateparser

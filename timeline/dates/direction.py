@@ -30,163 +30,36 @@ _FUTURE = re.compile(
     r"hopes? to|hoped to|aims? to|wants? to|is to be|about to|to be held)\b",
     re.I,
 )
-_PAST_AUX = {"was", "were", "had", "did", "has", "have", "been"}
-_PRESENT = {"is", "are", "am", "says", "remains", "begins", "starts", "ends", "takes", "take"}
-_IRREGULAR = set(
-    [
-        "said",
-        "told",
-        "took",
-        "began",
-        "came",
-        "went",
-        "met",
-        "fought",
-        "fell",
-        "rose",
-        "struck",
-        "lost",
-        "won",
-        "held",
-        "left",
-        "led",
-        "sent",
-        "spent",
-        "saw",
-        "made",
-        "gave",
-        "got",
-        "put",
-        "cut",
-        "shot",
-        "broke",
-        "brought",
-        "bought",
-        "caught",
-        "chose",
-        "drove",
-        "fled",
-        "flew",
-        "found",
-        "grew",
-        "hung",
-        "kept",
-        "knew",
-        "laid",
-        "meant",
-        "paid",
-        "ran",
-        "sought",
-        "sold",
-        "shook",
-        "sank",
-        "spoke",
-        "stood",
-        "stole",
-        "swore",
-        "taught",
-        "thought",
-        "threw",
-        "understood",
-        "wrote",
-        "became",
-        "withdrew",
-        "overran",
-        "ate",
-        "forgave",
-        "hid",
-        "slew",
-        "swept",
-        "tore",
-        "froze",
-        "rode",
-        "arose",
-        "bore",
-        "beat",
-        "bit",
-        "blew",
-        "dealt",
-        "drew",
-        "dug",
-        "fed",
-        "felt",
-        "forbade",
-        "heard",
-        "lit",
-        "rang",
-        "sang",
-        "shone",
-        "slid",
-        "stuck",
-        "stung",
-        "swam",
-        "swung",
-        "undertook",
-        "upheld",
-        "woke",
-        "wore",
-    ]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PAST_AUX = _words("was were had did has have been")
+_PRESENT = _words("is are am says remains begins starts ends takes take")
+_IRREGULAR = _words(
+    "said told took began came went met fought fell rose struck lost won held left led sent "
+    "spent saw made gave got put cut shot broke brought bought caught chose drove fled flew "
+    "found grew hung kept knew laid meant paid ran sought sold shook sank spoke stood stole "
+    "swore taught thought threw understood wrote became withdrew overran ate forgave hid "
+    "slew swept tore froze rode arose bore beat bit blew dealt drew dug fed felt forbade "
+    "heard lit rang sang shone slid stuck stung swam swung undertook upheld woke wore"
 )
-_NOT_VERBS = {
-    *[
-        "red",
-        "bed",
-        "hundred",
-        "united",
-        "armed",
-        "alleged",
-        "naked",
-        "wicked",
-        "sacred",
-        "speed",
-        "need",
-        "seed",
-        "feed",
-        "deed",
-    ],
-    *["shed", "bred", "fled", "ed", "ted", "med", "creed", "indeed", "embed"],
-}
-_MODAL = {"will", "would", "shall"}
-_INTENT = {"plan", "plans", "hope", "hopes", "aim", "aims", "intend", "intends", "expect"}
-_INTENT |= {"expects", "want", "wants"}  # what someone means to do looks ahead
-_TO_HEADS = {"set", "due", "going", "about", "planned", "scheduled", "expected", "intended"}
-_TO_HEADS |= _INTENT | {"hoped", "aimed", "wanted"}
+_NOT_VERBS = _words(  # words in -ed that are no verbs
+    "red bed hundred united armed alleged naked wicked sacred speed need seed feed deed "
+    "shed bred ed ted med creed indeed embed"
+)
+_MODAL = _words("will would shall")
+_INTENT = _words("plan plans hope hopes aim aims intend intends expect expects want wants")
+# ... the head of a future with "to": "set to air", "due to meet"
+_TO_HEADS = _INTENT | _words("set due going about planned scheduled expected intended hoped")
+_TO_HEADS |= _words("aimed wanted")
 # Words that close a verb group the date could sit before: "the Aug. 7 blasts" needs a noun.
-_FUNCTION = {
-    *[
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "to",
-        "from",
-        "with",
-        "after",
-        "before",
-        "since",
-        "until",
-        "during",
-    ],
-    *[
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "had",
-        "has",
-        "have",
-        "will",
-        "would",
-        "said",
-        "says",
-    ],
-}
+_FUNCTION = _words(
+    "and or of in on at by for to from with after before since until during "
+    "was were is are be been had has have will would said says"
+)
 
 
 @dataclass(frozen=True)
@@ -231,7 +104,7 @@ def _fixed(before: str, phrase: str, after: str) -> Cue | None:
 
 def _clause_words(text: str, left: bool) -> list[str]:
     """The words of the phrase's clause on one side of it, nearest first."""
-    cuts = [m for m in _BREAK.finditer(text)]
+    cuts = list(_BREAK.finditer(text))
     if left:
         part = text[cuts[-1].end() :] if cuts else text
         return [w.lower() for w in reversed(_WORD.findall(part))]
@@ -265,9 +138,9 @@ def _tense(words: list[str], at: int, side: str) -> Cue:
     """The tense of the verb group around ``words[at]`` (the words run away from the phrase)."""
     group = _group(words, at, side)
     text = " ".join(group)
-    found = _FUTURE.search(text) or (words[at] if words[at] in _INTENT else None)
-    if found:
-        word = found if isinstance(found, str) else found.group(0)
+    future = _FUTURE.search(text)
+    word = future.group(0) if future else (words[at] if words[at] in _INTENT else "")
+    if word:
         return Cue("future", f"the verb {text!r} looks ahead ({word!r})")
     if any(w in _PRESENT for w in group) and not any(w in _PAST_AUX for w in group):
         return Cue(None, f"the verb {text!r} is a present")
