@@ -192,3 +192,20 @@ FOUND = [
 @pytest.mark.parametrize(("sentence", "found"), FOUND)
 def test_the_finder_finds_phrases_in_every_position(sentence, found):
     assert [p.text for p in phrases(sentence, PUBLISHED)] == found
+
+
+def test_a_dataset_cached_under_another_date_grammar_is_read_again(tmp_path, monkeypatch):
+    """The disk cache keys on dates.GRAMMAR: after a change to how phrases read, no span
+    cached under the old rules is served."""
+    from tests.conftest import EVENTS
+    from timeline import cache
+
+    monkeypatch.setenv("TIMELINE_CACHE", str(tmp_path / "cache"))
+
+    def opened() -> bool:
+        return cache.open_bytes(EVENTS.read_bytes(), "events.yaml", EVENTS.parent).cached
+
+    assert (opened(), opened()) == (False, True)
+    monkeypatch.setattr(cache, "GRAMMAR", cache.GRAMMAR + 1)
+    cache.MEMORY.clear()
+    assert (opened(), opened()) == (False, True)
