@@ -209,6 +209,10 @@ Columns:
 
 ## The held-out set: an estimate of accuracy
 
+Its first run, on the rules before #26 (the cue-word `auto`, no anchored phrases, the old
+finder), read 73% right with the normaliser (said … would 0%, adjectival dates 50%, anchored
+phrases 21%) and found 80% at 91% precision; dateparser alone 63%.
+
 {held_out}
 """
 
