@@ -185,6 +185,8 @@ FOUND = [
     # precision: a verb, a name and a bare season are no dates
     ("Officials may meet again.", []),
     ("Theresa May said nothing.", []),
+    ("March organisers said 2,000 people came.", []),  # a bare month needs a date's place
+    ("June saw heavy fighting.", ["June"]),
     ("Prices fall in spring.", []),
 ]
 

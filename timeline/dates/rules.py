@@ -76,6 +76,8 @@ _NO_DAY_AFTER = r"(?!\.? ?\d)"  # "since Feb. 27": the day is the month-day rule
 _COUNT = rf"(\d+|a|an|{either(SMALL_NUMBERS)})"
 _CLAUSE_ENDS = r"(?!\s+(?:the|a|an|his|her|its|their|this|that|[A-Z0-9]))"  # "two years before"
 # alone; "two years before the war" counts from the war
+# A bare month is a date as a noun phrase's head or its subject: "March organisers" is not.
+_ITS_VERB = "(?:was|were|is|has|had|saw|brought|marked|will)"
 _COUNTED_FROM = rf"(?:later|earlier|(?:after|before){_CLAUSE_ENDS})"
 _BARE_MONTH = cased(m for m in MONTH_WORDS[:12] if m != "May")  # "May" alone is a verb or a name
 _ISO_MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"  # not "2014-15", a span of years
@@ -328,7 +330,8 @@ RULES: tuple[Rule, ...] = (
             rf"(?:on |by |until )?{FIND_MONTH} {_DAY}\b{_NO_YEAR_AFTER}",
             rf"(?:in |by |since |during )?{FIND_MONTH},? {FIND_YEAR}",
             rf"(?:{_PREPOSITION}) {FIND_MONTH}{_NO_DAY_AFTER}",
-            rf"{_BARE_MONTH}{_NO_DAY_AFTER}",
+            rf"(?<=the ){_BARE_MONTH}{_NO_DAY_AFTER}",  # "the February agreement"
+            rf"{_BARE_MONTH}(?=\s+{_ITS_VERB}\b|\s*[,;:.!?])",  # "December was", "… in December."
         ),
     ),
     _rule(
