@@ -202,8 +202,9 @@ var TimelineDraw = (function () {
       var ev = spec.rows.ev[r], side = E.middle[ev] < ctx.range[0] ? "before" : "after";
       var key = spec.rows.lane[r] + side, held = nearest[key];
       out.edge[r] = side;
-      if (!held) { nearest[key] = { r: r, count: 1 }; return; }
+      if (!held) { nearest[key] = { r: r, count: 1, ids: [E.id[ev]] }; return; }
       held.count += 1;
+      held.ids.push(E.id[ev]);
       var closer = side === "before" ? E.middle[ev] > E.middle[spec.rows.ev[held.r]]
         : E.middle[ev] < E.middle[spec.rows.ev[held.r]];
       if (closer) held.r = r;
@@ -219,7 +220,7 @@ var TimelineDraw = (function () {
     var whole = spec.events.label[ev] + ": " + capped(spec.events.title[ev]) + more;
     var got = pointerRow(lane, whole, before, anchor, ctx);
     out.slot[r] = got.slot; out.text[r] = got.text; out.side[r] = before ? "right" : "left";
-    out.count[r] = held.count; out.pointer[r] = true;
+    out.count[r] = held.count; out.pointer[r] = true; out.group[r] = held.ids.join(" ");
     out.ex[r] = ctx.unpx(anchor);
   }
 
@@ -261,7 +262,7 @@ var TimelineDraw = (function () {
   function newOut(n) {
     var fill = function (v) { var a = new Array(n); for (var i = 0; i < n; i++) a[i] = v; return a; };
     return { slot: fill(-1), text: fill(""), side: fill("right"), edge: fill(""), ex: fill(null),
-      count: fill(0), pointer: fill(false) };
+      count: fill(0), pointer: fill(false), group: fill("") };
   }
 
   // Every (event, lane) row's label row, text and side for the range on screen, the badges,
@@ -379,6 +380,7 @@ var TimelineDraw = (function () {
       x: rows.map(function (r) { return iso(out.ex[r]); }),
       y: rows.map(function (r) { return yOf(out, r, spec); }),
       mode: "markers+text", name: "pointer", showlegend: false,
+      meta: rows.map(function (r) { return out.group[r]; }), // every event each pointer stands for
       customdata: ev.map(function (i) { return E.id[i]; }),
       hovertext: rows.map(function (r, k) {
         var n = out.count[r];
