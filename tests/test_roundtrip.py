@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from timeline.export import make_view, render
 from timeline.load import load_bytes
-from timeline.timelinejs_import import import_text
+from timeline.timelinejs import import_text
 
 WORD = st.text(
     string.ascii_letters + string.digits + "<>&\"'()[]!?,.:;#*_`|~-–’é", min_size=1, max_size=10
@@ -23,8 +23,9 @@ IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
 DAY = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9996, 12, 1))
 TIME = st.times().map(lambda t: f"{t:%H:%M}" if t.second == 0 else f"{t:%H:%M:%S}")
 URL = st.from_regex(r"https://example\.org/[a-z0-9]{1,8}\.(png|jpg)", fullmatch=True)
-MEDIA = st.fixed_dictionaries(
-    {"url": URL}, optional={"caption": TITLE, "credit": TITLE, "thumbnail": URL}
+MEDIA = st.fixed_dictionaries(  # the kind an import tells from the address: a picture, or
+    {"url": URL, "kind": st.sampled_from(["image", "embed"])},  # the page an <iframe> embeds
+    optional={"caption": TITLE, "credit": TITLE, "thumbnail": URL},
 )
 
 

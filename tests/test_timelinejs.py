@@ -20,8 +20,9 @@ from timeline.export import make_view, render
 from timeline.filters import Filters
 from timeline.load import load_file
 from timeline.problems import errors, warnings
-from timeline.text import html_links, md_links, plain_text
-from timeline.timelinejs_import import DATE_KEYS, read_csv, read_json
+from timeline.text import md_links
+from timeline.timelinejs import DATE_KEYS, read_csv, read_json
+from timeline.timelinejs.markup import html_links, plain_text
 
 FILES = ROOT / "tests" / "tl_files"
 
