@@ -18,7 +18,7 @@ from tests.test_load import event
 from timeline.cli import main
 from timeline.export import make_view, render
 from timeline.filters import Filters
-from timeline.load import load_file
+from timeline.load import load_bytes, load_file
 from timeline.problems import errors, warnings
 from timeline.text import md_links
 from timeline.timelinejs import DATE_KEYS, read_csv, read_json
@@ -420,3 +420,145 @@ def test_an_event_without_a_quote_is_nobody_s_duplicate(tmp_path, capsys):
     path, _ = imported("rich.json", tmp_path, capsys)  # "Notes published" has no text
     found = suggest("The notes appeared in September 1843.", dt.date(1843, 10, 1), load_file(path))
     assert found and all("same quote" not in d for c in found for d in c.duplicates)
+
+
+# --- files as newsrooms publish them (issue 24) ------------------------------------------
+
+
+def test_every_timelinejs_file_imports_and_passes_check(tmp_path, capsys):
+    for name in sorted(p.name for p in FILES.iterdir()):
+        path, _ = imported(name, tmp_path, capsys)
+        assert main(["check", str(path)]) == 0, name
+        assert "0 errors" in capsys.readouterr().out
+
+
+def _events(path: Path) -> dict[str, Any]:
+    return {e.event.title: e.event for e in load_file(path).events}
+
+
+def test_embeds_are_kept_as_what_they_are(tmp_path, capsys):
+    path, said = imported("newsroom.json", tmp_path, capsys)
+    data = load_file(path)
+    events = {e.event.title: e.event for e in data.events}
+    quoted = events["A quotation with its page"]
+    assert (quoted.quote, quoted.notes) == ("We begin today.", "Said at the opening.")
+    cited = data.sources[quoted.source]
+    assert (cited.url, cited.title, cited.outlet) == (
+        "https://example.org/speech",
+        "The speech",
+        "example.org",
+    )
+    assert events["A quotation with a credit"].quote == '"Nothing is settled." — B. Writer'
+    video = events["An embedded video"].media
+    assert video is not None and (video.url, video.kind, video.caption) == (
+        "https://www.youtube.com/embed/abc123",
+        "embed",
+        "The film",
+    )
+    kinds = {t: (e.media.url, e.media.kind) for t, e in events.items() if e.media}
+    assert kinds["A YouTube video"] == ("https://youtu.be/abc123", "youtube")
+    assert kinds["A Vimeo video"][1] == "vimeo" and kinds["A sound"][1] == "soundcloud"
+    assert kinds["A tweet"][1] == "twitter" and kinds["A Wikipedia page"][1] == "wikipedia"
+    assert kinds["A map"][1] == "google maps" and kinds["A picture"][1] == "image"
+    for dropped in ("An iframe of script", "A div as media", "Script in media"):
+        assert events[dropped].media is None, dropped
+    for line in (
+        "quotations (<blockquote> media) kept as the quote on 2 slides",
+        "embedded pages (<iframe>) with no web address dropped on 1 slide",
+        "HTML media other than a quotation or an embed (<div>) dropped on 1 slide",
+        "HTML media other than a quotation or an embed (<script>) dropped on 1 slide",
+        "media addresses that are neither a web address nor a path dropped on 2 slides",
+        "thumbnails that are not a link dropped on 1 slide",
+    ):
+        assert line in said, line
+
+
+def test_embeds_go_back_to_timelinejs_as_embeds_and_links(tmp_path, capsys):
+    path, _ = imported("newsroom.json", tmp_path, capsys)
+    back = {e["text"]["headline"]: e for e in exported(path, tmp_path)["events"]}
+    assert back["An embedded video"]["media"] == {
+        "url": '<iframe src="https://www.youtube.com/embed/abc123"></iframe>',
+        "caption": "The film",
+    }
+    assert back["A YouTube video"]["media"] == {
+        "url": "https://youtu.be/abc123",
+        "caption": "Video",
+    }
+    assert back["A quotation with a credit"]["text"]["text"] == (
+        "<p>&quot;Nothing is settled.&quot; — B. Writer</p>"
+    )
+    assert "media" not in back["Script in media"]
+    text = json.dumps(back)
+    assert "<script" not in text and "javascript:" not in text and "onerror" not in text
+
+
+def test_times_on_coarse_dates_are_dropped_and_said_never_failing_the_slide(tmp_path, capsys):
+    path, said = imported("newsroom.json", tmp_path, capsys)
+    events = _events(path)
+    assert events["A time on a range"].date == "1920-01-05/1923-01-05"
+    assert events["A time on a range"].time is None
+    assert events["A time on a month"].time is None
+    assert events["An hour that is not one"].time is None
+    assert "times dropped on 2 slides not dated to one day (a range, …)" in said
+    assert "times dropped on 1 slide where the time is not a time of day" in said
+    back = slides(exported(path, tmp_path))["A time on a range"]
+    assert (back["start"], back["end"]) == (
+        {"year": 1920, "month": 1, "day": 5},
+        {"year": 1923, "month": 1, "day": 5},
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "reason"),
+    [
+        ("Month 24", "its start month 24 is outside 1–12"),
+        ("Month 21", "its start month 21 is outside 1–12"),  # EDTF's spring: never read
+        ("The 31st of September", "'2015-09-31' is not a real date"),
+    ],
+)
+def test_dates_come_from_the_slide_s_own_numbers(tmp_path, capsys, headline, reason):
+    path, said = imported("newsroom.json", tmp_path, capsys)
+    assert f"('{headline}') skipped: {reason}" in said
+    assert headline not in _events(path)
+
+
+def test_half_the_slides_failing_writes_the_other_half_and_says_which(tmp_path, capsys):
+    path, said = imported("half.json", tmp_path, capsys)
+    assert sorted(_events(path)) == ["Kept one", "Kept three", "Kept two"]
+    source = FILES / "half.json"
+    for line in (
+        f"note: {source}: event 2 ('Month twenty-four') skipped: its start month 24 is outside",
+        f"note: {source}: event 4 ('No such day') skipped: '2015-02-30' is not a real date",
+        f"note: {source}: event 6 ('A code for a year') skipped: its start year '201X' is not",
+        "3 events kept",
+        "3 slides skipped (see above)",
+    ):
+        assert line in said, line
+    assert main(["check", str(path)]) == 0
+
+
+def test_what_check_refuses_is_left_out_by_name_not_the_whole_file(monkeypatch):
+    from timeline.timelinejs import convert, import_text
+
+    real = convert.event_of
+
+    def hostile(made, slide, ident, actor):  # as if a converter let a bad field through
+        event = real(made, slide, ident, actor)
+        return {**event, "time": "25:00"} if slide.headline == "Kept two" else event
+
+    monkeypatch.setattr(convert, "event_of", hostile)
+    made = import_text((FILES / "half.json").read_text(encoding="utf-8"), "half.json", "json")
+    [said] = [str(s) for s in made.skipped if "Kept two" in str(s)]
+    assert said.startswith("event 3 ('Kept two') skipped: time ")  # check's own words
+    assert "Kept two" not in made.text and "Kept one" in made.text
+    assert errors(load_bytes(made.text.encode(), "x.yaml", None).problems) == []
+
+
+@pytest.mark.parametrize(
+    "url", ["<img src=x onerror=alert(1)>", 'a.png" onload="x', "data:text/html,x", "a b.png"]
+)
+def test_media_that_could_carry_script_is_refused_with_its_place(write, url):
+    data = load_file(write(dataset_text(event(media="{url: " + json.dumps(url) + "}"))))
+    [found] = [p for p in errors(data.problems) if p.where == "events[strikes].media.url"]
+    assert "must be an http:// or https:// address, or a relative path" in found.message
+    assert found.line is not None

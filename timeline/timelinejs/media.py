@@ -76,8 +76,8 @@ def _checked(media: dict[str, str]) -> SlideMedia:
         fields = {str(e["loc"][0]) for e in err.errors(include_url=False) if e["loc"]}
     if fields == {"thumbnail"}:
         rest = {k: v for k, v in media.items() if k != "thumbnail"}
-        return SlideMedia(_checked(rest).media, dropped="a thumbnail that is not a link")
-    return SlideMedia(dropped="a media address that is not a web address or a path")
+        return SlideMedia(_checked(rest).media, dropped="thumbnails that are not a link")
+    return SlideMedia(dropped="media addresses that are neither a web address nor a path")
 
 
 def _quote(said: Markup, media: dict[str, str]) -> SlideMedia:
@@ -94,7 +94,7 @@ def _quote(said: Markup, media: dict[str, str]) -> SlideMedia:
 def _embed(said: Markup, media: dict[str, str]) -> SlideMedia:
     src = (said.first[1] if said.first else {}).get("src", "").strip()
     if not is_web(src):
-        return SlideMedia(dropped="an embedded page (<iframe>) with no web address")
+        return SlideMedia(dropped="embedded pages (<iframe>) with no web address")
     return _checked({**media, "url": src, "kind": "embed"})
 
 
@@ -111,4 +111,4 @@ def slide_media(media: dict[str, Any]) -> SlideMedia:
         return _quote(said, media)
     if tag == "iframe":
         return _embed(said, media)
-    return SlideMedia(dropped=f"HTML given as media (<{tag or 'text'}…>), which is not a link")
+    return SlideMedia(dropped=f"HTML media other than a quotation or an embed (<{tag or 'text'}>)")
