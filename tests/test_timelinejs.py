@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from tests.conftest import HEADER, ROOT, dataset_text
@@ -562,3 +565,158 @@ def test_media_that_could_carry_script_is_refused_with_its_place(write, url):
     [found] = [p for p in errors(data.problems) if p.where == "events[strikes].media.url"]
     assert "must be an http:// or https:// address, or a relative path" in found.message
     assert found.line is not None
+
+
+# --- linear time on pathological input (issue 24) --------------------------------------
+
+PATHOLOGICAL = [  # (unit repeated to 100 KB, then 200 KB): what made the old patterns slow
+    "<a href=",
+    "<p ",
+    "<!--",
+    "<!-- -- >",
+    "</",
+    "<![",
+    "<?",
+    '<a b="',
+    "<a b=x' c='>",
+    "<a href='https://x.org'>",
+    "<a href='https://x.org'>y",
+    "<blockquote>",
+    "<cite>",
+    "<b>x",
+    "&#",
+    "<",
+    "[a](https://",
+]
+
+
+def _best_seconds(work: Any, text: str) -> float:
+    import timeit
+
+    return min(timeit.repeat(lambda: work(text), number=1, repeat=5))
+
+
+def assert_linear(work: Any, unit: str) -> None:
+    """Twice the input takes at most 2.5 times as long (plus 20 ms): a quadratic pattern
+    takes four times as long. Measured up to three times, as the machine is shared (a
+    quadratic pattern fails every time)."""
+    small, big = unit * (100_000 // len(unit)), unit * (200_000 // len(unit))
+    times = []
+    for _ in range(3):
+        first, second = _best_seconds(work, small), _best_seconds(work, big)
+        times.append((round(first, 3), round(second, 3)))
+        if second <= 2.5 * first + 0.02:
+            return
+    raise AssertionError(f"{unit!r}: 100 KB and 200 KB took {times} seconds")
+
+
+@pytest.mark.parametrize("unit", PATHOLOGICAL)
+def test_html_is_read_in_linear_time(unit):
+    from timeline.timelinejs.markup import read_markup
+
+    assert_linear(read_markup, unit)
+
+
+@pytest.mark.parametrize("unit", ["1,", "1/", ",", "-", "1:", ":", "pm", "p.m.", "9"])
+def test_dates_and_times_are_split_in_linear_time(unit):
+    from timeline.timelinejs.read import _clock, _v2_parts
+
+    assert_linear(_v2_parts, unit)
+    assert_linear(_clock, unit)
+
+
+@pytest.mark.parametrize("unit", ["<a href=", "<blockquote>x"])
+def test_a_whole_import_of_a_hostile_file_is_linear(unit):
+    from timeline.timelinejs import import_text
+
+    def whole(text: str) -> None:
+        slide = {"start_date": {"year": "2015"}, "text": {"headline": text}}
+        media = {"url": "<blockquote>" + text}
+        made = import_text(json.dumps({"events": [slide, {**slide, "media": media}]}), "h", "json")
+        assert made.counts["event"] == 2
+
+    assert_linear(whole, unit)
+
+
+def test_a_headline_of_100_kb_of_unclosed_tags_is_imported_as_its_text(tmp_path, capsys):
+    headline = "<a href=" * 12_500
+    given = tmp_path / "unclosed.json"
+    slide = {"start_date": {"year": "2015"}, "text": {"headline": headline, "text": "<p "}}
+    given.write_text(json.dumps({"events": [slide]}), encoding="utf-8")
+    out = tmp_path / "unclosed.yaml"
+    assert main(["import", str(given), "-o", str(out)]) == 0
+    [made] = load_file(out).events
+    assert made.event.title == headline and made.event.quote == "<p"
+    back = exported(out, tmp_path)["events"][0]["text"]
+    assert plain_text(back["headline"]) == headline and "<a" not in back["headline"]
+
+
+# --- TimelineJS itself runs no script from a hostile dataset (issue 24) -------------------
+
+SCRIPT = "window.__pwned = 1"
+PAYLOADS = [  # every way a field could become markup or script in TimelineJS
+    f'<img src=x onerror="{SCRIPT}">',
+    f"<script>{SCRIPT}</script>",
+    f'"><svg onload="{SCRIPT}">',
+    f"javascript:{SCRIPT}",
+]
+HOSTILE_MEDIA = [  # given straight to the export (the dataset's model refuses all of them)
+    {"url": f'x.png" onerror="{SCRIPT}', "kind": "image"},
+    {"url": f"javascript:{SCRIPT}", "kind": "embed"},
+    {"url": f'https://example.org/"onload="{SCRIPT}', "kind": "embed"},
+    {"url": f"<blockquote><img src=x onerror='{SCRIPT}'></blockquote>"},
+    {"url": f"<iframe src='javascript:{SCRIPT}'></iframe>", "thumbnail": f"javascript:{SCRIPT}"},
+]
+
+
+def _hostile_dataset(tmp_path: Path) -> Path:
+    bad = " ".join(PAYLOADS)
+    text = dataset_text(
+        event(
+            title=json.dumps(bad),
+            quote=json.dumps(bad),
+            media=json.dumps(
+                {"url": "https://example.org/e", "caption": bad, "credit": bad, "kind": "embed"}
+            ),
+        )
+    )
+    (tmp_path / "article.txt").write_text(bad, encoding="utf-8")
+    path = tmp_path / "hostile.yaml"
+    path.write_text(f"title: {json.dumps(bad)}\ndescription: {json.dumps(bad)}\n" + text)
+    return path
+
+
+@pytest.mark.browser
+def test_timelinejs_runs_no_script_from_a_hostile_dataset(tmp_path, browser, served):  # noqa: F811
+    folder, url = served
+    data = load_file(_hostile_dataset(tmp_path))
+    assert data.ok, [str(p) for p in data.problems]
+    view = make_view(data)
+    frame = pd.concat([view.frame] * (1 + len(HOSTILE_MEDIA)), ignore_index=True)
+    frame["id"] = [f"e{i}" for i in range(len(frame))]
+    frame["media"] = [frame["media"][0], *HOSTILE_MEDIA]
+    exported = render(replace(view, frame=frame), "timelinejs")
+    links = [e["media"] for e in json.loads(exported)["events"] if "media" in e]
+    assert [m["url"] for m in links] == [
+        '<iframe src="https://example.org/e"></iframe>',
+        "x.png%22%20onerror=%22window.__pwned%20=%201",  # a path, encoded: never an attribute
+        '<iframe src="https://example.org/%22onload=%22window.__pwned%20=%201"></iframe>',
+        "%3Cblockquote%3E%3Cimg%20src=x%20onerror=%27window.__pwned%20=%201%27%3E%3C/blockquote%3E",
+    ]  # javascript: left out, with its iframe
+    (folder / "export.json").write_bytes(exported)
+    page, _ = open_in_timelinejs(browser, url)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for slide in range(len(frame) + 1):  # every slide shown, its media loaded
+        page.evaluate(f"tl.goTo({slide})")
+        page.wait_for_timeout(400)
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == [] and page.locator("script:not([src])").count() == 1  # the page's own
+    assert page.locator("iframe[src^='https://example.org/e']").count() >= 1  # the embed shown
+    if shots := os.environ.get("TIMELINE_SHOTS"):  # to look at: TIMELINE_SHOTS=folder
+        page.evaluate("tl.goTo(1)")
+        page.wait_for_timeout(800)
+        page.screenshot(path=f"{shots}/hostile-timelinejs.png")
+    page.evaluate(f"document.body.insertAdjacentHTML('beforeend', {json.dumps(PAYLOADS[0])})")
+    page.wait_for_function("window.__pwned === 1", timeout=5_000)  # the payload is live
+    page.close()

@@ -14,9 +14,11 @@ import html
 import json
 from typing import Any
 
+from pydantic import ValidationError
+
 from timeline.export.view import View, citation
-from timeline.model import UNATTRIBUTED, Period, Source
-from timeline.text import markdown_links_html
+from timeline.model import UNATTRIBUTED, Media, Period, Source
+from timeline.text import is_web, markdown_links_html
 
 WHOLE_PARTS = {"day": 3, "month": 2, "year": 1}
 
@@ -101,15 +103,18 @@ def _link(url: str) -> str:
 
 def _media(media: dict[str, str] | None) -> dict[str, Any]:
     """The media as TimelineJS takes it: caption and credit are HTML there, so escaped;
-    the addresses encoded; an embedded page as the ``<iframe>`` TimelineJS embeds, of an
-    encoded http(s) address (the media's kind is TimelineJS's to tell from the address)."""
-    if not media:
-        return {}
-    given = {k: v for k, v in media.items() if v and k != "kind"}
+    the addresses encoded, and only what the dataset's model takes as a link (no
+    ``javascript:``); an embedded page as the ``<iframe>`` TimelineJS embeds, of an http(s)
+    address (the media's kind is otherwise TimelineJS's to tell from the address)."""
+    given = {k: v for k, v in (media or {}).items() if v and k != "kind"}
     shown = {
         k: html.escape(v) if k in ("caption", "credit") else _link(v) for k, v in given.items()
     }
-    if media.get("kind") == "embed":
+    try:
+        Media.model_validate({k: v for k, v in shown.items() if k in ("url", "thumbnail")})
+    except ValidationError:
+        return {}
+    if (media or {}).get("kind") == "embed" and is_web(shown["url"]):
         shown["url"] = f'<iframe src="{html.escape(shown["url"])}"></iframe>'
     return {"media": shown}
 

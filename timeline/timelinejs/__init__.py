@@ -49,6 +49,7 @@ __all__ = [
     "summary_line",
 ]
 ROUNDS = 3  # checks of the whole: a slide dropped can only orphan what it alone used
+_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's when built with it
 
 
 @dataclass
@@ -70,7 +71,7 @@ class Imported:
 
 def _yaml(data: dict[str, Any]) -> str:
     kept = {key: value for key, value in data.items() if value is not None}
-    return yaml.safe_dump(kept, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(kept, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _item(where: str, section: str) -> str | None:

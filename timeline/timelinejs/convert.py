@@ -122,9 +122,8 @@ def _time(slide: Slide, pin: str, counts: Counter[str]) -> str | None:
 
 
 def _title(slide: Slide, text: str) -> str:
-    words = plain_text(text.replace("](", "] ("))  # a link's address is no title
-    short = textwrap.shorten(words, TITLE_CHARS, placeholder="…") if words else ""
-    short = words[: TITLE_CHARS - 1] + "…" if short == "…" else short
+    short = textwrap.shorten(text, TITLE_CHARS, placeholder="…") if text else ""
+    short = text[: TITLE_CHARS - 1] + "…" if short == "…" else short
     title = slide.headline or short or slide.media.get("caption", "")
     if not title:
         raise ValueError("it has no headline, text or media caption to title it by")
