@@ -593,7 +593,7 @@ PATHOLOGICAL = [  # (unit repeated to 100 KB, then 200 KB): what made the old pa
 def _best_seconds(work: Any, text: str) -> float:
     import timeit
 
-    return min(timeit.repeat(lambda: work(text), number=1, repeat=5))
+    return min(timeit.repeat(lambda: work(text), number=1, repeat=3))
 
 
 def assert_linear(work: Any, unit: str) -> None:
