@@ -645,6 +645,7 @@ def test_a_headline_of_100_kb_of_unclosed_tags_is_imported_as_its_text(tmp_path,
     given.write_text(json.dumps({"events": [slide]}), encoding="utf-8")
     out = tmp_path / "unclosed.yaml"
     assert main(["import", str(given), "-o", str(out)]) == 0
+    assert main(["check", str(out)]) == 0
     [made] = load_file(out).events
     assert made.event.title == headline and made.event.quote == "<p"
     back = exported(out, tmp_path)["events"][0]["text"]

@@ -291,4 +291,5 @@ def _title_slide(read: Read, counts: Counter[str]) -> dict[str, Any]:
     counts["title text"], counts["title media"] = bool(markup.linked), bool(shown.media)
     counts["links"] += bool(markup.links)
     counts[f"dropped {shown.dropped}"] += bool(shown.dropped)
+    counts["dropped the title slide's quotation (a title has no quote)"] += bool(shown.quote)
     return {"description": markup.linked or None, "media": shown.media}
