@@ -721,3 +721,32 @@ def test_timelinejs_runs_no_script_from_a_hostile_dataset(tmp_path, browser, ser
     page.evaluate(f"document.body.insertAdjacentHTML('beforeend', {json.dumps(PAYLOADS[0])})")
     page.wait_for_function("window.__pwned === 1", timeout=5_000)  # the payload is live
     page.close()
+
+
+@pytest.mark.browser
+def test_timelinejs_shows_each_media_kind_as_its_own_type(tmp_path, capsys, browser, served):  # noqa: F811
+    folder, url = served
+    path, _ = imported("newsroom.json", tmp_path, capsys)
+    (folder / "export.json").write_bytes(render(make_view(load_file(path)), "timelinejs"))
+    page, problems = open_in_timelinejs(browser, url)
+    icons = dict(
+        page.evaluate(
+            """Array.from(document.querySelectorAll('.tl-timemarker')).map(m => [
+                m.querySelector('.tl-headline').textContent,
+                Array.from(m.querySelectorAll('[class*=tl-icon-]')).map(e => e.className).join(' ')
+            ])"""
+        )
+    )
+    assert set(icons) == set(_events(path))  # every event kept is a slide
+    assert icons["An embedded video"] == "tl-icon-iframe"  # the kind "embed", as TimelineJS embeds
+    for title, icon in [
+        ("A YouTube video", "youtube"),
+        ("A Vimeo video", "vimeo"),
+        ("A sound", "soundcloud"),
+        ("A tweet", "twitter"),
+        ("A Wikipedia page", "wikipedia"),
+    ]:
+        assert icons[title] == f"tl-icon-{icon}", title
+    assert icons["Script in media"] == icons["A div as media"] == ""  # dropped: no media
+    assert problems == []
+    page.close()
