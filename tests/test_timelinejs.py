@@ -750,3 +750,11 @@ def test_timelinejs_shows_each_media_kind_as_its_own_type(tmp_path, capsys, brow
     assert icons["Script in media"] == icons["A div as media"] == ""  # dropped: no media
     assert problems == []
     page.close()
+
+
+@pytest.mark.parametrize("unit", ["[a](https://", "[", "[a](https://x.org/(", "](https://x"])
+def test_markdown_links_of_an_import_are_written_back_in_linear_time(unit):
+    from timeline.text import markdown_links_html
+
+    assert_linear(markdown_links_html, unit)
+    assert_linear(md_links, unit)
