@@ -759,3 +759,45 @@ def test_markdown_links_of_an_import_are_written_back_in_linear_time(unit):
 
     assert_linear(markdown_links_html, unit)
     assert_linear(md_links, unit)
+
+
+@pytest.mark.parametrize(
+    ("url", "media", "quote"),
+    [
+        (
+            '<div class="v"><iframe src="https://player.vimeo.com/video/1"></iframe></div>',
+            {"url": "https://player.vimeo.com/video/1", "kind": "embed"},
+            None,
+        ),
+        (
+            "<p>Intro</p><blockquote>Words <a href='https://x.org/w'>here</a>.</blockquote>",
+            None,
+            "Words [here](https://x.org/w).",
+        ),
+        ("<blockquote cite='javascript:x'>Said.</blockquote>", None, "Said."),
+        ("<iframe src='data:text/html,x'></iframe>", None, None),
+        ("<img src=x onerror=alert(1)>", None, None),
+        ("https://example.org/doc", {"url": "https://example.org/doc", "kind": "link"}, None),
+        ("pics/a.PNG", {"url": "pics/a.PNG", "kind": "image"}, None),
+        (
+            "https://maps.google.com/?q=x",
+            {"url": "https://maps.google.com/?q=x", "kind": "google maps"},
+            None,
+        ),
+        (
+            "https://fr.wikipedia.org/wiki/X",
+            {"url": "https://fr.wikipedia.org/wiki/X", "kind": "wikipedia"},
+            None,
+        ),
+    ],
+)
+def test_a_slide_s_media_is_kept_as_what_timelinejs_shows(url, media, quote):
+    from timeline.timelinejs import import_text
+
+    slide = {"start_date": {"year": "2015"}, "text": {"headline": "H"}, "media": {"url": url}}
+    made = import_text(json.dumps({"events": [slide]}), "m.json", "json")
+    [kept] = load_bytes(made.text.encode(), "m.yaml", None).events
+    assert (kept.event.media.model_dump(exclude_none=True) if kept.event.media else None) == media
+    assert kept.event.quote == quote
+    cited = [s for s in made.text.split("\n") if s.startswith("  url: ")]
+    assert all(c.startswith("  url: https://") for c in cited)  # a cite is a web address

@@ -83,7 +83,7 @@ class _Vetter:
 @dataclass
 class Markup:
     """What a piece of HTML says: its text (links as Markdown links ``[words](url)`` where
-    ``linked``), its top-level paragraphs and quotes, the first element and its
+    ``linked``), its top-level paragraphs and quotes, each element's first attributes and
     attributes, and whether making it plain lost anything."""
 
     linked: str = ""
@@ -91,7 +91,8 @@ class Markup:
     links: int = 0
     lossy: bool = False
     blocks: list[tuple[str, str]] = field(default_factory=list)
-    first: tuple[str, dict[str, str]] | None = None
+    first: tuple[str, dict[str, str]] | None = None  # the first element, its attributes
+    elements: dict[str, dict[str, str]] = field(default_factory=dict)  # tag → first's
     cite: tuple[str, str] = ("", "")  # a <cite>'s words and link
     cite_linked: str = ""  # the <cite> as it stands in ``linked``
 
@@ -117,6 +118,7 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         given = {name: value or "" for name, value in attrs}
         self.said.first = self.said.first or (tag, given)
+        self.said.elements.setdefault(tag, given)
         self._count(tag)
         self.skipping = tag in ("script", "style")
         if tag == "a":

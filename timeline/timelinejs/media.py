@@ -81,9 +81,9 @@ def _checked(media: dict[str, str]) -> SlideMedia:
 
 
 def _quote(said: Markup, media: dict[str, str]) -> SlideMedia:
-    attrs = said.first[1] if said.first else {}
+    attrs = said.elements["blockquote"]
     words, link = said.cite
-    text = said.blocks[0][1] if said.blocks else said.linked
+    text = next((words for tag, words in said.blocks if tag == "blockquote"), said.linked)
     text = text.removesuffix(said.cite_linked).strip(" —–-") if said.cite_linked else text
     given = attrs.get("cite", "").strip()
     url = given if is_web(given) else link
@@ -92,7 +92,7 @@ def _quote(said: Markup, media: dict[str, str]) -> SlideMedia:
 
 
 def _embed(said: Markup, media: dict[str, str]) -> SlideMedia:
-    src = (said.first[1] if said.first else {}).get("src", "").strip()
+    src = said.elements["iframe"].get("src", "").strip()
     if not is_web(src):
         return SlideMedia(dropped="embedded pages (<iframe>) with no web address")
     return _checked({**media, "url": src, "kind": "embed"})
@@ -105,10 +105,10 @@ def slide_media(media: dict[str, Any]) -> SlideMedia:
     url = str(media["url"])
     if not url.startswith("<"):
         return _checked({**media, "kind": media_kind(url)})
-    said = read_markup(url)
-    tag = said.first[0] if said.first else ""
-    if tag == "blockquote" and said.plain:
-        return _quote(said, media)
-    if tag == "iframe":
+    said = read_markup(url)  # as TimelineJS tells them: an <iframe> anywhere, then a quote
+    if "iframe" in said.elements:
         return _embed(said, media)
-    return SlideMedia(dropped=f"HTML media other than a quotation or an embed (<{tag or 'text'}>)")
+    if "blockquote" in said.elements and said.plain:
+        return _quote(said, media)
+    tag = said.first[0] if said.first else "text"
+    return SlideMedia(dropped=f"HTML media other than a quotation or an embed (<{tag}>)")
