@@ -177,6 +177,7 @@ _HINTS = {
     "(e.g. airstrikes-begin)",
     "float_parsing": "must be a number (write 2200, not 2,200)",
     "float_type": "must be a number (write 2200, not 2,200)",
+    "finite_number": "must be a finite number (not .inf or .nan, nor one too large to hold)",
     "string_type": "must be text",
     "string_too_short": "must not be empty",
     "too_short": "must list at least one",
@@ -371,8 +372,8 @@ def _articles(ctx: _Context, sources: dict[str, Source], base: FsPath | None) ->
     if base is None and any(s.text not in ctx.given for s in sources.values()):
         ctx.add(("sources",), UNCHECKED, "warning")
     index: dict[Any, int] = {}
-    for i, raw in enumerate(ctx.data.get("sources") or []):
-        index.setdefault(raw.get("id") if isinstance(raw, dict) else None, i)
+    for i, raw in enumerate(_raw_list(ctx.data.get("sources"))):
+        index.setdefault(str(raw.get("id")) if isinstance(raw, dict) else None, i)
     texts = {}
     for ident, source in sources.items():
         if source.text is None:
@@ -534,9 +535,14 @@ def _displayed(event: Event, source: Source, pin: Span | None) -> Span | None:
     return replace(said, how=how)
 
 
+def _raw_list(raw: Any) -> list[Any]:
+    """A section as written, if it is a list (any other type is reported once, by _items)."""
+    return raw if isinstance(raw, list) else []
+
+
 def _raw_ids(raw: Any) -> set[str]:
     """Every id written in a section, valid item or not."""
-    items = raw if isinstance(raw, list) else []
+    items = _raw_list(raw)
     return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
 
 
@@ -649,7 +655,7 @@ def _validate(
     ctx.given = given
     ctx.dataset = (base_dir / FsPath(file).name).resolve() if base_dir else None
     top = _top_level(ctx)
-    data = Dataset(file, title=str(top.get("title") or ""))
+    data = Dataset(file, title=_text_field(ctx, top, "title"))
     _dataset_fields(ctx, top, data)
     data.sources = _unique(ctx, "sources", _items(ctx, "sources", Source, top.get("sources")))
     data.actors = _unique(ctx, "actors", _items(ctx, "actors", Actor, top.get("actors")))
@@ -660,10 +666,19 @@ def _validate(
     return data
 
 
+def _text_field(ctx: _Context, top: dict[str, Any], key: str) -> str:
+    """The dataset's ``title:`` or ``description:``: text (a number or date as written);
+    a list or mapping is a problem, not a Python repr on the page."""
+    value = top.get(key)
+    if isinstance(value, (list, dict)):
+        ctx.add((key,), f"must be text; got {_short(value)}")
+        return ""
+    return "" if value is None else str(value).strip()
+
+
 def _dataset_fields(ctx: _Context, top: dict[str, Any], data: Dataset) -> None:
     """The dataset's own fields besides its sections: description, lanes, media, periods."""
-    description = top.get("description")
-    data.description = str(description).strip() if description is not None else ""
+    data.description = _text_field(ctx, top, "description")
     lanes = top.get("lanes")
     data.lanes = next((mode for mode in LANE_MODES if mode == lanes), None)
     if lanes is not None and data.lanes is None:
