@@ -168,3 +168,16 @@ def test_a_section_of_the_wrong_type_is_a_located_problem(
     answered(text, folder)
     data = load_bytes(text.encode(), "x.yaml", folder)
     assert any(p.where == section and "must be a list" in p.message for p in data.problems)
+
+
+def test_a_link_with_a_huge_step_or_search_is_a_note() -> None:
+    from tests.test_state import CHOICES
+    from timeline.state import from_params
+
+    words = " ".join(f"w{i}" for i in range(50))
+    state, notes = from_params({"step": [HUGE], "q": [words]}, CHOICES)
+    assert state.step is None
+    assert notes == [
+        "the search in the link uses its first 20 distinct words only",
+        f"ignored step={HUGE[:20]!r} in the link: not a step number",
+    ]
