@@ -13,20 +13,13 @@ import pandas as pd
 import pytest
 
 from benchmarks.growth import LINEAR, time_ratio
+from tests.conftest import HEADER
 from timeline.cache import open_bytes
 from timeline.filters import MAX_WORDS, search_mask, search_words
 from timeline.load import EXPLAINED, _where_it_differs, load_bytes
 from timeline.nearest import BUDGET, Nearest
 
-SOURCE = """\
-sources:
-  - id: wire
-    title: A wire story
-    outlet: Wire
-    published: 2015-10-01
-    url: https://example.org/story
-    text: article.txt
-"""
+SOURCE = HEADER.split("actors:")[0]  # the one source, its article article.txt
 
 
 def misspelt_actors(n: int) -> bytes:
