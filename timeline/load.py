@@ -7,6 +7,7 @@ in ``Dataset.invalid``; nothing is skipped silently. Warnings keep the event.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -35,7 +36,7 @@ from timeline.model import (
 )
 from timeline.nearest import Nearest
 from timeline.problems import Path, Problem, Severity, describe, errors, line_of
-from timeline.reading import NotAFile, TooBig, read_bounded, read_stamped, within
+from timeline.reading import NotAFile, TooBig, read_bounded, read_stamped, resolved, within
 from timeline.yamlread import Parsed, deep_for_libyaml, fast_read, read_yaml
 
 DEFAULT_MAX_MB = 64.0
@@ -45,9 +46,21 @@ def default_max_bytes() -> int:
     """The size limit: ``TIMELINE_MAX_MB`` (megabytes) when set, else 64 MB."""
     text = os.environ.get("TIMELINE_MAX_MB", "")
     try:
-        megabytes = float(text) if text else DEFAULT_MAX_MB
+        return megabytes_to_bytes(float(text)) if text else megabytes_to_bytes(DEFAULT_MAX_MB)
     except ValueError:
-        megabytes = DEFAULT_MAX_MB
+        return megabytes_to_bytes(DEFAULT_MAX_MB)
+
+
+MAX_MB = 1024 * 1024  # a terabyte: past it a "limit" is no limit
+
+
+def megabytes_to_bytes(megabytes: float) -> int:
+    """A size limit in bytes; ValueError for one that is no size (negative, zero, NaN,
+    infinite or past a terabyte), with the reason."""
+    if not 0 < megabytes <= MAX_MB:  # NaN fails every comparison
+        raise ValueError(
+            f"{megabytes!r} MB is no size limit: give a number above 0, up to {MAX_MB:,}"
+        )
     return int(megabytes * 1024 * 1024)
 
 
@@ -91,6 +104,7 @@ class ArticleRead:
     size: int
     mtime_ns: int
     sha256: str
+    link: str = ""  # the path as named (a symbolic link re-pointed is a change)
 
     @classmethod
     def absent(cls, path: FsPath) -> ArticleRead:
@@ -285,6 +299,9 @@ def fold_text(text: str) -> str:
 
 
 def _article_file(ctx: _Context, where: Path, relative: str, base: FsPath) -> FsPath | None:
+    if "\0" in relative:
+        ctx.add(where, f"{_short(relative)} holds a NUL byte, which no file name can; refused")
+        return None
     if PurePosixPath(relative).is_absolute() or PureWindowsPath(relative).is_absolute():
         ctx.add(
             where,
@@ -335,6 +352,8 @@ def _unreadable(err: OSError, relative: str) -> str:
         return str(err)
     if isinstance(err, FileNotFoundError):
         return f"does not exist (looked for {relative})"
+    if err.errno == errno.ELOOP:
+        return "is a loop of symbolic links (each points on to the next); refused (not read)"
     return f"cannot be read as UTF-8 text: {err.strerror or err}"
 
 
@@ -346,7 +365,11 @@ def _article(ctx: _Context, where: Path, relative: str, base: FsPath | None) -> 
         return None  # refused: outside the folder, absolute, the dataset itself
     if relative in ctx.given:
         return fold_text(ctx.given[relative])
-    return None if path is None else _read_article(ctx, where, relative, path)
+    if path is None or base is None:
+        return None
+    text = _read_article(ctx, where, relative, path)
+    ctx.read[-1] = replace(ctx.read[-1], link=os.path.abspath(base / relative))
+    return text
 
 
 def _no_article(source: Source) -> str:
@@ -683,7 +706,7 @@ def _validate(
 ) -> Dataset:
     ctx = _Context(file, parsed)
     ctx.given = given
-    ctx.dataset = (base_dir / FsPath(file).name).resolve() if base_dir else None
+    ctx.dataset = resolved(base_dir / FsPath(file).name) if base_dir else None
     top = _top_level(ctx)
     data = Dataset(file, title=_text_field(ctx, top, "title"))
     _dataset_fields(ctx, top, data)
