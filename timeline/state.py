@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from timeline.filters import BY_NAME, DIMENSIONS, ActorMode, Filters, offered
+from timeline.filters import BY_NAME, DIMENSIONS, MAX_WORDS, ActorMode, Filters, offered
 from timeline.model import LANE_MODES as LANE_MODES  # the lanes are part of the view
 from timeline.model import LaneMode as LaneMode
 
@@ -149,7 +149,7 @@ def from_params(
         actor_mode=actor_mode,
         start=_date(params, "from", notes, choices.dates),
         end=_date(params, "to", notes, choices.dates),
-        text=_first(params, "q") or "",
+        text=_search(_first(params, "q") or "", notes),
     )
     lanes = _lanes(_first(params, "lanes"), notes)
     event = _first(params, "event")
@@ -162,12 +162,19 @@ def from_params(
     return ViewState(filters, lanes, event, step, projector, expand), notes
 
 
+def _search(text: str, notes: list[str]) -> str:
+    """The link's search words; past MAX_WORDS distinct words the rest are said unused."""
+    if len(set(text.lower().split())) > MAX_WORDS:
+        notes.append(f"the search in the link uses its first {MAX_WORDS} distinct words only")
+    return text
+
+
 def _step(text: str | None, notes: list[str]) -> int | None:
     if text is None:
         return None
-    if text.isascii() and text.isdecimal() and int(text) >= 1:
-        return int(text)
-    notes.append(f"ignored step={text!r} in the link: not a step number")
+    if text.isascii() and text.isdecimal() and len(text) <= 9 and int(text) >= 1:
+        return int(text)  # nine digits at most: no int() of 5,000 digits (Python refuses)
+    notes.append(f"ignored step={text[:20]!r} in the link: not a step number")
     return None
 
 
