@@ -320,7 +320,7 @@ def timeline_figure(
 
     tupled: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in look.items()}
     described = spec.view_spec(frame, actors, spec.Look(by=by, width=width, **tupled))
-    options: dict[str, Any] = {"width": width}
+    options: dict[str, Any] = {"width": width, "breaks": "auto"}
     if window is not None:
         options["range"] = [spec.ms(window.start), spec.ms(window.end)]
     drawn = engine.figure_dict(described, **options)
