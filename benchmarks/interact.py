@@ -149,30 +149,28 @@ def click_ours(page: Any) -> float | None:
 
 
 def click_bare(page: Any) -> float:
-    page.keyboard.press("Escape")
+    page.reload()  # no selection left from the last click
+    page.wait_for_function(POINTS, timeout=120_000)
+    page.wait_for_timeout(300)
     point = page.evaluate(
         """() => { const p = document.querySelector('.js-plotly-plot .scatterlayer .point');
         const r = p.getBoundingClientRect();
         return {x: r.left + r.width / 2, y: r.top + r.height / 2}; }"""
     )
-    done = (
-        "() => [...document.querySelectorAll('p')].some(p => p.textContent.startsWith('Selected:'))"
-    )
+    done = "() => [...document.querySelectorAll('p')].some(p => p.textContent.startsWith('Selected:'))"
     page.evaluate(UNTIL, [done, True])
     page.mouse.click(point["x"], point["y"])
-    value = took(page)
-    page.reload()
-    page.wait_for_function(POINTS, timeout=120_000)
-    return value
+    return took(page)
 
 
-def filter_to(page: Any, combobox: Any, label: str, shown: str) -> float:
-    """Pick ``label`` in the multiselect and wait for the chart of ``shown`` events."""
+def filter_to(page: Any, combobox: Any, label: str, before: str) -> float:
+    """Pick ``label`` in the multiselect and wait for a chart other than ``before``, no
+    element of the page left stale."""
     box = combobox.first
     box.click()
     box.press_sequentially(label.split(" (")[0])
     done = (
-        "() => document.body.innerText.includes(" + json.dumps(shown) + ") && "
+        f"() => ({REVISION})() !== {json.dumps(before)} && "
         "document.querySelectorAll('[data-stale=\"true\"]').length === 0"
     )
     page.evaluate(UNTIL, [done, True])
@@ -217,15 +215,21 @@ def bare(browser: Any, csv: Path, label: str) -> dict[str, float | None]:
 
 
 def _filter_and_clear(page: Any, boxes: Any, label: str) -> float:
+    """Filter to one actor and time it to the chart of that actor's events; then clear."""
     total = page.evaluate(
         "() => document.body.innerText.match(/Showing [\\d,]+ of ([\\d,]+) events/)[1]"
     )
-    value = filter_to(page, boxes, label, "Showing ")
-    page.wait_for_function(
-        f"() => !document.body.innerText.includes('Showing {total} of {total}')", timeout=60_000
-    )
+    before = page.evaluate(REVISION)
+    value = filter_to(page, boxes, label, before)
     clear_filter(page, f"Showing {total} of {total}")
     return value
+
+
+# The drawn chart's identity (ours: the hash of the events shown; the bare app: its points).
+REVISION = """() => { const gd = document.querySelector('.js-plotly-plot');
+  if (!gd || !gd._fullData) return '';
+  const points = gd._fullData.reduce((n, t) => n + (t.x ? t.x.length : 0), 0);
+  return String(gd.layout.uirevision || '') + '|' + points; }"""
 
 
 VIS = """([lo, hi]) => new Promise((resolve) => { const t0 = performance.now();
