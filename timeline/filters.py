@@ -179,8 +179,8 @@ class DateRange(Row):
         return f"{self.label}: {start or '…'} to {end or '…'}" if start or end else ""
 
     def to_params(self, f: Filters) -> Params:
-        dates = zip(self.keys, self._range(f), (False, True), strict=True)
-        return {key: write_date(day, end) for key, day, end in dates if day}
+        dates = zip(self.keys, self._range(f), strict=True)
+        return {key: day.isoformat() for key, day in dates if day}
 
     def from_params(self, query: Query, choices: Choices, notes: list[str]) -> dict[str, Any]:
         read = functools.partial(_date_param, query, bounds=choices.dates, notes=notes)
@@ -385,13 +385,6 @@ def read_date(text: str, end: bool = False) -> dt.date:
         raise DateError(f"{text!r} is not a date: write {DATE_FORMS}")
     span = parse_pin(text.strip())
     return span.end if end else span.start
-
-
-def write_date(day: dt.date, end: bool = False) -> str:
-    """The shortest text ``read_date`` reads back as ``day``: ``2015`` for 1 January (for
-    31 December as an end), ``2015-10`` for 1 October, else the day in full."""
-    full = day.isoformat()
-    return next(text for text in (full[:4], full[:7], full) if read_date(text, end) == day)
 
 
 def _date_arg(text: str, end: bool) -> dt.date:
