@@ -86,3 +86,16 @@ def test_a_folder_others_can_write_to_is_not_used(cache, caplog):
     assert (first.cached, second.cached) == (False, False) and list(cache.iterdir()) == []
     assert "another user owns it or can write to it" in caplog.text
     assert cache_dir() == cache
+
+
+def test_a_cache_hit_names_the_file_as_the_caller_did(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "events.yaml").write_text("sources: []\nactors: []\nevents:\n  - id: e\n")
+    raw = (folder / "events.yaml").read_bytes()
+    first = open_bytes(raw, str(folder / "events.yaml"), folder)
+    second = open_bytes(raw, "events.yaml", folder)
+    assert second.cached and second.data.file == "events.yaml"
+    assert [p.file for p in second.data.problems] == ["events.yaml"] * len(first.data.problems)
+    assert str(second.data.problems[0]).startswith("events.yaml:")
