@@ -158,12 +158,12 @@ def _sources(item: pytest.Function) -> str:
     """The test's source, its fixtures' (as far as they go) and that of the functions of
     its module it calls by name."""
     test = _source(item.function)
-    parts = [test]
+    parts = [test[test.find("def ") :]]  # parameters are read from the call, not the decorator
     for defs in item._fixtureinfo.name2fixturedefs.values():
         parts += [_source(d.func) for d in defs if d.baseid != ""]
     module = inspect.getmodule(item.function)
     called = set(re.findall(r"\b([a-z_]\w*)\(", "\n".join(parts)))
-    ours = [getattr(module, name, None) for name in called]
+    ours = [getattr(module, name, None) for name in called - {item.function.__name__}]
     parts += [
         _source(f) for f in ours if inspect.isfunction(f) and f.__module__ == item.module.__name__
     ]
