@@ -194,8 +194,8 @@ class DateRange(Row):
                 dest=field,
                 type=functools.partial(_date_arg, end=end),
                 metavar="DATE",
-                help=f"{self.help}: {key} DATE, {DATE_FORMS} "
-                f"(a year or month {key} its {'last' if end else 'first'} day)",
+                help=f"keep events {'starting on or before' if end else 'ending on or after'} "
+                f"DATE: {DATE_FORMS} (a year or month {key} its {'last' if end else 'first'} day)",
             )
 
 
