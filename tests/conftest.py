@@ -138,7 +138,7 @@ SLOW = re.compile(r"\bAppTest\b|\bcli\(|\bsubprocess\.|\bnpm\b|[\"']pptx[\"']|\b
 # Over a few seconds here with nothing above to show it: marked by name, each checked to
 # exist whenever its file is collected (a renamed test is an error, not a silent fast one).
 SLOW_BY_NAME = {
-    "tests/test_roundtrip.py::test_export_then_import_keeps_ids_titles_dates_precision",
+    "tests/test_timelinejs.py::test_export_then_import_keeps_ids_titles_dates_precision",
     "tests/test_layout.py::test_labels_never_overlap_and_no_event_is_lost",
     "tests/test_charts.py::test_the_figure_made_without_validation_is_the_validated_figure",
     "tests/test_charts.py::test_an_event_with_5000_actors_draws_small",
