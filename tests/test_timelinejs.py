@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
+import http.server
 import json
 import os
+import socketserver
 import string
+import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,9 +25,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import HEADER, ROOT, dataset_text
+from tests.conftest import EVENTS, HEADER, ROOT, dataset_text, need
 from tests.live import chart
-from tests.test_export import open_in_timelinejs, served  # noqa: F401  (served: a fixture)
 from tests.test_load import event
 from timeline.cli import main
 from timeline.export import make_view, render
@@ -34,6 +38,7 @@ from timeline.timelinejs import DATE_KEYS, TimelineJSError, import_text, read_cs
 from timeline.timelinejs.markup import html_links, plain_text
 
 FILES = ROOT / "tests" / "tl_files"
+TIMELINEJS = ROOT / "tests" / "timelinejs" / "node_modules" / "@knight-lab" / "timelinejs"
 
 
 def imported(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
@@ -91,6 +96,62 @@ def title(data: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
 
 
 # --- TimelineJS 3 JSON: out again as it came in ------------------------------------
+
+
+# --- TimelineJS itself ----------------------------------------------------------------------
+
+TIMELINEJS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<link rel="stylesheet" href="tl/dist/css/timeline.css"><script src="tl/dist/js/timeline.js"></script>
+</head><body><div id="timeline-embed" style="width:100%;height:650px"></div><script>
+fetch("export.json").then(r => r.json()).then(data => {
+  window.tl = new TL.Timeline("timeline-embed", data, {hash_bookmark: false, font: null});
+  window.tl.on("loaded", () => { window.tlLoaded = true; });
+});
+</script></body></html>"""
+
+
+@pytest.fixture
+def served(tmp_path) -> Iterator[tuple[Path, str]]:
+    """A folder served on localhost with TimelineJS (from the npm registry) inside it."""
+    need("TimelineJS (npm)", TIMELINEJS.is_dir(), "npm ci --prefix tests/timelinejs")
+    (tmp_path / "tl").symlink_to(TIMELINEJS)
+    (tmp_path / "index.html").write_text(TIMELINEJS_PAGE, encoding="utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = socketserver.TCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp_path))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def open_in_timelinejs(browser, url: str) -> tuple[Any, list[str]]:
+    """The page of ``url`` once TimelineJS has loaded ``export.json``, and every console
+    error and page error it had (the caller asserts there are none, after its own checks)."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(url)
+    page.wait_for_function("() => window.tlLoaded === true", timeout=30_000)
+    assert page.evaluate("tl.config.messages") == {"errors": [], "warnings": []}
+    return page, problems
+
+
+def test_timelinejs_loads_our_export_without_errors(browser, served):
+    folder, url = served
+    view = make_view(load_file(EVENTS))
+    (folder / "export.json").write_bytes(render(view, "timelinejs"))
+    page, problems = open_in_timelinejs(browser, url)
+    assert page.locator(".tl-slide").count() == 26  # the title slide and 25 events
+    assert page.evaluate("tl.config.events.length") == 25
+    assert problems == []
+    page.close()
 
 
 @pytest.mark.parametrize("name", ["rich.json", "plain.json"])
@@ -318,7 +379,7 @@ def test_timelinejs_loads_the_export_of_an_import_with_times_media_and_eras(
     tmp_path,
     capsys,
     browser,
-    served,  # noqa: F811
+    served,
 ):
     folder, url = served
     (folder / "pic.png").write_bytes(PIXEL)
@@ -694,7 +755,7 @@ def _hostile_dataset(tmp_path: Path) -> Path:
 
 
 @pytest.mark.browser
-def test_timelinejs_runs_no_script_from_a_hostile_dataset(tmp_path, browser, served):  # noqa: F811
+def test_timelinejs_runs_no_script_from_a_hostile_dataset(tmp_path, browser, served):
     folder, url = served
     data = load_file(_hostile_dataset(tmp_path))
     assert data.ok, [str(p) for p in data.problems]
@@ -730,7 +791,7 @@ def test_timelinejs_runs_no_script_from_a_hostile_dataset(tmp_path, browser, ser
 
 
 @pytest.mark.browser
-def test_timelinejs_shows_each_media_kind_as_its_own_type(tmp_path, capsys, browser, served):  # noqa: F811
+def test_timelinejs_shows_each_media_kind_as_its_own_type(tmp_path, capsys, browser, served):
     folder, url = served
     path, _ = imported("newsroom.json", tmp_path, capsys)
     (folder / "export.json").write_bytes(render(make_view(load_file(path)), "timelinejs"))
