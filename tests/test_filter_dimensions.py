@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import EVENTS, ROOT, cli
 from timeline.cache import open_dataset
+from timeline.export.view import subject
 from timeline.filters import (
     DIMENSIONS,
     FILTERS,
@@ -167,3 +168,12 @@ def test_every_row_is_said_in_words(row):
     chosen, _ = expected(row)
     words = example(row)[3]
     assert any(part.startswith(words) for part in describe(chosen).split(" · ")), describe(chosen)
+
+
+@EVERY_ROW
+def test_every_row_names_an_export_file(row):
+    """An export's file name says what the filters pick ("kadyrov-russia", "dated",
+    "beheading"), from the same table."""
+    chosen, _ = expected(row)
+    assert subject(chosen) not in ("all-events", "filtered")
+    assert subject(Filters()) == "all-events"

@@ -54,6 +54,10 @@ class Row:
         """The filter in a link (empty values are left out)."""
         return {}
 
+    def naming(self, f: Filters) -> list[str]:
+        """Words for a file name of what the filter picks ("kadyrov", "dated")."""
+        return []
+
     def from_params(self, query: Query, choices: Choices, notes: list[str]) -> dict[str, Any]:
         """The fields a link sets; what the link gets wrong goes to ``notes``."""
         return {}
@@ -99,6 +103,9 @@ class Dimension(Row):
 
     def to_params(self, f: Filters) -> Params:
         return {self.key: list(getattr(f, self.name))}
+
+    def naming(self, f: Filters) -> list[str]:
+        return list(getattr(f, self.name))
 
     def from_params(self, query: Query, choices: Choices, notes: list[str]) -> dict[str, Any]:
         values = list(query.get(self.key) or [])
@@ -178,6 +185,9 @@ class DateRange(Row):
         start, end = self._range(f)
         return f"{self.label}: {start or '…'} to {end or '…'}" if start or end else ""
 
+    def naming(self, f: Filters) -> list[str]:
+        return ["dated"] if any(self._range(f)) else []
+
     def to_params(self, f: Filters) -> Params:
         dates = zip(self.keys, self._range(f), strict=True)
         return {key: day.isoformat() for key, day in dates if day}
@@ -217,6 +227,9 @@ class Text(Row):
     def words(self, f: Filters, shown: Shown) -> str:
         text = getattr(f, self.name).strip()
         return f"{self.label}: “{text}”" if text else ""
+
+    def naming(self, f: Filters) -> list[str]:
+        return list(getattr(f, self.name).split())
 
     def to_params(self, f: Filters) -> Params:
         return {self.key: getattr(f, self.name)}
@@ -345,6 +358,11 @@ def read_params(query: Query, choices: Choices, notes: list[str]) -> Filters:
     for row in FILTERS:
         fields.update(row.from_params(query, choices, notes))
     return Filters(**fields)
+
+
+def naming(f: Filters) -> list[str]:
+    """Words for a file name of what ``f`` picks, in the table's order."""
+    return [word for row in FILTERS for word in row.naming(f)]
 
 
 def add_flags(parser: argparse.ArgumentParser) -> None:
