@@ -16,12 +16,15 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
 from timeline.dates import DateError, parse_pin
 from timeline.model import KINDS, STATUSES
+
+if TYPE_CHECKING:
+    from timeline.state import Choices  # what a link may pick from (the same layer)
 
 ActorMode = Literal["any", "all"]
 Params = dict[str, str | list[str]]  # a link's query as written: a value or a list
@@ -432,41 +435,6 @@ def _date_param(
         )
         return near
     return day
-
-
-@dataclass(frozen=True, init=False)
-class Choices:
-    """What the dataset offers; a link may only pick from these. Each filter dimension's
-    values are a keyword and an attribute: ``Choices(actors=("putin",)).actors``."""
-
-    offered: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    events: Sequence[str] = ()
-    dates: tuple[dt.date, dt.date] | None = None  # the first start and last end
-
-    def __init__(
-        self,
-        *,
-        events: Sequence[str] = (),
-        dates: tuple[dt.date, dt.date] | None = None,
-        **offered: Sequence[str],
-    ) -> None:
-        values = {d.name: tuple(offered.get(d.name, ())) for d in DIMENSIONS}
-        object.__setattr__(self, "offered", tuple(values.items()))
-        object.__setattr__(self, "events", tuple(events))
-        object.__setattr__(self, "dates", dates)
-
-    def __getattr__(self, name: str) -> tuple[str, ...]:
-        found = dict(self.__dict__.get("offered", ()))
-        if name not in found:
-            raise AttributeError(name)
-        return tuple(found[name])
-
-
-def choices_of(frame: pd.DataFrame, actors: pd.DataFrame) -> Choices:
-    """What ``frame`` (the valid events) and ``actors`` offer to pick from."""
-    dates = (frame["start"].min().date(), frame["end"].max().date()) if len(frame) else None
-    picks = {d.name: offered(d, frame, actors) for d in DIMENSIONS}
-    return Choices(events=list(frame["id"]), dates=dates, **picks)
 
 
 def offered(d: Dimension, frame: pd.DataFrame, actors: pd.DataFrame) -> list[str]:

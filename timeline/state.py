@@ -7,12 +7,22 @@ dropped with a note, never an error.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from timeline.filters import Choices as Choices  # what a link may pick from
-from timeline.filters import Filters, Params, first, known, params_of, read_params
-from timeline.filters import choices_of as choices_of
+import pandas as pd
+
+from timeline.filters import (
+    DIMENSIONS,
+    Filters,
+    Params,
+    first,
+    known,
+    offered,
+    params_of,
+    read_params,
+)
 from timeline.model import LANE_MODES as LANE_MODES  # the lanes are part of the view
 from timeline.model import LaneMode as LaneMode
 
@@ -33,6 +43,41 @@ class ViewState:
     step: int | None = None  # briefing mode: the 1-based event being presented
     projector: bool = False
     expand: tuple[str, ...] = ()  # affiliations whose actors keep a lane each
+
+
+@dataclass(frozen=True, init=False)
+class Choices:
+    """What the dataset offers; a link may only pick from these. Each filter dimension's
+    values are a keyword and an attribute: ``Choices(actors=("putin",)).actors``."""
+
+    offered: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    events: Sequence[str] = ()
+    dates: tuple[dt.date, dt.date] | None = None  # the first start and last end
+
+    def __init__(
+        self,
+        *,
+        events: Sequence[str] = (),
+        dates: tuple[dt.date, dt.date] | None = None,
+        **offered: Sequence[str],
+    ) -> None:
+        values = {d.name: tuple(offered.get(d.name, ())) for d in DIMENSIONS}
+        object.__setattr__(self, "offered", tuple(values.items()))
+        object.__setattr__(self, "events", tuple(events))
+        object.__setattr__(self, "dates", dates)
+
+    def __getattr__(self, name: str) -> tuple[str, ...]:
+        found = dict(self.__dict__.get("offered", ()))
+        if name not in found:
+            raise AttributeError(name)
+        return tuple(found[name])
+
+
+def choices_of(frame: pd.DataFrame, actors: pd.DataFrame) -> Choices:
+    """What ``frame`` (the valid events) and ``actors`` offer to pick from."""
+    dates = (frame["start"].min().date(), frame["end"].max().date()) if len(frame) else None
+    picks = {d.name: offered(d, frame, actors) for d in DIMENSIONS}
+    return Choices(events=list(frame["id"]), dates=dates, **picks)
 
 
 def to_params(state: ViewState) -> Params:
