@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EVENTS, HEADER, ROOT, dataset_text, need
-from tests.live import chart
+from tests.live import chart, sheet
 from tests.test_load import event
 from timeline.cli import main
 from timeline.export import make_view, render
@@ -411,15 +411,18 @@ def test_the_app_shows_an_import_with_its_periods_times_and_media(tmp_path, caps
     at.query_params["event"] = "ada-lovelace-born"
     at.run()
     assert not at.exception, at.exception
-    said = " ".join(m.value for m in at.markdown)
-    assert "**10 Dec 1815, 09\\:30**" in said  # ":" escaped from Streamlit's :emoji:
-    assert "**Media:** [Ada](https://example.org/ada.jpg) · A. E. Chalon" in said
-    assert "Daughter of [Lord Byron](https://en.wikipedia.org/wiki/Lord_Byron)." in said
+    opened = sheet(at)
+    assert "Date: 10 Dec 1815, 09:30 (day)" in opened["text"]
+    assert (
+        "Ada · A. E. Chalon" in opened["text"] and "https://example.org/ada.jpg" in opened["links"]
+    )
+    assert "Daughter of Lord Byron." in opened["text"]
+    assert "https://en.wikipedia.org/wiki/Lord_Byron" in opened["links"]
     assert any("mathematicians" in c.value for c in at.caption)  # the description
     figure = chart(at)
-    bands = [s for s in figure["layout"]["shapes"] if s.get("fillcolor") == "#EFE9DC"]
-    names = [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "paper"]
-    assert len(bands) >= 1 and "Lovelace's life" in names
+    periods = [t for t in figure["data"] if t.get("name") == "periods"]
+    names = [n for t in figure["data"] if t.get("name") == "period names" for n in t["text"]]
+    assert periods and periods[0]["fillcolor"] == "#EFE9DC" and "Lovelace's life" in names
 
 
 @pytest.mark.parametrize(

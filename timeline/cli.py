@@ -21,7 +21,7 @@ from timeline import export, filters
 from timeline.cache import Frames, open_dataset, open_summary
 from timeline.export import records
 from timeline.frame import to_records
-from timeline.load import Summary, default_max_bytes
+from timeline.load import Summary, default_max_bytes, megabytes_to_bytes
 from timeline.problems import errors, warnings
 from timeline.reading import read_bounded
 from timeline.state import LANE_MODES
@@ -51,7 +51,19 @@ def _report(data: Summary, out: TextIO) -> None:
 
 
 def _max_bytes(args: argparse.Namespace) -> int | None:
-    return None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
+    return None if args.max_mb is None else megabytes_to_bytes(args.max_mb)
+
+
+def _megabytes(text: str) -> float:
+    """``--max-mb``: a size above 0 (not inf, nan or -1), else a usage error."""
+    try:
+        megabytes = float(text)
+        megabytes_to_bytes(megabytes)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(
+            str(err) if "MB" in str(err) else f"{text!r} is not a number"
+        ) from None
+    return megabytes
 
 
 def _open(args: argparse.Namespace) -> Frames:
@@ -212,7 +224,7 @@ def _add_file_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", nargs="?", default=DEFAULT_FILE, help="default: events.yaml")
     command.add_argument(
         "--max-mb",
-        type=float,
+        type=_megabytes,
         metavar="MB",
         help="refuse larger files (default: TIMELINE_MAX_MB, else 64)",
     )

@@ -238,7 +238,11 @@ class Text(Row):
         return {self.key: getattr(f, self.name)}
 
     def from_params(self, query: Query, choices: Choices, notes: list[str]) -> dict[str, Any]:
-        return {self.name: first(query, self.key) or ""}
+        """The link's search; past MAX_WORDS distinct words the rest are said unused."""
+        text = first(query, self.key) or ""
+        if len(set(text.lower().split())) > MAX_WORDS:
+            notes.append(f"the search in the link uses its first {MAX_WORDS} distinct words only")
+        return {self.name: text}
 
     def add_flags(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
@@ -479,9 +483,18 @@ def search_mask(frame: pd.DataFrame, text: str) -> pd.Series:
     """Case-insensitive match of every word of ``text`` in title, quote, actor names, aliases."""
     haystack = (frame["title"] + " " + frame["quote"] + " " + frame["actor_terms"]).str.lower()
     keep = pd.Series(True, index=frame.index)
-    for word in text.lower().split():
+    for word in search_words(text):
         keep &= haystack.str.contains(word, regex=False)
     return keep
+
+
+MAX_WORDS = 20  # search words used; a word repeated counts once
+
+
+def search_words(text: str) -> list[str]:
+    """The distinct words of a search, lower-case, the first MAX_WORDS of them (50,000
+    repeated words in a link cost one pass over the events per word otherwise)."""
+    return list(dict.fromkeys(text.lower().split()))[:MAX_WORDS]
 
 
 def apply(frame: pd.DataFrame, f: Filters) -> pd.DataFrame:

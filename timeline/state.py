@@ -115,9 +115,9 @@ def from_params(
 def _step(text: str | None, notes: list[str]) -> int | None:
     if text is None:
         return None
-    if text.isascii() and text.isdecimal() and int(text) >= 1:
-        return int(text)
-    notes.append(f"ignored step={text!r} in the link: not a step number")
+    if text.isascii() and text.isdecimal() and len(text) <= 9 and int(text) >= 1:
+        return int(text)  # nine digits at most: no int() of 5,000 digits (Python refuses)
+    notes.append(f"ignored step={text[:20]!r} in the link: not a step number")
     return None
 
 

@@ -21,9 +21,19 @@ from timeline.model import KINDS, STATUSES
 from timeline.suggest import Candidate, dateline, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
-from timeline.yamlwrite import event_block, source_block
+from timeline.yamlwrite import event_blocks, source_block
 
 COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "quote", "note"]
+
+
+def _excerpt(c: Candidate, width: int = 240) -> str:
+    """The sentence around the candidate's phrase, at most ``width`` characters (one
+    sentence of 2,000 dates would otherwise fill 2,000 rows with all of itself)."""
+    if len(c.sentence) <= width:
+        return " ".join(c.sentence.split())
+    start = max(0, c.phrase.start - width // 2)
+    part = " ".join(c.sentence[start : start + width].split())
+    return ("… " if start else "") + part + (" …" if start + width < len(c.sentence) else "")
 
 
 def _rows(candidates: list[Candidate]) -> pd.DataFrame:
@@ -36,7 +46,7 @@ def _rows(candidates: list[Candidate]) -> pd.DataFrame:
             "actors": ", ".join(c.actors),
             "kind": c.kind,
             "status": c.status,
-            "quote": " ".join(c.sentence.split()),
+            "quote": _excerpt(c),
             "note": "; ".join(
                 [
                     *(f"like {d}" for d in c.duplicates),
@@ -163,7 +173,7 @@ def _result(
         st.info("Tick at least one candidate to build the merged dataset.")
         return
     parsed = read_yaml(original, data.file)
-    blocks = [event_block(c, source["id"], notes=False) for c in accepted]
+    blocks = event_blocks(accepted, source["id"], notes=False)
     try:
         merged = merge(original, parsed.lines, source_block(source), blocks)
     except ValueError as err:

@@ -158,10 +158,7 @@ def timeline(
     )
 
 
-HELP = (
-    ". Arrow keys move between events in date order, Enter opens the selected event, "
-    "Escape closes it; the list below has every event as text."
-)
+HELP = ". Arrow keys move between events; Enter opens one."
 
 
 def _density(shown: pd.DataFrame, actors: pd.DataFrame, state: ViewState) -> None:

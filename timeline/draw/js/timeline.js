@@ -87,6 +87,16 @@ var TimelineDraw = (function () {
     return out;
   }
 
+  // The breaks a view gets unless the user says otherwise: the empty stretches, where they
+  // would take more than half of the range (the bursts then get most of the width).
+  function autoBreaks(spec, range) {
+    var found = findBreaks(spec, range, 0.08);
+    var gone = found.reduce(function (sum, b) {
+      return sum + Math.min(b[1], range[1]) - Math.max(b[0], range[0]);
+    }, 0);
+    return gone > 0.5 * (range[1] - range[0]) ? found : [];
+  }
+
   // --- the packer -----------------------------------------------------------------------
 
   function free(row, left, right) {
@@ -475,12 +485,25 @@ var TimelineDraw = (function () {
   }
 
   // Zig-zag marks where the axis skips an empty stretch, drawn on the date axis line.
+  function shownBreaks(ctx) {
+    return ctx.breaks.filter(function (b) { return b[1] > ctx.range[0] && b[0] < ctx.range[1]; });
+  }
+
   function breakShapes(ctx) {
-    return ctx.breaks.filter(function (b) { return b[1] > ctx.range[0] && b[0] < ctx.range[1]; })
-      .map(function (b) {
-        return { type: "line", xref: "x", yref: "paper", x0: iso(b[0]), x1: iso(b[0]), y0: 0, y1: 1,
-          line: { color: BREAK_INK, width: 1.5, dash: "dot" }, layer: "below" };
-      });
+    return shownBreaks(ctx).map(function (b) {
+      return { type: "line", xref: "x", yref: "paper", x0: iso(b[0]), x1: iso(b[0]), y0: 0, y1: 1,
+        line: { color: BREAK_INK, width: 1.5, dash: "dot" }, layer: "below" };
+    });
+  }
+
+  // "//" on the date axis where a stretch is left out, with what it leaves out on hover.
+  function breakMarks(ctx) {
+    return shownBreaks(ctx).map(function (b) {
+      var days = Math.round((b[1] - b[0]) / DAY);
+      return { x: iso(b[0]), y: 1, xref: "x", yref: "paper", yanchor: "middle", showarrow: false,
+        text: "//", font: { size: 14, color: "#555555" }, bgcolor: "#ffffff",
+        hovertext: days + " days with no event left out", name: "break" };
+    });
   }
 
   function lanesLayout(spec, out) {
@@ -509,6 +532,7 @@ var TimelineDraw = (function () {
       hoverlabel: { font: { size: spec.font.size }, align: "left" },
       plot_bgcolor: "#ffffff", paper_bgcolor: "#ffffff",
       shapes: lanes.shading.concat(breakShapes(ctx)),
+      annotations: breakMarks(ctx),
       legend: { orientation: "h", y: -4 / Math.max(lanes.bottom, 1), yanchor: "top", x: 0,
         itemclick: false, itemdoubleclick: false, traceorder: "normal", font: { size: 13 } },
       xaxis: xaxis,
@@ -522,7 +546,7 @@ var TimelineDraw = (function () {
   function context(spec, opts) {
     var width = Math.max((opts.width || spec.width) - spec.left - MARGIN_RIGHT, 120);
     var range = opts.range || spec.window || spec.all;
-    var breaks = opts.breaks || [];
+    var breaks = opts.breaks === "auto" ? autoBreaks(spec, range) : opts.breaks || [];
     var px = scale(range, breaks, width);
     var unpx = function (p) { return range[0] + (range[1] - range[0]) * p / width; };
     if (breaks.length) unpx = inverse(px, range);
@@ -596,6 +620,6 @@ var TimelineDraw = (function () {
     return JSON.stringify(f);
   }
 
-  return { figure: figure, figureJson: figureJson, pack: pack, findBreaks: findBreaks,
+  return { figure: figure, figureJson: figureJson, pack: pack, findBreaks: findBreaks, autoBreaks: autoBreaks,
     scale: scale, cut: cut, estimate: estimate, ROW_PX: ROW_PX, DAY: DAY };
 })();
