@@ -133,8 +133,12 @@ NEEDS = {
     "office": re.compile(r"soffice|LibreOffice"),
 }
 FORMATS_KALEIDO = {"png", "svg", "pdf"}  # drawn by kaleido (the PDF by its Chromium)
-# a page run, a process, a deck (python-pptx takes seconds) or a generated dataset
-SLOW = re.compile(r"\bAppTest\b|\bcli\(|\bsubprocess\.|\bnpm\b|[\"']pptx[\"']|\bgenerate\(")
+# a page run, a process, a deck (python-pptx takes seconds), a generated dataset, or a
+# growth measurement (benchmarks.growth times or weighs a task at two sizes)
+SLOW = re.compile(
+    r"\bAppTest\b|\bcli\(|\bsubprocess\.|\bnpm\b|[\"']pptx[\"']|\bgenerate\("
+    r"|\b(?:time|memory)_ratio\("
+)
 # Over a few seconds here with nothing above to show it: marked by name, each checked to
 # exist whenever its file is collected (a renamed test is an error, not a silent fast one).
 SLOW_BY_NAME = {
@@ -144,6 +148,8 @@ SLOW_BY_NAME = {
     "tests/test_charts.py::test_an_event_with_5000_actors_draws_small",
     "tests/test_dates.py::test_a_flagged_label_reads_back_with_its_flags",
     "tests/test_suggest.py::test_recall_on_the_seed_articles_is_complete",
+    "tests/test_suggest.py::test_a_sentence_is_written_once_and_referred_to",
+    "tests/test_any_value.py::test_any_scalar_in_any_field_is_answered",
 }
 
 
