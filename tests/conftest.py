@@ -134,7 +134,7 @@ NEEDS = {
 }
 FORMATS_KALEIDO = {"png", "svg", "pdf"}  # drawn by kaleido (the PDF by its Chromium)
 # a page run, a process, a deck (python-pptx takes seconds), a generated dataset, or a
-# growth measurement (benchmarks.growth times or weighs a task at two sizes)
+# growth measurement (tests/growth.py times or weighs a task at two sizes)
 SLOW = re.compile(
     r"\bAppTest\b|\bcli\(|\bsubprocess\.|\bnpm\b|[\"']pptx[\"']|\bgenerate\("
     r"|\b(?:time|memory)_ratio\("
