@@ -130,3 +130,15 @@ def test_an_upward_import_is_caught(source, named):
     assert (
         max(place(n, TABLE)[0] for n in found if place(n, TABLE)) > place("timeline.text", TABLE)[0]
     )
+
+
+def test_the_tests_take_only_generated_data_from_the_benchmarks():
+    """Tests share their helpers through tests/ (chromium.py, growth.py), not benchmarks/;
+    only the dataset generator, a tool of its own, is imported from there."""
+    used = {
+        name: path.name
+        for path in sorted((ROOT / "tests").glob("*.py"))
+        for name in imports(path.read_text(), "tests")
+        if name.split(".")[0] == "benchmarks"
+    }
+    assert set(used) <= {"benchmarks", "benchmarks.make_events"}, used
