@@ -9,6 +9,7 @@ asserts the record is empty, and that the dollar signs are drawn as typed.
 
 from __future__ import annotations
 
+import re
 import socketserver
 import threading
 import xml.etree.ElementTree as ET
@@ -75,3 +76,13 @@ def test_an_svg_is_valid_xml_with_dollars_literal_and_no_control_characters(host
     root = ET.fromstring(svg)  # raises on a control character: not XML
     drawn = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
     assert "Costs of $5 and $x^2$ [31mred bell" in drawn  # typed, not typeset
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json", "timelinejs"])
+def test_a_text_export_carries_no_control_characters(fmt, hostile, tmp_path):
+    out = tmp_path / f"out.{fmt}"
+    done = cli("export", str(hostile), "--format", fmt, "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    written = out.read_bytes()
+    assert b"\x1b" not in written and b"\x07" not in written
+    assert re.search(rb"Costs of \\?\$5", written)  # the title is there, ESC and BEL gone

@@ -17,6 +17,11 @@ def printable(text: object) -> str:
     return _CONTROL.sub("", str(text).replace("\t", " ").replace("\n", " "))
 
 
+def printable_lines(text: str) -> str:
+    """:func:`printable`, keeping tabs and newlines (a page's or a file's layout)."""
+    return _CONTROL.sub("", text)
+
+
 def md_escape(text: object) -> str:
     """Dataset text as literal Markdown on one line, for Streamlit and the Markdown export
     alike: every character that can start markup is backslash-escaped (emphasis, code,

@@ -204,7 +204,7 @@ class LiveTimeline {
 
   zoom(factor) {
     const mid = (this.range[0] + this.range[1]) / 2, half = (this.range[1] - this.range[0]) * factor / 2;
-    this.show([mid - half, mid + half]);
+    return this.show([mid - half, mid + half]);
   }
 
   press(e) {

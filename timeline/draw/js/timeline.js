@@ -179,7 +179,7 @@ var TimelineDraw = (function () {
       Math.max(0, Math.min(ctx.width, ctx.px(E.end[ev])))];
     return {
       r: r, ev: ev, lane: spec.rows.lane[r], anchor: anchor, band: band, x: E.middle[ev],
-      full: capped(E.title[ev]),
+      full: (reportMark(spec, ev) ? reportMark(spec, ev).text + " " : "") + capped(E.title[ev]),
       bare: [Math.min(band[0], anchor - MARKER_GAP), Math.max(band[1], anchor + MARKER_GAP)],
     };
   }
@@ -369,7 +369,7 @@ var TimelineDraw = (function () {
       mode: "markers+text", name: name, legendgroup: name, showlegend: false,
       customdata: ev.map(function (i) { return E.id[i]; }),
       hovertext: ev.map(function (i) { return E.hover[i]; }), hoverinfo: "text",
-      text: rows.map(function (r) { return esc(out.text[r]); }),
+      text: rows.map(function (r) { return labelText(spec, spec.rows.ev[r], out.text[r]); }),
       textposition: rows.map(function (r) { return "middle " + out.side[r]; }),
       textfont: { size: LABEL_FONT, color: focus ? ev.map(function (i) { return dim(i) ? "#b3b3b3" : TEXT_COLOUR; }) : TEXT_COLOUR },
       selected: { marker: { opacity: 1 } },
@@ -447,6 +447,42 @@ var TimelineDraw = (function () {
     return [scatter({ x: xs, y: ys, mode: "markers", hoverinfo: "skip", showlegend: false,
       name: "selected", cliponaxis: false,
       marker: { size: 30, symbol: "circle-open", color: "#000000", line: { width: 3, color: "#000000" } } })];
+  }
+
+  // Before an event's title: how many independent outlets report it (×2), or ≠ where its
+  // reports disagree (on the date, the status or a figure); styles from spec.reportMarks.
+  function reportMark(spec, ev) {
+    var E = spec.events, marks = spec.reportMarks;
+    if (!marks || !E.outlets) return null;
+    if (E.disagree[ev]) return { text: marks.disagree.text, colour: marks.disagree.colour };
+    if (E.outlets[ev] > 1) {
+      return { text: marks.corroborated.text.replace("{n}", E.outlets[ev]), colour: marks.corroborated.colour };
+    }
+    return null;
+  }
+
+  // A label as Plotly draws it: its report mark in its colour, the rest as plain text.
+  function labelText(spec, ev, text) {
+    var mark = reportMark(spec, ev);
+    if (!mark || text.indexOf(mark.text + " ") !== 0) return esc(text);
+    return '<span style="color:' + mark.colour + '">' + esc(mark.text) + "</span>" + esc(text.slice(mark.text.length));
+  }
+
+  function reportLegend(spec) {
+    var E = spec.events, marks = spec.reportMarks;
+    if (!marks || !E.outlets) return [];
+    var out = [];
+    if (E.outlets.some(function (n) { return n > 1; })) {
+      out.push(scatter({ x: [null], y: [null], mode: "markers", legendgroup: "reports",
+        name: marks.corroborated.text.replace("{n}", "N") + " " + marks.corroborated.legend.replace("{n}", "N"),
+        marker: { color: marks.corroborated.colour, size: 10, symbol: marks.corroborated.symbol } }));
+    }
+    if (E.disagree.some(Boolean)) {
+      out.push(scatter({ x: [null], y: [null], mode: "markers", legendgroup: "reports",
+        name: marks.disagree.text + " " + marks.disagree.legend,
+        marker: { color: marks.disagree.colour, size: 10, symbol: marks.disagree.symbol, line: { width: 2, color: marks.disagree.colour } } }));
+    }
+    return out;
   }
 
   function legendTraces(spec, present) {
@@ -580,7 +616,8 @@ var TimelineDraw = (function () {
       if (marked.length) data.push(markerTrace(spec, marked, out, colour, name, focus));
       data = data.concat(pointerTrace(spec, rows.filter(function (r) { return out.pointer[r]; }), out, colour, focus));
     });
-    data = data.concat(badgeTrace(spec, out), ringTrace(spec, out, selected), legendTraces(spec, present));
+    data = data.concat(badgeTrace(spec, out), ringTrace(spec, out, selected));
+    data = data.concat(legendTraces(spec, present), reportLegend(spec));
     return { data: data, layout: layoutOf(spec, out, ctx), packed: summary(spec, out) };
   }
 
