@@ -123,3 +123,16 @@ def test_an_unusable_cache_folder_is_skipped_with_one_note(tmp_path, monkeypatch
     assert first.data.ok and second.data.ok and not second.cached
     notes = [r.message for r in caplog.records if "not using the cache folder" in r.message]
     assert len(notes) == 1 and "loaded without it" in notes[0]
+
+
+def test_a_cache_hit_names_the_file_as_the_caller_did(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "events.yaml").write_text("sources: []\nactors: []\nevents:\n  - id: e\n")
+    raw = (folder / "events.yaml").read_bytes()
+    first = open_bytes(raw, str(folder / "events.yaml"), folder)
+    second = open_bytes(raw, "events.yaml", folder)
+    assert second.cached and second.data.file == "events.yaml"
+    assert [p.file for p in second.data.problems] == ["events.yaml"] * len(first.data.problems)
+    assert str(second.data.problems[0]).startswith("events.yaml:")

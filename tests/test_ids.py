@@ -53,7 +53,7 @@ def test_slug_fills_the_first_free_number_after_a_run():
 def test_ids_for_repeated_titles_are_made_in_linear_time():
     """A 2 MB article's repeated titles took 65 s (each repeat counted up from -2): the
     k-th repeat now costs log k; timed at 20,000 and 40,000 repeats of one title."""
-    from benchmarks.growth import LINEAR, time_ratio
+    from tests.growth import LINEAR, time_ratio
 
     def make(n):
         return lambda: [

@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from benchmarks.growth import LINEAR, time_ratio
 from tests.conftest import HEADER
+from tests.growth import LINEAR, time_ratio
 from timeline.cache import open_bytes
 from timeline.filters import MAX_WORDS, search_mask, search_words
 from timeline.load import EXPLAINED, _where_it_differs, load_bytes

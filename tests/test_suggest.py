@@ -440,7 +440,7 @@ def test_a_sentence_is_written_once_and_referred_to(rules_only):
 
 def test_suggest_memory_grows_with_the_article_not_its_square(rules_only):
     """tracemalloc's peak while suggesting and writing, at 1,000 and 2,000 dates."""
-    from benchmarks.growth import LINEAR, memory_ratio
+    from tests.growth import LINEAR, memory_ratio
     from timeline.yamlwrite import to_yaml
 
     def make(n):

@@ -1,4 +1,4 @@
-"""Growth checks: how the time of a step grows when its input doubles.
+"""Growth checks (for the tests): how the time of a step grows when its input doubles.
 
 A wall-clock limit fails on a slow or busy machine and passes a quadratic step on a fast
 one; the ratio of the time at 2n to the time at n does neither: about 2 for a linear
