@@ -157,7 +157,9 @@ def click_bare(page: Any) -> float:
         const r = p.getBoundingClientRect();
         return {x: r.left + r.width / 2, y: r.top + r.height / 2}; }"""
     )
-    done = "() => [...document.querySelectorAll('p')].some(p => p.textContent.startsWith('Selected:'))"
+    done = (
+        "() => [...document.querySelectorAll('p')].some(p => p.textContent.startsWith('Selected:'))"
+    )
     page.evaluate(UNTIL, [done, True])
     page.mouse.click(point["x"], point["y"])
     return took(page)
