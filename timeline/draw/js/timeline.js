@@ -542,6 +542,46 @@ var TimelineDraw = (function () {
     });
   }
 
+  // Date ticks for an axis with breaks (Plotly's own leave a burst unlabelled): each
+  // stretch on screen gets ticks about every 120 px, at days, months or years.
+  var STEPS = [1, 2, 7, 14, 30, 91, 182, 365, 730, 1826].map(function (d) { return d * DAY; });
+
+  function brokenTicks(ctx) {
+    var parts = [], from = ctx.range[0];
+    shownBreaks(ctx).forEach(function (b) { parts.push([from, b[0]]); from = b[1]; });
+    parts.push([from, ctx.range[1]]);
+    var ticks = [];
+    parts.forEach(function (p) {
+      var px = ctx.px(p[1]) - ctx.px(p[0]), want = Math.max(1, Math.floor(px / 120));
+      var step = STEPS.filter(function (s) { return (p[1] - p[0]) / s <= want; })[0] || STEPS[STEPS.length - 1];
+      for (var t = snap(p[0], step); t <= p[1]; t = next(t, step)) if (t >= p[0]) ticks.push(t);
+    });
+    return ticks;
+  }
+
+  function snap(ms, step) {
+    var d = new Date(ms);
+    if (step >= 365 * DAY) return Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+    if (step >= 30 * DAY) return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
+  }
+
+  function next(ms, step) {
+    var d = new Date(ms), months = Math.round(step / (30 * DAY));
+    if (step >= 30 * DAY) return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1);
+    return ms + step;
+  }
+
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function tickText(ms, before) {
+    var d = new Date(ms), p = before === undefined ? null : new Date(before);
+    var year = !p || p.getUTCFullYear() !== d.getUTCFullYear() ? "<br>" + d.getUTCFullYear() : "";
+    if (d.getUTCDate() === 1 && d.getUTCMonth() === 0 && (!p || ms - before >= 365 * DAY)) return String(d.getUTCFullYear());
+    if (d.getUTCDate() === 1 && (!p || ms - before >= 28 * DAY)) return MONTHS[d.getUTCMonth()] + year;
+    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + year;
+  }
+
   function lanesLayout(spec, out) {
     var bottom = out.bounds.length ? out.bounds[out.bounds.length - 1][1] : ROW_PX;
     var shading = spec.lanes.map(function (lane, i) {
@@ -560,6 +600,9 @@ var TimelineDraw = (function () {
       linecolor: "#888888", showline: true, automargin: false };
     if (ctx.breaks.length) {
       xaxis.rangebreaks = ctx.breaks.map(function (b) { return { bounds: [iso(b[0]), iso(b[1])] }; });
+      var ticks = brokenTicks(ctx);
+      xaxis.tickvals = ticks.map(function (t) { return iso(t); });
+      xaxis.ticktext = ticks.map(function (t, i) { return tickText(t, ticks[i - 1]); });
     }
     return {
       template: spec.template, height: Math.round(lanes.bottom + MARGIN_TOP + MARGIN_BOTTOM),
