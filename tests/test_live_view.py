@@ -208,6 +208,7 @@ def test_the_sheet_never_hides_the_selected_event(server, browser, size):
 
 def test_keyboard_only(server, browser):
     page = open_at(browser, server, (1280, 720))
+    page.wait_for_function("() => document.title.startsWith('Timeline · Russia, Chechnya')")
     chart = page.locator(".tl-chart")
     assert chart.get_attribute("role") == "application"
     assert "Timeline of 25 events" in (chart.get_attribute("aria-label") or "")

@@ -109,6 +109,11 @@ def problems(data: Summary, errors_only: bool | None = None) -> None:
 # --- timeline and selection -------------------------------------------------------
 
 
+def page_title(page: str, dataset: str | None) -> None:
+    """The browser tab names the page and the dataset ("Timeline · Russia, Chechnya…")."""
+    st.set_page_config(page_title=f"{page} · {dataset or 'timeline'}")
+
+
 def page_head() -> None:
     """The page's own fixed CSS."""
     st.html(PAGE_CSS)
