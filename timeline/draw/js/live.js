@@ -165,6 +165,7 @@ class LiveTimeline {
       maxRows: 12, rowBudget: this.rowBudget(), selected: this.selected,
     });
     this.packed = figure.packed;
+    this.drawnWidth = width;
     figure.layout.width = width;
     this.own += 1;
     const done = this.Plotly.react(this.chart, figure.data, figure.layout, CONFIG);
@@ -222,9 +223,12 @@ class LiveTimeline {
     this.show(sameRange(this.range, firstView) ? this.spec.all : firstView);
   }
 
+  // A new width: drawn again once it settles, unless the chart already has it.
   resized() {
     clearTimeout(this.resizing);
-    this.resizing = setTimeout(() => this.draw(), 120);
+    this.resizing = setTimeout(() => {
+      if (this.drawnWidth !== Math.max(this.chart.clientWidth, 320)) this.draw();
+    }, 120);
   }
 
   clicked(ev) {
@@ -241,7 +245,18 @@ class LiveTimeline {
     if (open && this.selected) this.openSheet(this.index[this.selected]);
     else if (!this.selected) this.closeSheet(false);
     if (tell) { this.told = this.selected; this.component.setStateValue("selected", this.selected); }
-    return this.draw();
+    return this.soon();
+  }
+
+  // The ring is drawn in the next frame: the sheet is painted first, at once.
+  soon() {
+    if (!this.pending) {
+      this.pending = new Promise((resolve) => requestAnimationFrame(() => {
+        this.pending = null;
+        resolve(this.draw());
+      }));
+    }
+    return this.pending;
   }
 
   // The selected event's date is brought into view if it lies outside the range.
@@ -304,7 +319,7 @@ class LiveTimeline {
     const wasHidden = this.sheet.hidden;
     this.sheet.hidden = false;
     this.body.classList.add("tl-open");
-    if (wasHidden) this.draw();
+    if (wasHidden) this.soon();
   }
 
   closeSheet(tell) {
