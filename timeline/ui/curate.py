@@ -9,21 +9,36 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from timeline.cache import Frames, open_bytes
-from timeline.ids import slug
+from timeline.curate import new_source
+from timeline.curate.kinds import reason
+from timeline.curate.proposal import Proposal, propose, told
 from timeline.load import Summary
-from timeline.merge import merge
 from timeline.model import KINDS, STATUSES
+from timeline.problems import errors
 from timeline.suggest import Candidate, dateline, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
 from timeline.yamlwrite import event_block, source_block
 
-COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "quote", "note"]
+COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "why", "note"]
+WIDTHS = {"add": 40, "when": 110, "resolves to": 95, "actors": 110, "kind": 95, "status": 85}
+
+
+def _why(c: Candidate) -> str:
+    """The cue words behind the proposed kind and status: "military: 'struck'"."""
+    status = f"; {c.status}: '{c.status_cue}'" if c.status_cue else ""
+    return reason(c.kind, c.kind_cue) + status
+
+
+def _note(c: Candidate) -> str:
+    names = [f"new names: {', '.join(c.new_names)}"] if c.new_names else []
+    return "; ".join([*(f"like {d}" for d in c.duplicates), *names])
 
 
 def _rows(candidates: list[Candidate]) -> pd.DataFrame:
@@ -36,13 +51,8 @@ def _rows(candidates: list[Candidate]) -> pd.DataFrame:
             "actors": ", ".join(c.actors),
             "kind": c.kind,
             "status": c.status,
-            "quote": " ".join(c.sentence.split()),
-            "note": "; ".join(
-                [
-                    *(f"like {d}" for d in c.duplicates),
-                    *([f"new names: {', '.join(c.new_names)}"] if c.new_names else []),
-                ]
-            ),
+            "why": _why(c),
+            "note": _note(c),
         }
         for c in candidates
     ]
@@ -77,17 +87,15 @@ def _published(text: str) -> dt.date | None:
 
 
 def _source(data: Summary, text: str, published: dt.date) -> dict[str, str]:
-    outlet = st.session_state["cur_outlet"].strip() or "Unknown outlet"
-    ident = slug(f"{outlet} {published}", set(data.sources))
-    first = next((line.strip() for line in text.splitlines() if line.strip()), ident)
-    return {
-        "id": ident,
-        "title": st.session_state["cur_title"].strip() or first,
-        "outlet": outlet,
-        "published": published.isoformat(),
-        "url": st.session_state["cur_url"].strip(),
-        "text": f"articles/{ident}.txt",
-    }
+    state = st.session_state
+    return new_source(
+        text,
+        published,
+        data.sources,
+        outlet=state["cur_outlet"],
+        title=state["cur_title"],
+        url=state["cur_url"],
+    )
 
 
 def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candidate]:
@@ -105,6 +113,18 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
                 )
             )
     return out
+
+
+def _columns() -> dict[str, Any]:
+    """Narrow columns for short values, so the table fits beside the sidebar at 1280 px;
+    the title, the reasons and the note take what is left (their full text on hover)."""
+    config: dict[str, Any] = {name: st.column_config.Column(width=w) for name, w in WIDTHS.items()}
+    config["add"] = st.column_config.CheckboxColumn("add", width=WIDTHS["add"])
+    config["kind"] = st.column_config.SelectboxColumn("kind", options=KINDS, width=WIDTHS["kind"])
+    config["status"] = st.column_config.SelectboxColumn(
+        "status", options=STATUSES, width=WIDTHS["status"]
+    )
+    return config
 
 
 def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
@@ -141,14 +161,30 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
         key="cur_editor",
         hide_index=True,
         width="stretch",
-        disabled=["when", "resolves to", "quote", "note"],
-        column_config={
-            "add": st.column_config.CheckboxColumn("add", width="small"),
-            "kind": st.column_config.SelectboxColumn("kind", options=list(KINDS)),
-            "status": st.column_config.SelectboxColumn("status", options=list(STATUSES)),
-        },
+        disabled=["when", "resolves to", "why", "note"],
+        column_config=_columns(),
     )
     _result(data, original, dataset_dir, source, text, _accepted(candidates, edited))
+
+
+def _verdict(checked: Summary, proposal: Proposal) -> None:
+    """Whether the merged dataset passes check; its errors against the lines of the
+    blocks shown below (the merged file is not shown, so none of its lines)."""
+    if checked.ok:
+        st.success(f"The merged dataset passes check: {checked.total} events.", icon="✅")
+        return
+    wrong = errors(checked.problems)
+    ours = [line for line in (told(p, proposal) for p in wrong) if line]
+    if ours:
+        st.error(
+            "The blocks below do not pass check yet; fix these in the table:\n\n"
+            + "\n".join(f"- {md_escape(line)}" for line in ours)
+        )
+    if len(ours) < len(wrong):
+        st.warning(
+            f"The dataset already has {len(wrong) - len(ours)} errors of its own, not from "
+            "this article: see the Timeline page's problems."
+        )
 
 
 def _result(
@@ -165,17 +201,15 @@ def _result(
     parsed = read_yaml(original, data.file)
     blocks = [event_block(c, source["id"], notes=False) for c in accepted]
     try:
-        merged = merge(original, parsed.lines, source_block(source), blocks)
+        proposal = propose(original, parsed.lines, source_block(source), blocks)
     except ValueError as err:
         st.error(f"Cannot add to this dataset: {err}.")
         return
+    merged = proposal.merged
     given = {source["text"]: text}  # the new article, checked without being written
     checked = open_bytes(merged.encode(), data.file, dataset_dir, given=given).data
-    if checked.ok:
-        st.success(f"The merged dataset passes check: {checked.total} events.", icon="✅")
-    else:
-        st.error("The merged dataset does not pass check yet; fix these in the table:")
-        st.text("\n".join(str(p) for p in checked.problems if p.severity == "error"))
+    _verdict(checked, proposal)
+    st.code(proposal.preview, language="yaml", line_numbers=True)
     left, right = st.columns(2)
     left.download_button(
         "Download the merged events.yaml",

@@ -1,0 +1,212 @@
+"""The Add-an-article page as a curator uses it: kinds proposed with their reason, names
+of organisations kept whole, errors told against the blocks shown, one new source for
+the page and the command line, and the Timeline's filters only where they act."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from tests.conftest import EVENTS, ROOT
+from timeline.curate import new_source
+from timeline.curate.kinds import propose_kind, reason
+from timeline.curate.proposal import propose, told
+from timeline.load import load_bytes
+from timeline.problems import Problem
+from timeline.suggest import match_actors
+from timeline.yamlread import read_yaml
+
+# A story of Tuesday 23 Feb 2016, five sentences, on facts of the seed articles.
+STORY = (
+    "MOSCOW, Feb. 23 (Wire) - Russian jets struck targets in Syria on Saturday, "
+    "the Syrian Observatory for Human Rights said. "
+    "Chechen leader Ramzan Kadyrov told Interfax on Monday that volunteers from Chechnya were "
+    "fighting there. "
+    "FSB director Alexander Bortnikov said in December that about 2,900 Russians had fought "
+    "with the extremists. "
+    "Rossiya 1 aired a documentary about Kadyrov's fighters on Feb. 10. "
+    "Talks will resume next month, the envoy said."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "cue"),
+    [
+        ("Russian jets struck targets near Palmyra, the ministry said.", "military", "struck"),
+        ("Warplanes bombed a convoy on Monday.", "military", "bombed"),
+        ("Artillery shelled the town overnight.", "military", "shelled"),
+        ("Russia launched strikes in Syria.", "military", "launched strikes"),
+        ("Russia began airstrikes on Wednesday.", "military", "airstrikes"),
+        ("Twelve fighters were killed, activists said.", "military", "killed"),
+        ("Rebels attacked a checkpoint.", "military", "attacked"),
+        ("Kadyrov said his troops are ready.", "statement", "said"),
+        ("A source told Interfax the men were volunteers.", "statement", "told"),
+        ("The Kremlin announced a pause.", "statement", "announced"),
+        ("The ministry stated that no civilians were hurt.", "statement", "stated"),
+        ("Kadyrov claims spies are infiltrating IS.", "claim", "claims"),
+        ("Nearly 2,900 Russians have fought with IS.", "estimate", "2,900 Russians"),
+        ("The documentary airs on Rossiya 1.", "broadcast", "documentary"),
+        ("IS released a video of the camp.", "media", "video"),
+        ("Putin and Obama met at the UN.", "meeting", "met"),
+        ("The Duma ratified the treaty.", "political", "ratified"),
+        ("The weather was cold.", "statement", ""),  # no cue word: the default, said so
+    ],
+)
+def test_a_kind_is_proposed_from_the_sentence_with_its_cue(sentence, kind, cue):
+    assert propose_kind(sentence) == (kind, cue)
+
+
+def test_the_reason_reads_as_the_kind_and_its_word():
+    assert reason("military", "struck") == "military: 'struck'"
+    assert reason("statement", "") == "statement: no cue word"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Jets struck, the Syrian Observatory for Human Rights said.",
+            ["Syrian Observatory for Human Rights"],
+        ),
+        ("The Ministry of Defence in Moscow denied it.", ["Ministry of Defence"]),
+        (
+            "He fought for the Islamic State of Iraq and the Levant.",
+            ["Islamic State of Iraq and the Levant"],
+        ),
+        (
+            "The Organization for Security and Co-operation in Europe said so.",
+            ["Organization for Security and Co-operation"],  # "in" would join "… in Moscow"
+        ),
+        ("Vladimir Putin and Barack Obama met.", ["Vladimir Putin", "Barack Obama"]),
+        ("Ramzan Kadyrov of Chechnya spoke.", ["Ramzan Kadyrov"]),  # a person is no head
+        ("President Bashar al-Assad spoke.", ["President Bashar al-Assad"]),
+    ],
+)
+def test_an_organisations_name_is_one_name(sentence, names):
+    """The new names the page shows (single words and leading "The" are no names)."""
+    assert match_actors(sentence, {})[1] == names
+
+
+def test_new_source_is_the_pages_and_the_command_lines(tmp_path):
+    made = new_source("Headline\n\nBody.", dt.date(2016, 2, 23), {"wire-2016-02-23"}, outlet="Wire")
+    assert made == {
+        "id": "wire-2016-02-23-2",
+        "title": "Headline",
+        "outlet": "Wire",
+        "published": "2016-02-23",
+        "url": "",
+        "text": "articles/wire-2016-02-23-2.txt",
+    }
+    article = tmp_path / "story.txt"
+    article.write_text(STORY, encoding="utf-8")
+    run = [sys.executable, "-m", "timeline", "suggest", str(article), "--published", "2016-02-23"]
+    printed = subprocess.run([*run, "--outlet", "Wire"], capture_output=True, text=True, cwd=ROOT)
+    [source] = yaml.safe_load(printed.stdout)["sources"]
+    expected = new_source(STORY, dt.date(2016, 2, 23), outlet="Wire", path=str(article))
+    assert source == {k: v for k, v in expected.items() if v}
+
+
+def test_a_problem_is_told_against_the_line_shown():
+    original = EVENTS.read_text(encoding="utf-8")
+    source = "  - id: new\n    title: T\n    outlet: O\n    published: 2016-02-23\n"
+    event = (
+        "  - id: e-new\n    title: T\n    source: new\n    when: on Monday\n"
+        "    actors: []\n    kind: military\n    status: reported\n"
+    )
+    proposal = propose(original, read_yaml(original, "events.yaml").lines, source, [event])
+    checked = load_bytes(proposal.merged.encode(), "events.yaml", None)
+    [wrong] = [p for p in checked.problems if p.where == "events[e-new].actors"]
+    assert wrong.line is not None and wrong.line > 500  # a line of the merged file
+    said = told(wrong, proposal)
+    assert said == "line 11: events[e-new].actors: must list at least one; got []"
+    assert proposal.preview.splitlines()[10] == "    actors: []"
+    elsewhere = Problem("events.yaml", 3, "events[old].kind", "not a kind")
+    assert told(elsewhere, proposal) is None  # a line the blocks did not add
+
+
+# --- the page --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def page(monkeypatch):
+    """The Add-an-article page, with the story pasted and dated."""
+    monkeypatch.setenv("TIMELINE_EVENTS", str(EVENTS))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at._page_hash = calc_hash("add-article")
+    at.run()
+    at.text_area(key="cur_text").set_value(STORY)
+    at.text_input(key="cur_published").set_value("2016-02-23")
+    at.text_input(key="cur_outlet").set_value("Wire")
+    return at.run()
+
+
+def _rows(at: AppTest) -> dict[str, dict[str, object]]:
+    [editor] = at.dataframe
+    return {r["when"]: r for r in editor.value.to_dict("records")}
+
+
+def test_the_page_proposes_kinds_from_verbs_with_the_reason(page):
+    assert not page.exception
+    rows = _rows(page)
+    got = {when: (r["kind"], r["why"]) for when, r in rows.items() if when != "next month"}
+    assert got == {
+        "on Saturday": ("military", "military: 'struck'"),
+        "on Monday": ("statement", "statement: 'told'"),
+        "in December": ("estimate", "estimate: '2,900 Russians'"),
+        "on Feb. 10": ("broadcast", "broadcast: 'aired'"),
+    }
+    assert rows["on Saturday"]["resolves to"] == "20 Feb 2016"
+
+
+def test_the_page_keeps_an_organisations_name_as_one_new_name(page):
+    note = _rows(page)["on Saturday"]["note"]
+    assert note == "new names: Syrian Observatory for Human Rights"
+
+
+def test_an_error_shows_the_line_of_the_block_shown(page):
+    """The strike has no known actor: the error names the line of the preview shown
+    below it, which holds `actors: []`, and never a line of the merged file."""
+    [error] = [re.sub(r"\\(.)", r"\1", e.value) for e in page.error]
+    found = re.search(r"line (\d+): events\[([a-z0-9-]+)\]\.actors: must list at least one", error)
+    assert found, error
+    assert "events.yaml:" not in error
+    [preview] = page.code
+    lines = preview.value.splitlines()
+    line = int(found[1])
+    assert lines[line - 1] == "    actors: []"
+    start = max(i for i, text in enumerate(lines[:line]) if text.startswith("  - id: "))
+    block = lines[start : start + 9]
+    assert block[0] == f"  - id: {found[2]}"
+    assert any(text.startswith('    quote: "Russian jets struck targets') for text in block)
+    assert page.get("download_button")[0].proto.disabled
+
+
+@pytest.mark.xfail(strict=False, reason="the dates worker's finder fix: a phrase before a clause")
+def test_a_phrase_followed_by_more_clause_is_a_candidate(page):
+    assert _rows(page)["next month"]["resolves to"] == "Mar 2016"
+
+
+def _filters_in_sidebar(at: AppTest) -> list[str]:
+    return [w.key for w in at.sidebar.multiselect] + [w.key for w in at.sidebar.text_input]
+
+
+def test_the_filters_are_only_on_the_pages_they_act_on(monkeypatch):
+    monkeypatch.setenv("TIMELINE_EVENTS", str(EVENTS))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert "f_actors" in _filters_in_sidebar(at) and "f_text" in _filters_in_sidebar(at)
+    at.multiselect(key="f_actors").set_value(["putin"]).run()
+    at._page_hash = calc_hash("add-article")
+    at.run()
+    assert not at.exception
+    assert _filters_in_sidebar(at) == []
+    at._page_hash = calc_hash("briefing")
+    at.run()
+    assert "f_actors" in _filters_in_sidebar(at)
+    assert at.multiselect(key="f_actors").value == ["putin"]  # kept across the pages
