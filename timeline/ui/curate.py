@@ -26,8 +26,10 @@ from timeline.text import md_escape
 from timeline.yamlread import read_yaml
 from timeline.yamlwrite import event_block, source_block
 
-COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "why", "note"]
-WIDTHS = {"add": 40, "when": 110, "resolves to": 95, "actors": 110, "kind": 95, "status": 85}
+COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "why"]
+WIDTH = 820  # the page's column beside the sidebar at 1280 px: the table fits it
+WIDTHS = {"add": 55, "when": 100, "resolves to": 88, "actors": 100, "kind": 85, "status": 75}
+WIDTHS |= {"why": 120, "title": WIDTH - sum(WIDTHS.values()) - 120 - 4}  # 4: the borders
 
 
 def _why(c: Candidate) -> str:
@@ -36,9 +38,17 @@ def _why(c: Candidate) -> str:
     return reason(c.kind, c.kind_cue) + status
 
 
-def _note(c: Candidate) -> str:
-    names = [f"new names: {', '.join(c.new_names)}"] if c.new_names else []
-    return "; ".join([*(f"like {d}" for d in c.duplicates), *names])
+def _notes(candidates: list[Candidate]) -> None:
+    """What to look at before adding (events it may repeat, names that are no actor
+    yet), below the table so the table keeps to the screen's width."""
+    lines = []
+    for c in candidates:
+        said = [*(f"like {d}" for d in c.duplicates)]
+        said += [f"new names, not actors yet: {', '.join(c.new_names)}"] if c.new_names else []
+        if said:
+            lines.append(f"- **{md_escape(c.phrase.text)}**: {md_escape('; '.join(said))}")
+    if lines:
+        st.markdown("\n".join(lines))
 
 
 def _rows(candidates: list[Candidate]) -> pd.DataFrame:
@@ -52,7 +62,6 @@ def _rows(candidates: list[Candidate]) -> pd.DataFrame:
             "kind": c.kind,
             "status": c.status,
             "why": _why(c),
-            "note": _note(c),
         }
         for c in candidates
     ]
@@ -117,7 +126,7 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
 
 def _columns() -> dict[str, Any]:
     """Narrow columns for short values, so the table fits beside the sidebar at 1280 px;
-    the title, the reasons and the note take what is left (their full text on hover)."""
+    the title takes what is left (its full text when edited)."""
     config: dict[str, Any] = {name: st.column_config.Column(width=w) for name, w in WIDTHS.items()}
     config["add"] = st.column_config.CheckboxColumn("add", width=WIDTHS["add"])
     config["kind"] = st.column_config.SelectboxColumn("kind", options=KINDS, width=WIDTHS["kind"])
@@ -161,9 +170,10 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
         key="cur_editor",
         hide_index=True,
         width="stretch",
-        disabled=["when", "resolves to", "why", "note"],
+        disabled=["when", "resolves to", "why"],
         column_config=_columns(),
     )
+    _notes(candidates)
     _result(data, original, dataset_dir, source, text, _accepted(candidates, edited))
 
 
@@ -177,7 +187,8 @@ def _verdict(checked: Summary, proposal: Proposal) -> None:
     ours = [line for line in (told(p, proposal) for p in wrong) if line]
     if ours:
         st.error(
-            "The blocks below do not pass check yet; fix these in the table:\n\n"
+            "The blocks below do not pass check yet; fix these in the table above (the "
+            "lines are those of the blocks below):\n\n"
             + "\n".join(f"- {md_escape(line)}" for line in ours)
         )
     if len(ours) < len(wrong):
@@ -209,7 +220,8 @@ def _result(
     given = {source["text"]: text}  # the new article, checked without being written
     checked = open_bytes(merged.encode(), data.file, dataset_dir, given=given).data
     _verdict(checked, proposal)
-    st.code(proposal.preview, language="yaml", line_numbers=True)
+    st.caption("The blocks to add, as they will go into the dataset:")
+    st.code(proposal.preview, language="yaml", line_numbers=True, wrap_lines=True)
     left, right = st.columns(2)
     left.download_button(
         "Download the merged events.yaml",
