@@ -2,8 +2,11 @@
 
 The rules are tried in order and the first whose cue words are in the sentence wins, so
 the thing that happened outranks the verb that reports it: "Russian jets struck targets,
-the ministry said" is military ('struck'), not a statement ('said'). A sentence with no
-cue word is a statement (most of a news story is someone saying something).
+the ministry said" is military ('struck'), not a statement ('said'). A count of people
+("405 people left Chechnya …, 104 killed") is an estimate: its figure is the news. A
+sentence with no cue word is a statement (most of a news story is someone saying
+something). On the curated dataset the table proposes the curator's kind for 20 of its
+25 events (the cue list before it: 19); ``tests/test_curate.py`` keeps that figure.
 """
 
 from __future__ import annotations
@@ -24,8 +27,16 @@ def _words(*words: str) -> re.Pattern[str]:
 
 
 NUMBER = r"\d[\d,.]*"
-RULES = [  # first match wins: claims, then the deed, then who says what
+RULES = [  # first match wins: claims, counts of people, the deed, then who says what
     Rule("claim", _words(r"claim(?:s|ed|ing)?")),
+    Rule(
+        "estimate",
+        re.compile(
+            rf"\b{NUMBER} (?:people|Russians|Chechens|fighters|militants|civilians)\b"
+            r"|\bestimated?\b",
+            re.I,
+        ),
+    ),
     Rule(
         "military",
         _words(
@@ -36,16 +47,10 @@ RULES = [  # first match wins: claims, then the deed, then who says what
         ),
     ),
     Rule(
-        "estimate",
-        re.compile(
-            rf"\b{NUMBER} (?:people|Russians|Chechens|fighters|militants|civilians)\b"
-            r"|\bestimated?\b",
-            re.I,
-        ),
-    ),
-    Rule(
         "broadcast",
-        _words("documentary", "television", "broadcast", r"air(?:s|ed)", "programme", "TV"),
+        _words(
+            "documentary", "preview", "television", "broadcast", r"air(?:s|ed)", "programme", "TV"
+        ),
     ),
     Rule("media", _words("videos?", "footage", "photographs?", "images")),
     Rule("meeting", _words("met", "meets", "meeting", "summit", "talks", "visited")),
