@@ -5,6 +5,7 @@ the page and the command line, and the Timeline's filters only where they act.""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import subprocess
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
@@ -20,6 +23,7 @@ from tests.conftest import EVENTS, ROOT
 from tests.test_browser import streamlit_server
 from timeline.curate import new_source
 from timeline.curate.kinds import propose_kind, reason
+from timeline.curate.names import name_spans
 from timeline.curate.proposal import propose, told
 from timeline.load import load_bytes, load_file
 from timeline.problems import Problem
@@ -105,6 +109,28 @@ def test_the_reason_reads_as_the_kind_and_its_word():
 def test_an_organisations_name_is_one_name(sentence, names):
     """The new names the page shows (single words and leading "The" are no names)."""
     assert match_actors(sentence, {})[1] == names
+
+
+WORDS = st.sampled_from(
+    [
+        *("Syrian", "Observatory", "for", "of", "the", "and", "in", "Human", "Rights"),
+        *("Ministry", "Putin", "al-Assad", "Co-operation", "said", ",", "Moscow", "State"),
+        *("Iraq", "de"),
+    ]
+)
+
+
+@given(st.lists(WORDS, max_size=30))
+def test_names_are_disjoint_runs_of_capitalised_words(words):
+    """Whatever the words, the names found are in order, never overlap, and each starts
+    with a capital (a connector joins, never starts or ends a name)."""
+    sentence = " ".join(words)
+    spans = name_spans(sentence)
+    assert all(a < b <= c for (a, b), (c, _) in itertools.pairwise(spans))
+    for a, b in spans:
+        name = sentence[a:b].split()
+        assert name[0][0].isupper(), sentence[a:b]
+        assert name[-1] not in ("for", "of", "and", "the", "in", "de"), sentence[a:b]
 
 
 def test_new_source_is_the_pages_and_the_command_lines(tmp_path):
