@@ -143,6 +143,11 @@ def test_new_source_is_the_pages_and_the_command_lines(tmp_path):
         "url": "",
         "text": "articles/wire-2016-02-23-2.txt",
     }
+    title = new_source(STORY, dt.date(2016, 2, 23))["title"]  # no headline line: 1st sentence
+    assert title == (
+        "Russian jets struck targets in Syria on Saturday, the Syrian Observatory for Human "
+        "Rights said."
+    )
     article = tmp_path / "story.txt"
     article.write_text(STORY, encoding="utf-8")
     run = [sys.executable, "-m", "timeline", "suggest", str(article), "--published", "2016-02-23"]
