@@ -80,7 +80,11 @@ def _inputs() -> None:
         help="Every date phrase is read against this day",
     )
     middle.text_input("Outlet", key="cur_outlet")
-    right.text_input("Headline", key="cur_title", help="Default: the article's first line")
+    right.text_input(
+        "Headline",
+        key="cur_title",
+        help="Default: the article's first line (its first sentence when that line is the story)",
+    )
     st.text_input("URL", key="cur_url", placeholder="https://…")
 
 
