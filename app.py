@@ -52,6 +52,7 @@ def filters_sidebar() -> None:
 
 
 def timeline_page() -> None:
+    views.page_title("Timeline", loaded.data.title)
     filters_sidebar()
     views.page_head()
     st.title(md_escape(loaded.data.title or "timeline"), anchor=False)
@@ -79,12 +80,14 @@ def timeline_page() -> None:
 
 
 def briefing_page() -> None:
+    views.page_title("Briefing", loaded.data.title)
     filters_sidebar()
     briefing.page(shown, actors, loaded.data, state.lanes)
     session.mirror_to_url(replace(session.current(bounds, briefing=True), event=None))
 
 
 def curate_page() -> None:
+    views.page_title("Add an article", loaded.data.title)
     original = upload.getvalue() if upload is not None else data.read_text(path)
     if original is None:
         return

@@ -24,7 +24,7 @@ from timeline.problems import errors
 from timeline.suggest import Candidate, dateline, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
-from timeline.yamlwrite import event_block, source_block
+from timeline.yamlwrite import event_blocks, source_block
 
 COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "why"]
 WIDTH = 820  # the page's column beside the sidebar at 1280 px: the table fits it
@@ -214,7 +214,7 @@ def _result(
         st.info("Tick at least one candidate to build the merged dataset.")
         return
     parsed = read_yaml(original, data.file)
-    blocks = [event_block(c, source["id"], notes=False) for c in accepted]
+    blocks = event_blocks(accepted, source["id"], notes=False)
     try:
         proposal = propose(original, parsed.lines, source_block(source), blocks)
     except ValueError as err:

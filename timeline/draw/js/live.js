@@ -12,13 +12,19 @@
 const CONFIG = { displaylogo: false, displayModeBar: false, scrollZoom: false, doubleClick: false, responsive: false };
 const SHEET_PX = 380;
 
+// Our own Plotly.js, kept apart from the one Streamlit bundles for st.plotly_chart (both
+// set window.Plotly as they load; two builds must never touch each other's charts).
 function loadPlotly(url) {
-  if (window.Plotly && window.Plotly.react) return Promise.resolve(window.Plotly);
   if (!window.__timelinePlotly) {
     window.__timelinePlotly = new Promise((resolve, reject) => {
+      const before = window.Plotly;
       const script = document.createElement("script");
-      script.src = url;
-      script.onload = () => resolve(window.Plotly);
+      script.src = new URL(url, document.baseURI).href;
+      script.onload = () => {
+        const ours = window.Plotly;
+        if (before) window.Plotly = before;
+        resolve(ours);
+      };
       script.onerror = () => reject(new Error("Plotly.js could not be loaded from " + url));
       document.head.appendChild(script);
     });
@@ -30,6 +36,16 @@ function el(tag, attrs, text) {
   const node = document.createElement(tag);
   Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
   if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// Text with its web links as links ([[text, url or ""], …], made in Python): never markup.
+function linked(tag, parts, cls) {
+  const node = el(tag, cls ? { class: cls } : {});
+  parts.forEach(([text, url]) => {
+    if (url && /^https?:\/\//i.test(url)) node.append(el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, text));
+    else node.append(document.createTextNode(text));
+  });
   return node;
 }
 
@@ -74,13 +90,20 @@ class LiveTimeline {
     this.sheet.hidden = true;
     this.body.append(this.chart, this.sheet);
     this.live = el("div", { class: "tl-live", "aria-live": "polite" });
-    r.append(this.bar, this.body, this.live);
+    this.help = el("div", { class: "tl-live", id: "tl-help" },
+      "Arrow keys move between events in date order; Enter opens the selected event; Escape " +
+      "closes it; Home goes back to the first view. The list below the chart has every event as text.");
+    r.append(this.bar, this.body, this.live, this.help);
     this.first.onclick = () => this.show(this.spec.window || this.spec.all);
     this.every.onclick = () => this.show(this.spec.all);
     this.zoomIn.onclick = () => this.zoom(0.5);
     this.zoomOut.onclick = () => this.zoom(2);
     this.compressBox.onchange = () => { this.chosen = this.compressBox.checked; this.draw(); };
     this.chart.addEventListener("keydown", (e) => this.key(e));
+    // Escape closes the sheet wherever the focus is (a click on the chart does not move it).
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && !this.sheet.hidden && this.root.isConnected && e.target !== this.chart) this.closeSheet(true);
+    });
     // Plotly's drag layer swallows the browser's dblclick: two presses in 400 ms are one.
     this.chart.addEventListener("mousedown", (e) => this.press(e), true);
     new ResizeObserver(() => this.resized()).observe(this.body);
@@ -99,7 +122,9 @@ class LiveTimeline {
     this.spec = data.spec;
     this.order = this.spec.events.id.map((_, i) => i);
     this.index = Object.fromEntries(this.spec.events.id.map((id, i) => [id, i]));
-    this.range = (this.spec.window || this.spec.all).slice();
+    // The same events (only the lanes changed): the user's zoom stays.
+    if (!this.range || this.revision !== this.spec.revision) this.range = (this.spec.window || this.spec.all).slice();
+    this.revision = this.spec.revision;
     this.chosen = data.compress; // null: automatic (on where it gives the bursts most of the width)
     this.selected = data.selected || null;
     this.chart.setAttribute("aria-label", data.name);
@@ -114,12 +139,12 @@ class LiveTimeline {
     return (text) => ctx.measureText(text).width + 2;
   }
 
-  // Empty stretches drawn as breaks: as the user chose, else wherever they would take
-  // more than half of the range (the bursts then get most of the width).
+  // Empty stretches drawn as breaks: as the user chose, else where they would take more
+  // than half of the range (TimelineDraw.autoBreaks, as every export decides).
   breaks() {
     const found = TimelineDraw.findBreaks(this.spec, this.range, 0.08);
-    const gone = found.reduce((sum, b) => sum + Math.min(b[1], this.range[1]) - Math.max(b[0], this.range[0]), 0);
-    const on = this.chosen === null || this.chosen === undefined ? gone > 0.5 * (this.range[1] - this.range[0]) : this.chosen;
+    const auto = this.chosen === null || this.chosen === undefined;
+    const on = auto ? TimelineDraw.autoBreaks(this.spec, this.range).length > 0 : this.chosen;
     this.compressBox.checked = on && found.length > 0;
     this.compressBox.disabled = found.length === 0;
     return on ? found : [];
@@ -127,7 +152,9 @@ class LiveTimeline {
 
   // Rows the chart may take in all: the lanes grow into the first screen, not past it.
   rowBudget() {
-    return Math.max(this.spec.lanes.length * 2, Math.floor(window.innerHeight * 0.9 / TimelineDraw.ROW_PX));
+    const top = this.chart.getBoundingClientRect().top + window.scrollY;
+    const room = window.innerHeight - top - 110; // the date axis above, the legend below
+    return Math.max(this.spec.lanes.length, Math.floor(room / TimelineDraw.ROW_PX));
   }
 
   draw(first) {
@@ -177,7 +204,7 @@ class LiveTimeline {
 
   zoom(factor) {
     const mid = (this.range[0] + this.range[1]) / 2, half = (this.range[1] - this.range[0]) * factor / 2;
-    this.show([mid - half, mid + half]);
+    return this.show([mid - half, mid + half]);
   }
 
   press(e) {
@@ -263,7 +290,8 @@ class LiveTimeline {
     detail.lines.forEach(([k, v]) => {
       const p = el("p"); p.append(el("b", {}, k + ": "), document.createTextNode(v)); this.sheet.append(p);
     });
-    if (detail.quote) this.sheet.append(el("blockquote", {}, detail.quote));
+    if (detail.quote.length) { const q = el("blockquote"); q.append(linked("p", detail.quote)); this.sheet.append(q); }
+    if (detail.notes.length) this.sheet.append(linked("p", detail.notes, "tl-notes"));
     detail.links.forEach(([text, url]) => {
       const a = el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, text);
       const p = el("p"); p.append(a); this.sheet.append(p);
