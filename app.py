@@ -41,14 +41,19 @@ if frame.empty:
 choices = data.choices(loaded)
 bounds = (frame["start"].min().date(), frame["end"].max().date())
 session.start(choices)
-with st.sidebar:
-    views.sidebar(choices, actors, loaded.data, bounds)
 state = session.current(bounds)
 shown = filters.apply(frame, state.filters)
 
 
+def filters_sidebar() -> None:
+    """The filters, on the pages they act on (Timeline, Briefing) and no other."""
+    with st.sidebar:
+        views.sidebar(choices, actors, loaded.data, bounds)
+
+
 def timeline_page() -> None:
     views.page_title("Timeline", loaded.data.title)
+    filters_sidebar()
     views.page_head()
     st.title(md_escape(loaded.data.title or "timeline"), anchor=False)
     views.about(loaded.data)
@@ -76,6 +81,7 @@ def timeline_page() -> None:
 
 def briefing_page() -> None:
     views.page_title("Briefing", loaded.data.title)
+    filters_sidebar()
     briefing.page(shown, actors, loaded.data, state.lanes)
     session.mirror_to_url(replace(session.current(bounds, briefing=True), event=None))
 

@@ -174,7 +174,7 @@ def test_actors_new_names_and_cues(data):
     assert (first.kind, first.status) == ("meeting", "reported")
     assert second.actors == ["kadyrov"] and second.new_names == ["Alexander Rogatkin"]
     assert (second.kind, second.status) == ("claim", "disputed")
-    assert (second.kind_cue, second.status_cue) == ("claim", "denied")
+    assert (second.kind_cue, second.status_cue) == ("claimed", "denied")
 
 
 def test_candidates_already_in_the_dataset_are_noticed(data):

@@ -189,10 +189,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 def _new_source(
     args: argparse.Namespace, article: Path, text: str, data: Summary | None
 ) -> dict[str, str]:
-    from timeline.ids import slug
+    from timeline.curate import new_source
 
-    taken = set(data.sources) if data else set()
-    outlet = args.outlet or "Unknown outlet"
     relative = str(article)
     if args.into:
         relative = os.path.relpath(article.resolve(), Path(args.into).resolve().parent)
@@ -202,15 +200,16 @@ def _new_source(
                 "`text:`, or the loader will refuse it",
                 file=sys.stderr,
             )
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), article.stem)
-    return {
-        "id": slug(f"{outlet} {args.published}", taken),
-        "title": args.title or first_line,
-        "outlet": outlet,
-        "published": args.published.isoformat(),
-        "url": args.url or "",
-        "text": relative,
-    }
+    taken = data.sources if data else ()
+    return new_source(
+        text,
+        args.published,
+        taken,
+        outlet=args.outlet or "",
+        title=args.title or "",
+        url=args.url or "",
+        path=relative,
+    )
 
 
 def _iso_date(text: str) -> dt.date:

@@ -27,6 +27,15 @@ def merge(
     re-indented to the file's own list indentation. Raises ValueError when a section is
     not a block list with at least one item (then there is nowhere to add to).
     """
+    return placed(original, parsed_lines, source, events)[0]
+
+
+def placed(
+    original: str, parsed_lines: dict[tuple[str | int, ...], int], source: str, events: list[str]
+) -> tuple[str, list[int]]:
+    """:func:`merge`'s text, and the 1-based line where the source block and where the
+    event blocks begin in it (so a problem found in the merged file can be told against
+    the blocks a curator was shown)."""
     lines = original.splitlines()
     key_lines = {str(k[0]): v - 1 for k, v in parsed_lines.items() if len(k) == 1}
     inserts = []
@@ -36,7 +45,8 @@ def merge(
             raise ValueError(f"the dataset's `{section}:` is not a list to add to")
         indent = lines[first - 1][: len(lines[first - 1]) - len(lines[first - 1].lstrip())]
         text = "".join(_reindent(b, indent) for b in blocks if b)
-        inserts.append((_section_end(lines, key_lines, section), text))
-    for at, text in sorted(inserts, reverse=True):
-        lines[at:at] = text.rstrip("\n").splitlines()
-    return "\n".join(lines) + "\n"
+        inserts.append((_section_end(lines, key_lines, section), text.rstrip("\n").splitlines()))
+    for at, added in sorted(inserts, reverse=True):
+        lines[at:at] = added
+    starts = [at + 1 + sum(len(a) for b, a in inserts if b < at) for at, _ in inserts]
+    return "\n".join(lines) + "\n", starts

@@ -21,6 +21,8 @@ import pandas as pd
 from dateparser.search import search_dates
 
 from timeline.cache import Frames, frames_of
+from timeline.curate.kinds import propose_kind
+from timeline.curate.names import name_spans
 from timeline.dates import (
     FIND_YEAR,
     MONTH_WORDS,
@@ -49,20 +51,6 @@ STATUS_CUES = [
     ("disputed", re.compile(r"\b(?:denied|denies|deny|disputed|rejected)\b", re.I)),
     ("claimed", re.compile(r"\b(?:claim(?:s|ed)?|allegedly|alleged)\b", re.I)),
 ]
-KIND_CUES = [
-    ("claim", re.compile(r"\bclaim", re.I)),
-    ("broadcast", re.compile(r"\b(?:documentary|television|broadcast|air(?:s|ed)? on)\b", re.I)),
-    ("media", re.compile(r"\bvideos?\b", re.I)),
-    ("military", re.compile(r"\b(?:air ?strikes?|strikes|attacks?|bombing|offensive)\b", re.I)),
-    ("estimate", re.compile(r"\b\d[\d,]* (?:people|Russians|Chechens|fighters|militants)\b")),
-    ("meeting", re.compile(r"\b(?:met|meeting|summit|talks)\b", re.I)),
-    (
-        "statement",
-        re.compile(
-            r"\b(?:said|says|told|declared|announced|stated|conceded|insists|reported)\b", re.I
-        ),
-    ),
-]
 NOT_NAMES = {
     "In",
     "On",
@@ -85,9 +73,6 @@ NOT_NAMES = {
     "These",
     "Our",
 }
-NAME = re.compile(
-    r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?: (?:al-|bin |de |van )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)+"
-)
 
 
 @dataclass(frozen=True)
@@ -208,9 +193,9 @@ def match_actors(sentence: str, terms: dict[str, str]) -> tuple[list[str], list[
                 named.append((match.start(), terms[term]))
     ids = list(dict.fromkeys(ident for _, ident in sorted(named)))
     new = [
-        _name(m.group(0))
-        for m in NAME.finditer(sentence)
-        if not overlaps(m.start(), m.end(), covered)
+        _name(sentence[start:end])
+        for start, end in name_spans(sentence)
+        if not overlaps(start, end, covered)
     ]
     return ids, list(dict.fromkeys(n for n in new if n))
 
@@ -320,7 +305,7 @@ def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None)
     out = []
     for sentence in sentences(text):
         actors, new = match_actors(sentence, terms)
-        kind, kind_cue = _cue(sentence, KIND_CUES, "statement")
+        kind, kind_cue = propose_kind(sentence)
         status, status_cue = _cue(sentence, STATUS_CUES, "reported")
         title, folded = _title(sentence), fold_text(sentence)  # once a sentence, not a phrase
         for phrase in phrases(sentence, published):

@@ -9,31 +9,46 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from timeline.cache import Frames, open_bytes
-from timeline.ids import slug
+from timeline.curate import new_source
+from timeline.curate.kinds import reason
+from timeline.curate.proposal import Proposal, propose, told
 from timeline.load import Summary
-from timeline.merge import merge
 from timeline.model import KINDS, STATUSES
+from timeline.problems import errors
 from timeline.suggest import Candidate, dateline, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
 from timeline.yamlwrite import event_blocks, source_block
 
-COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "quote", "note"]
+COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "why"]
+WIDTH = 820  # the page's column beside the sidebar at 1280 px: the table fits it
+WIDTHS = {"add": 55, "when": 100, "resolves to": 88, "actors": 100, "kind": 85, "status": 75}
+WIDTHS |= {"why": 120, "title": WIDTH - sum(WIDTHS.values()) - 120 - 4}  # 4: the borders
 
 
-def _excerpt(c: Candidate, width: int = 240) -> str:
-    """The sentence around the candidate's phrase, at most ``width`` characters (one
-    sentence of 2,000 dates would otherwise fill 2,000 rows with all of itself)."""
-    if len(c.sentence) <= width:
-        return " ".join(c.sentence.split())
-    start = max(0, c.phrase.start - width // 2)
-    part = " ".join(c.sentence[start : start + width].split())
-    return ("… " if start else "") + part + (" …" if start + width < len(c.sentence) else "")
+def _why(c: Candidate) -> str:
+    """The cue words behind the proposed kind and status: "military: 'struck'"."""
+    status = f"; {c.status}: '{c.status_cue}'" if c.status_cue else ""
+    return reason(c.kind, c.kind_cue) + status
+
+
+def _notes(candidates: list[Candidate]) -> None:
+    """What to look at before adding (events it may repeat, names that are no actor
+    yet), below the table so the table keeps to the screen's width."""
+    lines = []
+    for c in candidates:
+        said = [*(f"like {d}" for d in c.duplicates)]
+        said += [f"new names, not actors yet: {', '.join(c.new_names)}"] if c.new_names else []
+        if said:
+            lines.append(f"- **{md_escape(c.phrase.text)}**: {md_escape('; '.join(said))}")
+    if lines:
+        st.markdown("\n".join(lines))
 
 
 def _rows(candidates: list[Candidate]) -> pd.DataFrame:
@@ -46,13 +61,7 @@ def _rows(candidates: list[Candidate]) -> pd.DataFrame:
             "actors": ", ".join(c.actors),
             "kind": c.kind,
             "status": c.status,
-            "quote": _excerpt(c),
-            "note": "; ".join(
-                [
-                    *(f"like {d}" for d in c.duplicates),
-                    *([f"new names: {', '.join(c.new_names)}"] if c.new_names else []),
-                ]
-            ),
+            "why": _why(c),
         }
         for c in candidates
     ]
@@ -71,7 +80,11 @@ def _inputs() -> None:
         help="Every date phrase is read against this day",
     )
     middle.text_input("Outlet", key="cur_outlet")
-    right.text_input("Headline", key="cur_title", help="Default: the article's first line")
+    right.text_input(
+        "Headline",
+        key="cur_title",
+        help="Default: the article's first line (its first sentence when that line is the story)",
+    )
     st.text_input("URL", key="cur_url", placeholder="https://…")
 
 
@@ -87,17 +100,15 @@ def _published(text: str) -> dt.date | None:
 
 
 def _source(data: Summary, text: str, published: dt.date) -> dict[str, str]:
-    outlet = st.session_state["cur_outlet"].strip() or "Unknown outlet"
-    ident = slug(f"{outlet} {published}", set(data.sources))
-    first = next((line.strip() for line in text.splitlines() if line.strip()), ident)
-    return {
-        "id": ident,
-        "title": st.session_state["cur_title"].strip() or first,
-        "outlet": outlet,
-        "published": published.isoformat(),
-        "url": st.session_state["cur_url"].strip(),
-        "text": f"articles/{ident}.txt",
-    }
+    state = st.session_state
+    return new_source(
+        text,
+        published,
+        data.sources,
+        outlet=state["cur_outlet"],
+        title=state["cur_title"],
+        url=state["cur_url"],
+    )
 
 
 def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candidate]:
@@ -115,6 +126,18 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
                 )
             )
     return out
+
+
+def _columns() -> dict[str, Any]:
+    """Narrow columns for short values, so the table fits beside the sidebar at 1280 px;
+    the title takes what is left (its full text when edited)."""
+    config: dict[str, Any] = {name: st.column_config.Column(width=w) for name, w in WIDTHS.items()}
+    config["add"] = st.column_config.CheckboxColumn("add", width=WIDTHS["add"])
+    config["kind"] = st.column_config.SelectboxColumn("kind", options=KINDS, width=WIDTHS["kind"])
+    config["status"] = st.column_config.SelectboxColumn(
+        "status", options=STATUSES, width=WIDTHS["status"]
+    )
+    return config
 
 
 def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
@@ -151,14 +174,32 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
         key="cur_editor",
         hide_index=True,
         width="stretch",
-        disabled=["when", "resolves to", "quote", "note"],
-        column_config={
-            "add": st.column_config.CheckboxColumn("add", width="small"),
-            "kind": st.column_config.SelectboxColumn("kind", options=list(KINDS)),
-            "status": st.column_config.SelectboxColumn("status", options=list(STATUSES)),
-        },
+        disabled=["when", "resolves to", "why"],
+        column_config=_columns(),
     )
+    _notes(candidates)
     _result(data, original, dataset_dir, source, text, _accepted(candidates, edited))
+
+
+def _verdict(checked: Summary, proposal: Proposal) -> None:
+    """Whether the merged dataset passes check; its errors against the lines of the
+    blocks shown below (the merged file is not shown, so none of its lines)."""
+    if checked.ok:
+        st.success(f"The merged dataset passes check: {checked.total} events.", icon="✅")
+        return
+    wrong = errors(checked.problems)
+    ours = [line for line in (told(p, proposal) for p in wrong) if line]
+    if ours:
+        st.error(
+            "The blocks below do not pass check yet; fix these in the table above (the "
+            "lines are those of the blocks below):\n\n"
+            + "\n".join(f"- {md_escape(line)}" for line in ours)
+        )
+    if len(ours) < len(wrong):
+        st.warning(
+            f"The dataset already has {len(wrong) - len(ours)} errors of its own, not from "
+            "this article: see the Timeline page's problems."
+        )
 
 
 def _result(
@@ -175,17 +216,16 @@ def _result(
     parsed = read_yaml(original, data.file)
     blocks = event_blocks(accepted, source["id"], notes=False)
     try:
-        merged = merge(original, parsed.lines, source_block(source), blocks)
+        proposal = propose(original, parsed.lines, source_block(source), blocks)
     except ValueError as err:
         st.error(f"Cannot add to this dataset: {err}.")
         return
+    merged = proposal.merged
     given = {source["text"]: text}  # the new article, checked without being written
     checked = open_bytes(merged.encode(), data.file, dataset_dir, given=given).data
-    if checked.ok:
-        st.success(f"The merged dataset passes check: {checked.total} events.", icon="✅")
-    else:
-        st.error("The merged dataset does not pass check yet; fix these in the table:")
-        st.text("\n".join(str(p) for p in checked.problems if p.severity == "error"))
+    _verdict(checked, proposal)
+    st.caption("The blocks to add, as they will go into the dataset:")
+    st.code(proposal.preview, language="yaml", line_numbers=True, wrap_lines=True)
     left, right = st.columns(2)
     left.download_button(
         "Download the merged events.yaml",
