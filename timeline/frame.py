@@ -44,6 +44,9 @@ COLUMNS = [
     "figures",
     "tags",
     "notes",
+    "reports",  # every report, the event's own first; empty when it has only its own
+    "outlets",  # how many independent outlets report it
+    "disagree",  # what its reports disagree on: "date", "status", "figure:<measure>"
     "line",
 ]
 # Fields a curator may leave out: "" in the frame (pandas would show a missing one as "nan"),
@@ -150,6 +153,9 @@ def to_frame(data: Dataset) -> pd.DataFrame:
     items, look = data.events, _Lookup.of(data)
     events = [item.event for item in items]
     columns = {**_said(events), **_dates(items), **_looked_up(events, look)}
+    columns["reports"] = [[r.record() for r in item.readings] for item in items]
+    columns["outlets"] = [item.outlets for item in items]
+    columns["disagree"] = [list(item.disagree) for item in items]
     columns["line"] = [item.line for item in items]
     frame = pd.DataFrame(columns, columns=COLUMNS)
     for column in OPTIONAL_TEXT:

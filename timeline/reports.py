@@ -1,0 +1,207 @@
+"""One event, several reports: where their dates agree, how many independent outlets
+they are, and what they disagree on. Plain functions over spans and sources; the loader
+calls them and the frame carries what they find (``reports``, ``outlets``, ``disagree``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from timeline.dates import Span, day_label, range_span
+from timeline.model import Figure, Source
+
+# How the chart marks an event by its reports (drawn by the live view): a count beside a
+# corroborated marker, a sign beside one whose sources disagree, and the legend's words.
+REPORT_MARKS: dict[str, dict[str, str]] = {
+    "corroborated": {
+        "symbol": "circle",
+        "text": "×{n}",  # the number of independent outlets
+        "colour": "#1b7837",
+        "legend": "reported by {n} independent outlets",
+    },
+    "disagree": {
+        "symbol": "x-thin-open",
+        "text": "≠",
+        "colour": "#b2182b",
+        "legend": "sources disagree (date, status or a figure)",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one report of an event says: its article, phrase, span and status."""
+
+    source: str
+    outlet: str
+    when: str | None
+    span: Span
+    quote: str | None
+    status: str
+    url: str | None = None
+    figures: tuple[Figure, ...] = ()
+    pinned: bool = False  # the span is a pin, not what ``when`` reads as
+
+    @property
+    def phrase(self) -> str:
+        """How the report gives its date: its phrase, and whether it is pinned."""
+        if self.pinned:
+            return f"{self.when}, pinned" if self.when else "pinned"
+        return self.when or ""
+
+    def says(self) -> str:
+        """ "Breitbart News says 30 Sep 2015 (on Wednesday)"."""
+        phrase = f" ({self.phrase})" if self.phrase else ""
+        return f"{self.outlet} says {self.span.label}{phrase}"
+
+    def record(self) -> dict[str, str | None]:
+        """The report as the frame and the exports carry it."""
+        return {
+            "source": self.source,
+            "outlet": self.outlet,
+            "when": self.when,
+            "start": self.span.start.isoformat(),
+            "end": self.span.end.isoformat(),
+            "label": self.span.label,
+            "quote": self.quote,
+            "status": self.status,
+            "url": self.url,
+        }
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def intersect(spans: Sequence[Span]) -> tuple[int, int] | None:
+    """The day numbers (ordinals) every span covers, or None when they share no day."""
+    start = max(s.start.toordinal() for s in spans)
+    end = min(s.end.toordinal() for s in spans)
+    return (start, end) if start <= end else None
+
+
+def clashes(readings: Sequence[Reading]) -> list[tuple[int, int]]:
+    """The pairs of readings (by index) whose spans share no day."""
+    pairs = combinations(range(len(readings)), 2)
+    return [(i, j) for i, j in pairs if not readings[i].span.overlaps(readings[j].span)]
+
+
+def _named(readings: Sequence[Reading]) -> str:
+    said = [f"{r.outlet} ({r.phrase}: {r.span.label})" for r in readings]
+    return " and ".join([", ".join(said[:-1]), said[-1]]) if len(said) > 1 else said[0]
+
+
+def agreed(readings: Sequence[Reading]) -> Span | None:
+    """Where every reading's span agrees, with ``how`` naming the reports; a span that is
+    exactly one reading's keeps its precision and label. None: no day is shared."""
+    days = intersect([r.span for r in readings])
+    if days is None:
+        return None
+    how = f"where the reports agree: {_named(readings)}"
+    for r in readings:
+        if (r.span.start.toordinal(), r.span.end.toordinal()) == days:
+            return Span(r.span.start, r.span.end, r.span.precision, r.span.label, how)
+    first, last = (day_of(d) for d in days)
+    return range_span(_day(first, how), _day(last, how), how)
+
+
+def union(readings: Sequence[Reading]) -> Span:
+    """Every day any reading gives: the event drawn over its sources' disagreement."""
+    first = min(r.span.start for r in readings)
+    last = max(r.span.end for r in readings)
+    how = f"the reports disagree, drawn over all they say: {_named(readings)}"
+    return range_span(_day(first, how), _day(last, how), how)
+
+
+def day_of(ordinal: int) -> dt.date:
+    return dt.date.fromordinal(ordinal)
+
+
+def _day(day: dt.date, how: str) -> Span:
+    return Span(day, day, "day", day_label(day), how)
+
+
+# --- outlets ----------------------------------------------------------------------------
+
+
+def origins(sources: Mapping[str, Source]) -> dict[str, str]:
+    """Each source's origin: where it comes from, following ``via`` (a source id or an
+    agency's name) to its end. Relays of one origin are one outlet, not several."""
+    return {ident: _origin(ident, sources) for ident in sources}
+
+
+def _origin(ident: str, sources: Mapping[str, Source]) -> str:
+    seen = {ident}
+    source = sources[ident]
+    while source.via is not None:
+        if source.via not in sources or source.via in seen:  # an agency, or a loop: stop
+            return source.via.casefold()
+        seen.add(source.via)
+        source = sources[source.via]
+    return source.outlet.casefold()
+
+
+def independent(readings: Sequence[Reading], origin: Mapping[str, str]) -> int:
+    """How many independent outlets the readings are (relays of one origin count once)."""
+    return len({origin.get(r.source, r.source) for r in readings})
+
+
+# --- status and figures -----------------------------------------------------------------
+
+STATUS_CLASHES = (
+    frozenset({"confirmed", "claimed"}),
+    frozenset({"confirmed", "disputed"}),
+    frozenset({"reported", "disputed"}),
+)
+
+
+def status_clash(readings: Sequence[Reading]) -> tuple[int, int] | None:
+    """The first pair of readings whose statuses disagree (confirmed against claimed or
+    disputed; reported against disputed), or None."""
+    for i, j in combinations(range(len(readings)), 2):
+        if frozenset({readings[i].status, readings[j].status}) in STATUS_CLASHES:
+            return i, j
+    return None
+
+
+_BOUNDS = {  # what a qualified figure allows, as factors of its value
+    "exactly": (1.0, 1.0),
+    "about": (0.95, 1.05),
+    "nearly": (0.95, 1.0),
+    "over": (1.0, math.inf),
+    "at least": (1.0, math.inf),
+    "up to": (0.0, 1.0),
+}
+
+
+def bounds(figure: Figure) -> tuple[float, float]:
+    """The values a figure allows: its ``low``/``high`` when given, else its qualifier's."""
+    below, above = _BOUNDS[figure.qualifier]
+    low = figure.low if figure.low is not None else figure.value * below
+    high = figure.high if figure.high is not None else figure.value * above
+    return min(low, high), max(low, high)
+
+
+def figure_clashes(readings: Sequence[Reading]) -> list[tuple[str, int, int]]:
+    """Each measure (with its unit) on which two readings give figures that cannot both be
+    right, with the pair: ``(measure, i, j)``."""
+    found: dict[str, tuple[str, int, int]] = {}
+    given = [(i, f) for i, r in enumerate(readings) for f in r.figures]
+    for (i, a), (j, b) in combinations(given, 2):
+        key = f"{a.measure}|{a.unit}"
+        if i == j or key in found or (b.measure, b.unit) != (a.measure, a.unit):
+            continue
+        (lo_a, hi_a), (lo_b, hi_b) = bounds(a), bounds(b)
+        if hi_a < lo_b or hi_b < lo_a:
+            found[key] = (a.measure, i, j)
+    return list(found.values())
+
+
+def reported_by(outlets: Sequence[str]) -> str:
+    """ "Reported by AFP and Breitbart News": each outlet once, in order."""
+    names = list(dict.fromkeys(outlets))
+    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    return f"Reported by {listed}"
