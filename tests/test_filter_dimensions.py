@@ -5,6 +5,7 @@ code to write. Each test runs for every row, so a new row is tested as it is add
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,11 +16,18 @@ from timeline.filters import DIMENSIONS, Dimension, Filters, apply, describe
 from timeline.state import ViewState, choices_of, from_params, to_params
 
 ROWS = pytest.mark.parametrize("d", DIMENSIONS, ids=[d.key for d in DIMENSIONS])
+# The seed events have one report each: the reports' rows are tried on the reports example.
+REPORTS = ROOT / "examples" / "reports.yaml"
+DATASETS = {"outlets": REPORTS, "disagree": REPORTS}
+
+
+def events_of(d: Dimension) -> Path:
+    return DATASETS.get(d.name, EVENTS)
 
 
 def a_value(d: Dimension) -> str:
     """A value of ``d`` that some but not all events have."""
-    opened = open_dataset(EVENTS)
+    opened = open_dataset(events_of(d))
     for value in getattr(choices_of(opened.frame, opened.actors), d.name):
         shown = len(apply(opened.frame, Filters(**{d.name: (value,)})))
         if 0 < shown < len(opened.frame):
@@ -28,13 +36,13 @@ def a_value(d: Dimension) -> str:
 
 
 def expected_ids(d: Dimension, value: str) -> list[str]:
-    return list(apply(open_dataset(EVENTS).frame, Filters(**{d.name: (value,)}))["id"])
+    return list(apply(open_dataset(events_of(d)).frame, Filters(**{d.name: (value,)}))["id"])
 
 
 @ROWS
 def test_the_cli_has_the_dimension_as_a_flag(d):
     value = a_value(d)
-    result = cli("list", str(EVENTS), f"--{d.key}", value, "--format", "json")
+    result = cli("list", str(events_of(d)), f"--{d.key}", value, "--format", "json")
     assert result.returncode == 0, result.stderr
     assert [e["id"] for e in json.loads(result.stdout)] == expected_ids(d, value)
     assert f"--{d.key}" in cli("export", "--help").stdout
@@ -43,7 +51,7 @@ def test_the_cli_has_the_dimension_as_a_flag(d):
 @ROWS
 def test_the_url_round_trips_the_dimension(d):
     value = a_value(d)
-    opened = open_dataset(EVENTS)
+    opened = open_dataset(events_of(d))
     state = ViewState(Filters(**{d.name: (value,)}))
     params = to_params(state)
     assert params == {d.key: [value]}
@@ -54,14 +62,15 @@ def test_the_url_round_trips_the_dimension(d):
 @ROWS
 def test_the_sidebar_has_the_dimension_and_it_filters(d, monkeypatch):
     value = a_value(d)
-    monkeypatch.setenv("TIMELINE_EVENTS", str(EVENTS))
+    monkeypatch.setenv("TIMELINE_EVENTS", str(events_of(d)))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     widget = at.multiselect(key=f"f_{d.name}")
     assert widget.label == d.label
     widget.set_value([value]).run()
     assert not at.exception
     shown = len(expected_ids(d, value))
-    assert f"Showing {shown} of 25 events" in at.markdown[0].value
+    total = len(open_dataset(events_of(d)).frame)
+    assert f"Showing {shown} of {total} events" in at.markdown[0].value
     assert at.query_params[d.key] in (value, [value])  # the link reproduces it
 
 

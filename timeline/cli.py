@@ -246,6 +246,13 @@ def _add_file_argument(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _count(text: str) -> str:
+    """A number of outlets, 1 or more (kept as the text the filters compare)."""
+    if not (text.isascii() and text.isdecimal() and int(text) >= 1):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of outlets (1, 2, 3 …)")
+    return str(int(text))
+
+
 def _add_filter_options(command: argparse.ArgumentParser) -> None:
     _add_file_argument(command)
     for d in filters.DIMENSIONS:
@@ -255,7 +262,12 @@ def _add_filter_options(command: argparse.ArgumentParser) -> None:
             action="append",
             default=[],
             choices=d.vocabulary or None,
-            metavar=None if d.vocabulary else d.label.upper().removesuffix("S"),
+            type=_count if d.at_least else None,
+            metavar="N"
+            if d.at_least
+            else None
+            if d.vocabulary
+            else d.label.upper().removesuffix("S"),
             help=d.help,
         )
     command.add_argument(

@@ -30,6 +30,8 @@ class Dimension:
     offered: str = ""  # the actors table's column that lists the choices (else the events')
     shown_as: str = ""  # "actor" or "outlet": values are shown by name, not id
     modal: bool = False  # with several values, "any" or "all" of them (Filters.actor_mode)
+    at_least: bool = False  # the column is a count: keep events with at least the value
+    anything: str = ""  # a value that keeps every event whose list is not empty
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
@@ -72,6 +74,25 @@ DIMENSIONS: tuple[Dimension, ...] = (
     ),
     Dimension(
         "tags", "tags", "tag", "Tags", "keep events with this tag (repeat for several)", True
+    ),
+    Dimension(
+        "outlets",
+        "outlets",
+        "outlets",
+        "Reported by at least",
+        "keep events reported by at least N independent outlets (relays count once)",
+        shown_as="count",
+        at_least=True,
+    ),
+    Dimension(
+        "disagree",
+        "disagree",
+        "disagree",
+        "Sources disagree on",
+        "keep events whose sources disagree: any, date, status or figure:MEASURE",
+        listed=True,
+        shown_as="disagreement",
+        anything="any",
     ),
 )
 BY_NAME = {d.name: d for d in DIMENSIONS}
@@ -122,12 +143,17 @@ class Filters:
 def offered(d: Dimension, frame: pd.DataFrame, actors: pd.DataFrame) -> list[str]:
     """The values a user may pick for ``d``: a closed vocabulary in its own order, actors in
     the dataset's order, anything else sorted."""
+    if d.at_least:
+        most = int(frame[d.column].max()) if len(frame) else 1
+        return [str(n) for n in range(2, most + 1)]
     if d.offered:
         values = list(actors[d.offered])
     else:
         column = frame[d.column]
         values = list(column.explode().dropna() if d.listed else column)
     present = set(values)
+    if d.anything and present:
+        return [d.anything, *sorted(present)]
     if d.vocabulary:
         return [v for v in d.vocabulary if v in present]
     return list(dict.fromkeys(values)) if d.shown_as == "actor" else sorted(present)
@@ -139,6 +165,25 @@ def _has(column: pd.Series, wanted: Iterable[str], mode: ActorMode = "any") -> p
     if mode == "all":
         return column.map(wanted.issubset)
     return column.map(lambda values: not wanted.isdisjoint(values))
+
+
+def _mask(d: Dimension, column: pd.Series, chosen: tuple[str, ...], mode: ActorMode) -> pd.Series:
+    """The rows that ``chosen`` values of ``d`` keep."""
+    if d.at_least:
+        return column >= max(int(v) for v in chosen)
+    if d.anything and d.anything in chosen:
+        return column.map(bool)
+    return _has(column, chosen, mode) if d.listed else column.isin(chosen)
+
+
+def spoken(d: Dimension, value: str) -> str:
+    """A value of ``d`` in words: "2 outlets", "anything", "the figure for …"."""
+    if d.at_least:
+        return f"{value} outlets"
+    if value == d.anything:
+        return "anything" if value else value
+    disagreement = d.shown_as == "disagreement"
+    return value.replace("figure:", "the figure for ", 1) if disagreement else value
 
 
 def _in_dates(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.Series:
@@ -157,8 +202,7 @@ def masks(frame: pd.DataFrame, f: Filters) -> dict[str, pd.Series]:
     for name, chosen in f.picks:
         d = BY_NAME[name]
         column = frame[d.column]
-        mode: ActorMode = f.actor_mode if d.modal else "any"
-        out[d.label.lower()] = _has(column, chosen, mode) if d.listed else column.isin(chosen)
+        out[d.label.lower()] = _mask(d, column, chosen, f.actor_mode if d.modal else "any")
     if f.start is not None or f.end is not None:
         out["date range"] = _in_dates(frame, f.start, f.end)
     if f.text.strip():
@@ -217,7 +261,7 @@ def describe(
     parts = []
     for name, chosen in f.picks:
         d = BY_NAME[name]
-        words = [shown.get(d.shown_as, {}).get(v, v) for v in chosen]
+        words = [shown.get(d.shown_as, {}).get(v) or spoken(d, v) for v in chosen]
         join = (" and " if f.actor_mode == "all" else " or ") if d.modal else ", "
         parts.append(f"{d.label}: {join.join(words)}")
     if f.start or f.end:

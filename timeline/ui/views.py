@@ -58,8 +58,8 @@ PAGE_CSS = """<style>
 # --- sidebar --------------------------------------------------------------------
 
 
-def _named_by(names: dict[str, str]) -> Callable[[str], str]:
-    return lambda value: names.get(value, value)
+def _named_by(names: dict[str, str], d: filters.Dimension) -> Callable[[str], str]:
+    return lambda value: names.get(value) or filters.spoken(d, value)
 
 
 def sidebar(
@@ -80,8 +80,9 @@ def sidebar(
             d.label,
             getattr(choices, d.name),
             key=f"f_{d.name}",
-            format_func=_named_by(shown_as.get(d.shown_as, {})),
+            format_func=_named_by(shown_as.get(d.shown_as, {}), d),
             placeholder="Any",
+            max_selections=1 if d.at_least else None,
             help=d.help[:1].upper() + d.help[1:].split(" (")[0].replace("keep ", "Show ", 1),
         )
         if d.modal:
