@@ -262,7 +262,7 @@ def _add_filter_options(command: argparse.ArgumentParser) -> None:
             action="append",
             default=[],
             choices=d.vocabulary or None,
-            type=_count if d.at_least else None,
+            type=_count if d.at_least else str,
             metavar="N"
             if d.at_least
             else None
