@@ -182,8 +182,9 @@ def spoken(d: Dimension, value: str) -> str:
         return f"{value} outlets"
     if value == d.anything:
         return "anything" if value else value
-    disagreement = d.shown_as == "disagreement"
-    return value.replace("figure:", "the figure for ", 1) if disagreement else value
+    if d.shown_as != "disagreement":
+        return value
+    return "the " + value.replace("figure:", "figure for ", 1)
 
 
 def _in_dates(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.Series:

@@ -543,6 +543,7 @@ class _Checker:
             source.url,
             tuple(said.figures),
             said.date is not None,
+            rep.relayed_from(source, self.data.sources),
         )
 
 

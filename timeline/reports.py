@@ -45,6 +45,7 @@ class Reading:
     url: str | None = None
     figures: tuple[Figure, ...] = ()
     pinned: bool = False  # the span is a pin, not what ``when`` reads as
+    via: str | None = None  # the outlet (or agency) a relayed copy comes from
 
     @property
     def phrase(self) -> str:
@@ -70,6 +71,7 @@ class Reading:
             "quote": self.quote,
             "status": self.status,
             "url": self.url,
+            "via": self.via,
         }
 
 
@@ -142,6 +144,13 @@ def _origin(ident: str, sources: Mapping[str, Source]) -> str:
         seen.add(source.via)
         source = sources[source.via]
     return source.outlet.casefold()
+
+
+def relayed_from(source: Source, sources: Mapping[str, Source]) -> str | None:
+    """The outlet or agency a relayed copy names in ``via`` (None: not a relay)."""
+    if source.via is None:
+        return None
+    return sources[source.via].outlet if source.via in sources else source.via
 
 
 def independent(readings: Sequence[Reading], origin: Mapping[str, str]) -> int:
