@@ -10,6 +10,7 @@ from typing import Literal
 import pandas as pd
 
 from timeline.model import KINDS, STATUSES
+from timeline.reports import disagreement
 
 ActorMode = Literal["any", "all"]
 
@@ -182,9 +183,7 @@ def spoken(d: Dimension, value: str) -> str:
         return f"{value} outlets"
     if value == d.anything:
         return "anything" if value else value
-    if d.shown_as != "disagreement":
-        return value
-    return "the " + value.replace("figure:", "figure for ", 1)
+    return disagreement(value) if d.shown_as == "disagreement" else value
 
 
 def _in_dates(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.Series:

@@ -214,3 +214,19 @@ def reported_by(outlets: Sequence[str]) -> str:
     names = list(dict.fromkeys(outlets))
     listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
     return f"Reported by {listed}"
+
+
+def disagreement(value: str) -> str:
+    """What a ``disagree`` entry says: "the date", "the status", "the figure for …"."""
+    return "the " + value.replace("figure:", "figure for ", 1)
+
+
+def summary(reports: Sequence[Mapping[str, object]], disagree: Sequence[str]) -> str:
+    """ "Reported by AFP and Breitbart News; they disagree on the date" for an event with
+    several reports ("" for one with its own alone): what the briefing and slides say."""
+    if not reports:
+        return ""
+    line = reported_by([str(r["outlet"]) for r in reports])
+    if disagree:
+        line += "; they disagree on " + " and ".join(disagreement(d) for d in disagree)
+    return line

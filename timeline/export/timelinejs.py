@@ -14,8 +14,9 @@ import html
 import json
 from typing import Any
 
-from timeline.export.view import View, citation
+from timeline.export.view import View, citation, report_citation
 from timeline.model import UNATTRIBUTED, Period, Source
+from timeline.reports import summary
 from timeline.text import markdown_links_html
 
 SHEET_COLUMNS = [
@@ -106,7 +107,22 @@ def _slide_text(row: dict[Any, Any], view: View) -> str:
         + f"<p>Actors: {e(actors)}</p>"
         + (f"<p>{' · '.join(known)}</p>" if known else "")
         + f"<p>Source: {citation(source, e, link)}</p>"
+        + _reports_html(row, view)
     )
+
+
+def _reports_html(row: dict[Any, Any], view: View) -> str:
+    """Every report of an event that has several, as a list under the source."""
+    if not row["reports"]:
+        return ""
+    e = html.escape
+    items = "".join(
+        f"<li>{report_citation(r, view.sources, e)}"
+        + (f' <a href="{e(r["url"])}">link</a>' if r["url"] else "")
+        + "</li>"
+        for r in row["reports"]
+    )
+    return f"<p>{e(summary(row['reports'], row['disagree']))}:</p><ul>{items}</ul>"
 
 
 def _media(media: dict[str, str] | None) -> dict[str, Any]:
