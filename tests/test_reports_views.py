@@ -3,12 +3,23 @@ deck's notes, the PDF, the Markdown and the JSON/CSV/TimelineJS exports."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
 
 import pytest
+from markdown_it import MarkdownIt
+from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, need
+from timeline.export import View, make_view, render
+from timeline.load import load_file
 
 EXAMPLE = ROOT / "examples" / "reports.yaml"
 
@@ -60,3 +71,114 @@ def test_the_filters_keep_corroborated_and_disagreeing_events(app: AppTest) -> N
     at.multiselect(key="f_disagree").set_value(["any"]).run()
     assert "Showing 3 of 5 events" in at.markdown[0].value
     assert at.query_params["outlets"] in ("2", ["2"])
+
+
+# --- exports, each read with a real reader ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def view() -> View:
+    return make_view(load_file(EXAMPLE))
+
+
+def event_slide(deck: Any, title: str) -> Any:
+    return next(
+        slide
+        for slide in deck.slides
+        if any(s.has_text_frame and s.text_frame.text == title for s in slide.shapes)
+    )
+
+
+def test_the_deck_says_who_reports_and_its_notes_cite_every_report(view: View) -> None:
+    deck = Presentation(io.BytesIO(render(view, "pptx")))
+    slide = event_slide(deck, "Russia begins airstrikes in Syria")
+    texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    assert any(
+        t.startswith("Reported by Breitbart News, AFP and GlobalPost. Source:") for t in texts
+    )
+    notes = slide.notes_slide.notes_text_frame.text.splitlines()
+    assert (
+        "Report 2: AFP, “Russia presses on with air strikes in Syria”, 2 October 2015: "
+        "“earlier this week”, read as week of 28 Sep 2015; confirmed. "
+        "“Russia started air strikes earlier this week”"
+    ) in notes
+    assert any(
+        n.startswith("Report 3: GlobalPost, “Russia presses on") and "(via AFP)" in n for n in notes
+    )
+    assert any(
+        n.startswith("Report 1: Breitbart News")
+        and n.endswith(
+            "https://www.breitbart.com/national-security/2015/10/01/chechen-leader-putin-send-infantry-syria/"
+        )
+        for n in notes
+    )
+    disagreeing = event_slide(deck, "Documentary on Chechen agents inside IS airs on Rossiya 1")
+    words = [s.text_frame.text for s in disagreeing.shapes if s.has_text_frame]
+    assert any("Reported by AFP and Example Digest; they disagree on the date." in t for t in words)
+
+
+def test_the_pdf_lists_every_outlet_in_the_source_column(view: View, tmp_path: Path) -> None:
+    need("pdftotext", shutil.which("pdftotext") is not None, "apt-get install poppler-utils")
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(render(view, "pdf"))
+    run = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True)
+    lines = run.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "Russia begins airstrikes in Syria" in line)
+    cell = " ".join(line.split("  ")[-1].strip() for line in lines[at : at + 4])
+    assert "Breitbart News" in cell and "AFP" in cell and "GlobalPost" in cell, lines[at : at + 4]
+    assert run.stdout.count("≠ sources disagree") == 3
+    assert "Example Digest, “Chechen leader on agents inside IS”" in " ".join(run.stdout.split())
+
+
+def test_the_markdown_cites_every_report_as_commonmark_renders_it(view: View) -> None:
+    html = MarkdownIt("commonmark").render(render(view, "md").decode())
+    item = html[html.index("Russia begins airstrikes in Syria") : html.index("1 Oct 2015")]
+    assert "<p>Reported by Breitbart News, AFP and GlobalPost:</p>" in item
+    reports = re.findall(r"<li>(.*?)\n<blockquote>\n<p>(.*?)</p>", item)
+    assert [(r[0].split(",")[0], r[1]) for r in reports] == [
+        (
+            "Breitbart News",
+            "Russia began airstrikes against alleged enemies of Syrian President "
+            "Bashar al-Assad on Wednesday with new attacks Thursday morning.",
+        ),
+        ("AFP", "Russia started air strikes earlier this week"),
+        ("GlobalPost", "Russia started air strikes earlier this week"),
+    ]
+    assert "(via AFP): “earlier this week”, read as week of 28 Sep 2015; confirmed." in item
+    assert "<p>Reported by AFP and Example Digest; they disagree on the status:</p>" in html
+
+
+def test_json_and_csv_carry_every_report(view: View) -> None:
+    records = {r["id"]: r for r in json.loads(render(view, "json"))}
+    first = records["airstrikes-begin"]
+    assert (first["outlets"], first["disagree"]) == (2, [])
+    assert [
+        (r["source"], r["start"], r["end"], r["label"], r["status"]) for r in first["reports"]
+    ] == [
+        ("breitbart-2015-10-01", "2015-09-30", "2015-09-30", "30 Sep 2015", "confirmed"),
+        ("afp-2015-10-02", "2015-09-28", "2015-10-01", "week of 28 Sep 2015", "confirmed"),
+        ("globalpost-2015-10-02", "2015-09-28", "2015-10-01", "week of 28 Sep 2015", "confirmed"),
+    ]
+    assert records["documentary-airs"]["disagree"] == ["date"]
+    assert records["strikes-second-day"]["reports"] == []
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(render(view, "csv").decode()))}
+    cell = json.loads(rows["airstrikes-begin"]["reports"])
+    assert cell[1] == {
+        "source": "afp-2015-10-02",
+        "start": "2015-09-28",
+        "end": "2015-10-01",
+        "label": "week of 28 Sep 2015",
+        "quote": "Russia started air strikes earlier this week",
+        "status": "confirmed",
+    }
+    assert rows["kadyrov-agent-network-claim"]["disagree"] == "status"
+    assert rows["strikes-second-day"]["reports"] == ""
+
+
+def test_timelinejs_slide_text_lists_the_sources(view: View) -> None:
+    slides = {e["unique_id"]: e for e in json.loads(render(view, "timelinejs"))["events"]}
+    text = slides["airstrikes-begin"]["text"]["text"]
+    assert "<p>Reported by Breitbart News, AFP and GlobalPost:</p><ul><li>Breitbart News," in text
+    assert "<li>AFP, “Russia presses on with air strikes in Syria”, 2 October 2015:" in text
+    assert "GlobalPost" in text and "(via AFP)" in text
+    assert "Reported by" not in slides["strikes-second-day"]["text"]["text"]
