@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+import pandas as pd
+
 from timeline.dates import Span, day_label, range_span
 from timeline.model import Figure, Source
 
@@ -230,3 +232,107 @@ def summary(reports: Sequence[Mapping[str, object]], disagree: Sequence[str]) ->
     if disagree:
         line += "; they disagree on " + " and ".join(disagreement(d) for d in disagree)
     return line
+
+
+# --- curation: which known event may a new article's statement be a further report of ---
+
+_COMMON = (
+    "a an the and or but of in on at to for from by with as is are was were be been has have "
+    "had it its this that these those he she they his her their said says say will would "
+    "not no than then there which who what when where after before about into over"
+)
+STOPWORDS = frozenset(_COMMON.split())
+LONG = 36  # months: an event longer than this is checked against every candidate
+MATCH_WORDS = 0.2  # the share of words a title or quote must have in common to look alike
+
+
+def words(text: str) -> frozenset[str]:
+    """The content words of ``text``, lower-case, for comparing a sentence with an event."""
+    found = (w.strip(".,;:!?\"'“”‘’()[]—–-").lower() for w in text.split())
+    return frozenset(w for w in found if len(w) > 2 and w not in STOPWORDS)
+
+
+def _months(start: dt.date, end: dt.date) -> range:
+    return range(start.year * 12 + start.month - 1, end.year * 12 + end.month)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a known event offers to a comparison: its days, actors and words."""
+
+    id: str
+    start: dt.date
+    end: dt.date
+    actors: frozenset[str]
+    words: frozenset[str]
+    kind: str = ""
+
+
+class EventIndex:
+    """The known events by the months they cover, so that a candidate is compared with
+    the events of its own months only (and the few longer than ``LONG`` months), never
+    with every event of the dataset."""
+
+    def __init__(self, known: Sequence[Known]) -> None:
+        self.months: dict[int, list[Known]] = {}
+        self.long: list[Known] = []
+        for event in known:
+            span = _months(event.start, event.end)
+            if len(span) > LONG:
+                self.long.append(event)
+                continue
+            for month in span:
+                self.months.setdefault(month, []).append(event)
+
+    def near(self, start: dt.date, end: dt.date) -> list[Known]:
+        """The known events whose days overlap ``start``–``end`` (none for a candidate
+        vaguer than ``LONG`` months: too vague to say which event it reports)."""
+        span = _months(start, end)
+        if len(span) > LONG:
+            return []
+        seen: dict[str, Known] = {}
+        for event in (e for m in span for e in self.months.get(m, ())):
+            seen.setdefault(event.id, event)
+        near = [*seen.values(), *self.long]
+        return [e for e in near if e.start <= end and start <= e.end]
+
+
+def further_report_of(
+    index: EventIndex, span: Span, actors: Sequence[str], sentence: str, kind: str = ""
+) -> list[tuple[str, str]]:
+    """The known events a candidate may be a further report of: overlapping days and a
+    shared actor or words alike; each with why, the likeliest first (words alike count
+    twice, then the actors in common, the same kind, and how closely the days agree)."""
+    said, mine = words(sentence), set(actors)
+    found = []
+    for event in index.near(span.start, span.end):
+        shared = sorted(mine & event.actors)
+        alike = len(said & event.words) / max(1, min(len(said), len(event.words)))
+        if shared or alike >= MATCH_WORDS:
+            why = ["overlapping dates"]
+            why += [f"shared actor {', '.join(shared)}"] if shared else []
+            why += [f"{alike:.0%} of words alike"] if alike >= MATCH_WORDS else []
+            score = 2 * alike + len(shared) / len(mine | event.actors)
+            score += 0.5 * (kind == event.kind) + _closeness(span, event)
+            found.append((score, event.id, ", ".join(why)))
+    return [(ident, why) for _, ident, why in sorted(found, key=lambda f: -f[0])]
+
+
+def _closeness(span: Span, event: Known) -> float:
+    """The days both give as a share of the days either gives (1: the very same days)."""
+    shared = (min(span.end, event.end) - max(span.start, event.start)).days + 1
+    either = (max(span.end, event.end) - min(span.start, event.start)).days + 1
+    return max(0, shared) / either
+
+
+def index_of(frame: pd.DataFrame) -> EventIndex:
+    """The index of an events frame (``id, start, end, actors, title, quote``)."""
+    texts = (frame["title"] + " " + frame["quote"]).map(words)
+    rows = zip(frame["id"], frame["start"], frame["end"], frame["actors"], texts, strict=True)
+    kinds = list(frame["kind"])
+    return EventIndex(
+        [
+            Known(ident, start.date(), end.date(), frozenset(actors), said, kinds[i])
+            for i, (ident, start, end, actors, said) in enumerate(rows)
+        ]
+    )

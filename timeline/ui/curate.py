@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -21,15 +22,18 @@ from timeline.model import KINDS, STATUSES
 from timeline.suggest import Candidate, dateline, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
-from timeline.yamlwrite import event_block, source_block
+from timeline.yamlwrite import event_block, report_block, source_block
 
-COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "quote", "note"]
+COLUMNS = [
+    *("add", "when", "resolves to", "title", "actors", "kind", "status", "quote"),
+    *("report of", "note"),
+]
 
 
 def _rows(candidates: list[Candidate]) -> pd.DataFrame:
     rows = [
         {
-            "add": c.phrase.span is not None and not c.duplicates,
+            "add": c.phrase.span is not None and (not c.duplicates or bool(c.reports_of)),
             "when": c.phrase.text,
             "resolves to": c.phrase.span.label if c.phrase.span else "needs a pin",
             "title": c.title,
@@ -37,8 +41,10 @@ def _rows(candidates: list[Candidate]) -> pd.DataFrame:
             "kind": c.kind,
             "status": c.status,
             "quote": " ".join(c.sentence.split()),
+            "report of": c.reports_of[0][0] if c.reports_of else "",
             "note": "; ".join(
                 [
+                    *(f"a further report of {i} ({why})" for i, why in c.reports_of[:1]),
                     *(f"like {d}" for d in c.duplicates),
                     *([f"new names: {', '.join(c.new_names)}"] if c.new_names else []),
                 ]
@@ -94,6 +100,7 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
     out = []
     for candidate, row in zip(candidates, edited.to_dict("records"), strict=True):
         if row["add"]:
+            of = row["report of"]
             actors = [a.strip() for a in str(row["actors"]).split(",") if a.strip()]
             out.append(
                 replace(
@@ -102,6 +109,7 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
                     actors=actors,
                     kind=row["kind"],
                     status=row["status"],
+                    reports_of=[(of.strip(), "")] if isinstance(of, str) and of.strip() else [],
                 )
             )
     return out
@@ -134,7 +142,8 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
     source = _source(data, text, published)
     st.markdown(
         f"**{len(candidates)} candidate events.** Tick the ones to add and edit their "
-        "title, actors (ids, comma-separated), kind and status."
+        "title, actors (ids, comma-separated), kind and status. One with an event id under "
+        "*report of* is added as a further report of that event, not as a new event."
     )
     edited = st.data_editor(
         _rows(candidates),
@@ -151,6 +160,19 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
     _result(data, original, dataset_dir, source, text, _accepted(candidates, edited))
 
 
+def _reports(data: Any, further: list[Candidate], source_id: str) -> dict[int, list[str]]:
+    """The ``reports:`` items to write under each event (by its place in the file)."""
+    items = data.get("events") if isinstance(data, dict) else None
+    places = {e.get("id"): i for i, e in enumerate(items or []) if isinstance(e, dict)}
+    out: dict[int, list[str]] = {}
+    for c in further:
+        ident = c.reports_of[0][0]
+        if ident not in places:
+            raise ValueError(f"there is no event {ident!r} to add a report to")
+        out.setdefault(places[ident], []).append(report_block(c, source_id))
+    return out
+
+
 def _result(
     data: Summary,
     original: str,
@@ -163,9 +185,10 @@ def _result(
         st.info("Tick at least one candidate to build the merged dataset.")
         return
     parsed = read_yaml(original, data.file)
-    blocks = [event_block(c, source["id"], notes=False) for c in accepted]
+    blocks = [event_block(c, source["id"], notes=False) for c in accepted if not c.reports_of]
     try:
-        merged = merge(original, parsed.lines, source_block(source), blocks)
+        reports = _reports(parsed.data, [c for c in accepted if c.reports_of], source["id"])
+        merged = merge(original, parsed.lines, source_block(source), blocks, reports)
     except ValueError as err:
         st.error(f"Cannot add to this dataset: {err}.")
         return
