@@ -16,6 +16,7 @@ import pytest
 from markdown_it import MarkdownIt
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 from tests.conftest import ROOT, need
 from timeline.export import View, make_view, render
@@ -71,6 +72,18 @@ def test_the_filters_keep_corroborated_and_disagreeing_events(app: AppTest) -> N
     at.multiselect(key="f_disagree").set_value(["any"]).run()
     assert "Showing 3 of 5 events" in at.markdown[0].value
     assert at.query_params["outlets"] in ("2", ["2"])
+
+
+def test_the_briefing_says_who_reports_the_event(app: AppTest) -> None:
+    app.query_params["step"] = "1"
+    app.run()
+    app._page_hash = calc_hash("briefing")
+    at = app.run()
+    assert not at.exception
+    text = "\n".join(plain(m.value) for m in at.markdown)
+    assert "Reported by Breitbart News, AFP and GlobalPost  \nSource: Breitbart News" in text
+    at.button(key="next").click().run()  # 1 Oct 2015: one report, no line of it
+    assert "Reported by" not in "\n".join(m.value for m in at.markdown)
 
 
 # --- exports, each read with a real reader ------------------------------------------------
