@@ -25,8 +25,8 @@ from timeline.yamlread import read_yaml
 from timeline.yamlwrite import event_block, report_block, source_block
 
 COLUMNS = [
-    *("add", "when", "resolves to", "title", "actors", "kind", "status", "quote"),
-    *("report of", "note"),
+    *("add", "when", "resolves to", "report of", "title", "actors", "kind", "status"),
+    *("quote", "note"),
 ]
 
 
