@@ -237,3 +237,23 @@ def test_the_example_dataset_shows_agreeing_relayed_and_disagreeing_reports() ->
     assert frame.loc["fsb-2900-russians-with-is", "disagree"] == [
         "figure:Russians fighting with IS"
     ]
+
+
+@given(st.lists(SPANS, min_size=1, max_size=12))
+def test_clashes_are_real_and_found_whenever_the_reports_share_no_day(spans: list[Span]) -> None:
+    readings = [reading(f"O{i}", s) for i, s in enumerate(spans)]
+    found = rep.clashes(readings)
+    assert all(not readings[i].span.overlaps(readings[j].span) and i < j for i, j in found)
+    assert bool(found) == (rep.agreed(readings) is None)
+
+
+def test_many_reports_are_compared_in_linear_time() -> None:
+    """One event with 20,000 reports is not a quadratic load (all pairs: 200 million)."""
+    day = dt.date(2015, 9, 30)
+    figure = Figure(value=10, measure="m")
+    readings = [reading(f"O{i}", days(day, i % 7), "reported", figure) for i in range(20_000)]
+    readings.append(reading("Late", days(day + dt.timedelta(days=30), 0), "disputed"))
+    readings.append(reading("High", days(day, 0), "reported", Figure(value=99, measure="m")))
+    assert rep.clashes(readings)[0] == (0, 20_000)
+    assert rep.status_clash(readings) == (0, 20_000)
+    assert rep.figure_clashes(readings) == [("m", 0, 20_001)]

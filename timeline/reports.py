@@ -9,7 +9,6 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 import pandas as pd
 
@@ -87,10 +86,18 @@ def intersect(spans: Sequence[Span]) -> tuple[int, int] | None:
     return (start, end) if start <= end else None
 
 
+MAX_PAIRS = 5  # disagreeing pairs named in one warning
+
+
 def clashes(readings: Sequence[Reading]) -> list[tuple[int, int]]:
-    """The pairs of readings (by index) whose spans share no day."""
-    pairs = combinations(range(len(readings)), 2)
-    return [(i, j) for i, j in pairs if not readings[i].span.overlaps(readings[j].span)]
+    """Pairs of readings (by index, in order) whose spans share no day: those against the
+    reading that ends first and the one that starts last (none when all share a day).
+    Linear in the readings; at most ``MAX_PAIRS``."""
+    first = min(range(len(readings)), key=lambda i: readings[i].span.end)
+    last = max(range(len(readings)), key=lambda i: readings[i].span.start)
+    pairs = [(first, i) for i, r in enumerate(readings) if r.span.start > readings[first].span.end]
+    pairs += [(i, last) for i, r in enumerate(readings) if r.span.end < readings[last].span.start]
+    return sorted({(min(p), max(p)) for p in pairs})[:MAX_PAIRS]
 
 
 def _named(readings: Sequence[Reading]) -> str:
@@ -171,11 +178,14 @@ STATUS_CLASHES = (
 
 def status_clash(readings: Sequence[Reading]) -> tuple[int, int] | None:
     """The first pair of readings whose statuses disagree (confirmed against claimed or
-    disputed; reported against disputed), or None."""
-    for i, j in combinations(range(len(readings)), 2):
-        if frozenset({readings[i].status, readings[j].status}) in STATUS_CLASHES:
-            return i, j
-    return None
+    disputed; reported against disputed), or None. Linear: by each status's first reading."""
+    first: dict[str, int] = {}
+    for i, r in enumerate(readings):
+        first.setdefault(r.status, i)
+    found = [
+        tuple(sorted(first[s] for s in pair)) for pair in STATUS_CLASHES if pair <= first.keys()
+    ]
+    return min(found) if found else None  # type: ignore[return-value]
 
 
 _BOUNDS = {  # what a qualified figure allows, as factors of its value
@@ -198,17 +208,24 @@ def bounds(figure: Figure) -> tuple[float, float]:
 
 def figure_clashes(readings: Sequence[Reading]) -> list[tuple[str, int, int]]:
     """Each measure (with its unit) on which two readings give figures that cannot both be
-    right, with the pair: ``(measure, i, j)``."""
-    found: dict[str, tuple[str, int, int]] = {}
-    given = [(i, f) for i, r in enumerate(readings) for f in r.figures]
-    for (i, a), (j, b) in combinations(given, 2):
-        key = f"{a.measure}|{a.unit}"
-        if i == j or key in found or (b.measure, b.unit) != (a.measure, a.unit):
-            continue
-        (lo_a, hi_a), (lo_b, hi_b) = bounds(a), bounds(b)
-        if hi_a < lo_b or hi_b < lo_a:
-            found[key] = (a.measure, i, j)
-    return list(found.values())
+    right, with the pair: ``(measure, i, j)``: the reading whose lowest allowed value is
+    highest against the one whose highest is lowest. Linear in the figures."""
+    highest_low: dict[tuple[str, str], tuple[float, int]] = {}
+    lowest_high: dict[tuple[str, str], tuple[float, int]] = {}
+    for i, r in enumerate(readings):
+        for f in r.figures:
+            low, high = bounds(f)
+            key = (f.measure, f.unit)
+            if key not in highest_low or low > highest_low[key][0]:
+                highest_low[key] = (low, i)
+            if key not in lowest_high or high < lowest_high[key][0]:
+                lowest_high[key] = (high, i)
+    found = []
+    for key, (low, i) in highest_low.items():
+        high, j = lowest_high[key]
+        if high < low and i != j:
+            found.append((key[0], min(i, j), max(i, j)))
+    return found
 
 
 def reported_by(outlets: Sequence[str]) -> str:
