@@ -257,3 +257,13 @@ def test_many_reports_are_compared_in_linear_time() -> None:
     assert rep.clashes(readings)[0] == (0, 20_000)
     assert rep.status_clash(readings) == (0, 20_000)
     assert rep.figure_clashes(readings) == [("m", 0, 20_001)]
+
+
+def test_a_report_from_the_event_own_source_is_warned_of(tmp_path: Path) -> None:
+    again = "      - source: breitbart\n        when: on Wednesday\n        quote: Russia began\n"
+    data = load_file(write_dataset(tmp_path, [BREITBART, AFP], [REPORT_AFP, again]))
+    (warning,) = warnings(data.problems)
+    assert warning.where == "events[airstrikes-begin].reports[#2].source"
+    assert "is already a source of this event" in warning.message
+    _, row = only_event(data)
+    assert row["outlets"] == 2

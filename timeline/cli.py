@@ -265,11 +265,7 @@ def _add_filter_options(command: argparse.ArgumentParser) -> None:
             default=[],
             choices=d.vocabulary or None,
             type=_count if d.at_least else str,
-            metavar="N"
-            if d.at_least
-            else None
-            if d.vocabulary
-            else d.label.upper().removesuffix("S"),
+            metavar=d.metavar or (None if d.vocabulary else d.label.upper().removesuffix("S")),
             help=d.help,
         )
     command.add_argument(

@@ -33,6 +33,7 @@ class Dimension:
     modal: bool = False  # with several values, "any" or "all" of them (Filters.actor_mode)
     at_least: bool = False  # the column is a count: keep events with at least the value
     anything: str = ""  # a value that keeps every event whose list is not empty
+    metavar: str = ""  # the CLI's name for a value (default: from the label)
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
@@ -84,6 +85,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "keep events reported by at least N independent outlets (relays count once)",
         shown_as="count",
         at_least=True,
+        metavar="N",
     ),
     Dimension(
         "disagree",
@@ -94,6 +96,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
         listed=True,
         shown_as="disagreement",
         anything="any",
+        metavar="WHAT",
     ),
 )
 BY_NAME = {d.name: d for d in DIMENSIONS}

@@ -517,9 +517,13 @@ class _Checker:
         """Each further report checked as the event is (source, quote against its own
         article, date), and what every report reads as, the event's own first."""
         out = [self.reading(event, span)] if span and event.source in self.data.sources else []
+        seen = {event.source}
         for i, report in enumerate(event.reports):
             where: Path = (*path, "reports", i)
             self.unknown((*where, "source"), "sources", report.source, self.data.sources)
+            if report.source in seen:
+                self.ctx.add((*where, "source"), REPORTED_TWICE, "warning")
+            seen.add(report.source)
             for j, figure in enumerate(report.figures):
                 if figure.claimant:
                     claimant = (*where, "figures", j, "claimant")
@@ -547,6 +551,10 @@ class _Checker:
         )
 
 
+REPORTED_TWICE = (
+    "is already a source of this event (its own or an earlier report's); a further report "
+    "is another article: name that article's source, or remove this report"
+)
 PIN_IT = "pin the date with `date:` and say why in `date_note:`"
 PIN_FORMS = (
     "write YYYY, YYYY-MM, YYYY-MM-DD or START/END, or EDTF: 2014-08~ (about), 2014? "
