@@ -19,7 +19,9 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from tests.conftest import ROOT, need
+from timeline.cache import open_dataset
 from timeline.export import View, make_view, render
+from timeline.filters import Filters, apply, describe
 from timeline.load import load_file
 
 EXAMPLE = ROOT / "examples" / "reports.yaml"
@@ -195,3 +197,11 @@ def test_timelinejs_slide_text_lists_the_sources(view: View) -> None:
     assert "<li>AFP, “Russia presses on with air strikes in Syria”, 2 October 2015:" in text
     assert "GlobalPost" in text and "(via AFP)" in text
     assert "Reported by" not in slides["strikes-second-day"]["text"]["text"]
+
+
+def test_the_source_filter_keeps_an_event_a_further_report_gives() -> None:
+    frame = open_dataset(EXAMPLE).frame
+    kept = apply(frame, Filters(sources=("globalpost-2015-10-02",)))
+    assert list(kept["id"]) == ["airstrikes-begin"]  # a relay of AFP, the event Breitbart's
+    words = describe(Filters(outlets=("2",), disagree=("date",)))
+    assert words == "Reported by at least: 2 outlets · Sources disagree on: the date"

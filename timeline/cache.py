@@ -56,10 +56,10 @@ from timeline.model import Actor, Media, Period, Source
 from timeline.problems import Problem
 from timeline.reading import read_bounded
 
-FORMAT = 9  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read;
+FORMAT = 10  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read;
 # 5: description, lanes, media, periods, time; 6: the phrase rules of round three, direction
-# auto; 7: edtf, approximate, uncertain; 8-9: reports, outlets, disagree)
-LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags", "disagree")
+# auto; 7: edtf, approximate, uncertain; 8-10: reports, sources, outlets, disagree)
+LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags", "disagree", "sources")
 JSON_COLUMNS = (
     "figures",
     "media",

@@ -68,10 +68,11 @@ DIMENSIONS: tuple[Dimension, ...] = (
     ),
     Dimension(
         "sources",
-        "source",
+        "sources",
         "source",
         "Source",
-        "keep events from this source id",
+        "keep events from this source id (the event's own or a further report's)",
+        listed=True,
         shown_as="outlet",
     ),
     Dimension(

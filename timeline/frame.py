@@ -45,6 +45,7 @@ COLUMNS = [
     "tags",
     "notes",
     "reports",  # every report, the event's own first; empty when it has only its own
+    "sources",  # the source ids of every report, the event's own first
     "outlets",  # how many independent outlets report it
     "disagree",  # what its reports disagree on: "date", "status", "figure:<measure>"
     "line",
@@ -55,6 +56,7 @@ OPTIONAL_TEXT = ["when", "phrase_label", "date_note", "notes", "time", "quote"]
 # What the JSON/CSV records carry: the columns less those kept for drawing and lookups.
 FRAME_ONLY = (
     *("outlet", "direction", "middle", "actor_names", "actor_terms", "affiliations"),
+    "sources",  # the records carry them in `reports`
     *("approximate", "uncertain"),  # the records carry them in `edtf` (~ ? %) and the label
 )
 RECORD_FIELDS = [c for c in COLUMNS if c not in (*FRAME_ONLY, "notes", "line")]
@@ -154,6 +156,9 @@ def to_frame(data: Dataset) -> pd.DataFrame:
     events = [item.event for item in items]
     columns = {**_said(events), **_dates(items), **_looked_up(events, look)}
     columns["reports"] = [[r.record() for r in item.readings] for item in items]
+    columns["sources"] = [
+        [r.source for r in item.readings] or [item.event.source] for item in items
+    ]
     columns["outlets"] = [item.outlets for item in items]
     columns["disagree"] = [list(item.disagree) for item in items]
     columns["line"] = [item.line for item in items]
