@@ -149,18 +149,25 @@ def _looked_up(events: list[Event], look: _Lookup) -> dict[str, Any]:
     }
 
 
+def _reported(items: list[ResolvedEvent]) -> dict[str, Any]:
+    """What the reports say together; nothing to build for an event with its own alone."""
+    return {
+        "reports": [[r.record() for r in i.readings] if i.readings else [] for i in items],
+        "sources": [
+            [r.source for r in i.readings] if i.readings else [i.event.source] for i in items
+        ],
+        "outlets": [item.outlets for item in items],
+        "disagree": [list(item.disagree) if item.disagree else [] for item in items],
+    }
+
+
 def to_frame(data: Dataset) -> pd.DataFrame:
     """One row per valid event, in chronological order; dates as ``datetime64``. Built
     column by column (a list per field), not row by row."""
     items, look = data.events, _Lookup.of(data)
     events = [item.event for item in items]
     columns = {**_said(events), **_dates(items), **_looked_up(events, look)}
-    columns["reports"] = [[r.record() for r in item.readings] for item in items]
-    columns["sources"] = [
-        [r.source for r in item.readings] or [item.event.source] for item in items
-    ]
-    columns["outlets"] = [item.outlets for item in items]
-    columns["disagree"] = [list(item.disagree) for item in items]
+    columns.update(_reported(items))
     columns["line"] = [item.line for item in items]
     frame = pd.DataFrame(columns, columns=COLUMNS)
     for column in OPTIONAL_TEXT:
