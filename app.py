@@ -64,11 +64,11 @@ def timeline_page() -> None:
     if shown.empty:
         views.empty_state(frame, state.filters)
     else:
-        views.timeline(shown, actors, state.lanes, state.event, state.expand, loaded.data.periods)
+        views.timeline(shown, actors, loaded.data, state)
     views.problems(loaded.data, errors_only=False)
     st.subheader("Events in date order", anchor=False)
     views.event_list(shown, state.event)
-    views.detail(frame, shown, actors, loaded.data, state.event)
+    views.detail(frame, shown, actors, loaded.data, state.event)  # when the chart cannot show it
     views.estimates(shown, actors)
     views.export_panel(make_view(loaded, state.filters, session.chosen_lanes(state), shown))
 

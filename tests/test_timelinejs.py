@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import HEADER, ROOT, dataset_text
+from tests.live import chart
 from tests.test_export import open_in_timelinejs, served  # noqa: F401  (served: a fixture)
 from tests.test_load import event
 from timeline.cli import main
@@ -345,7 +346,7 @@ def test_the_app_shows_an_import_with_its_periods_times_and_media(tmp_path, caps
     assert "**Media:** [Ada](https://example.org/ada.jpg) · A. E. Chalon" in said
     assert "Daughter of [Lord Byron](https://en.wikipedia.org/wiki/Lord_Byron)." in said
     assert any("mathematicians" in c.value for c in at.caption)  # the description
-    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    figure = chart(at)
     bands = [s for s in figure["layout"]["shapes"] if s.get("fillcolor") == "#EFE9DC"]
     names = [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "paper"]
     assert len(bands) >= 1 and "Lovelace's life" in names

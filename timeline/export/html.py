@@ -13,7 +13,7 @@ from typing import Any
 from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
-from timeline.charts import add_periods, dated, timeline_figure
+from timeline.charts import dated, timeline_figure
 from timeline.export.view import View, citation, today
 from timeline.text import is_web, markdown_links_html
 
@@ -78,8 +78,10 @@ def _sources(view: View) -> str:
 
 def to_html(view: View) -> str:
     e = html.escape
-    drawn = timeline_figure(view.frame, view.actors, view.lanes)
-    figure = add_periods(drawn, view.periods, view.frame).to_plotly_json()
+    drawn = timeline_figure(
+        view.frame, view.actors, view.lanes, periods=view.periods, first=view.first
+    )
+    figure = drawn.to_plotly_json()
     rows = "".join(_row(r, view) for r in view.frame.to_dict("records"))
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

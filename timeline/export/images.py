@@ -13,7 +13,7 @@ from typing import Literal
 import kaleido
 import plotly.graph_objects as go
 
-from timeline.charts import add_periods, esc, timeline_figure, white_template
+from timeline.charts import esc, timeline_figure, white_template
 from timeline.export.files import ExportError
 from timeline.export.view import View
 
@@ -27,8 +27,9 @@ def static_figure(view: View, titled: bool = True, width: int = WIDTH) -> go.Fig
     the template set explicitly (so it is the same whether or not Streamlit, which sets
     its own default template, was imported). Events outside the fitted window are
     pointed to at its edges (◀ ▶) with their date and title, as on the page."""
-    figure = timeline_figure(view.frame, view.actors, view.lanes, width=width)
-    add_periods(figure, view.periods, view.frame, width)
+    figure = timeline_figure(
+        view.frame, view.actors, view.lanes, width=width, periods=view.periods, first=view.first
+    )
     figure.update_layout(template=white_template(), paper_bgcolor="#ffffff", width=width)
     if titled:
         subtitle = f"{view.filters_text} · {len(view.frame)} of {view.total} events"

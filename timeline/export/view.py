@@ -38,6 +38,7 @@ class View:
     periods: tuple[Period, ...] = ()
     media: Media | None = None  # the title's
     named: bool = True  # the dataset has a title of its own (else "Timeline" stands in)
+    first: tuple[str, ...] = ()  # the actors filtered on: their lanes come first
 
     def file_name(self, extension: str, kind: str = "") -> str:
         """ "kadyrov_2007-01-01_2016-02-10.pptx": what the filters pick and the period the
@@ -116,6 +117,7 @@ def make_view(
         description=summary.description,
         periods=tuple(summary.periods),
         media=summary.media,
+        first=dict(chosen.picks).get("actors", ()),
         named=bool(summary.title),
     )
 
