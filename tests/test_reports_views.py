@@ -18,6 +18,7 @@ from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+from tests import live
 from tests.conftest import ROOT, need
 from timeline.cache import open_dataset
 from timeline.export import View, make_view, render
@@ -38,33 +39,40 @@ def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
 
 
-def sheet_text(app: AppTest, event: str) -> tuple[str, list[str]]:
-    app.query_params["event"] = event
+def test_the_live_sheet_of_a_corroborated_event_lists_every_report(app: AppTest) -> None:
+    app.query_params["event"] = "airstrikes-begin"
     at = app.run()
     assert not at.exception
-    (sheet,) = at.get("dialog")
-    markdown = "\n".join(plain(m.value) for m in sheet.markdown)
-    return markdown, [plain(w.value) for w in sheet.warning]
-
-
-def test_the_sheet_of_a_corroborated_event_lists_every_report(app: AppTest) -> None:
-    text, warned = sheet_text(app, "airstrikes-begin")
-    assert "**Reported by Breitbart News, AFP and GlobalPost** (2 independent outlets)" in text
-    assert "- **Breitbart News**: “on Wednesday”, which reads as 30 Sep 2015 · confirmed" in text
-    assert "- **AFP**: “earlier this week”, which reads as week of 28 Sep 2015" in text
-    assert "- **GlobalPost** (via AFP): “earlier this week”" in text
-    assert "> Russia started air strikes earlier this week" in text
-    assert "> Russia began airstrikes against alleged enemies" in text
-    assert "[Open the article](https://www.breitbart.com/" in text
-    assert not warned
+    opened = live.sheet(at)
+    assert opened is not None and opened["title"] == "Russia begins airstrikes in Syria"
+    lines = opened["text"].splitlines()
+    assert "Reported by: Breitbart News, AFP and GlobalPost (2 independent outlets)" in lines
+    assert (
+        "Breitbart News: “on Wednesday”, which reads as 30 Sep 2015 · confirmed · “Russia began "
+        "airstrikes against alleged enemies of Syrian President Bashar al-Assad on Wednesday "
+        "with new attacks Thursday morning.”"
+    ) in lines
+    assert (
+        "AFP: “earlier this week”, which reads as week of 28 Sep 2015 · confirmed · "
+        "“Russia started air strikes earlier this week”"
+    ) in lines
+    assert any(line.startswith("GlobalPost (via AFP): “earlier this week”") for line in lines)
+    assert not any(line.startswith("Sources disagree on") for line in lines)
 
 
 def test_the_sheet_of_a_disagreeing_event_says_what_they_disagree_on(app: AppTest) -> None:
-    text, warned = sheet_text(app, "documentary-airs")
-    assert warned == ["The sources disagree on the date."]
-    assert "- **AFP**: “on Wednesday”, which reads as 10 Feb 2016 · reported" in text
-    assert "- **Example Digest**: “on Sunday”, which reads as 7 Feb 2016 · reported" in text
-    assert "> aired on Sunday on the state channel Rossiya 1" in text
+    app.query_params.update(event="documentary-airs", kind="military")  # hidden: the dialog
+    at = app.run()
+    assert not at.exception
+    (dialog,) = at.get("dialog")
+    text = "\n".join(plain(m.value) for m in dialog.markdown)
+    assert [plain(w.value) for w in dialog.warning] == ["The sources disagree on the date."]
+    assert "**AFP:** “on Wednesday”, which reads as 10 Feb 2016 · reported" in text
+    assert (
+        "**Example Digest:** “on Sunday”, which reads as 7 Feb 2016 · reported · "
+        "“aired on Sunday on the state channel Rossiya 1”"
+    ) in text
+    assert "**Sources disagree on:** the date" in text
 
 
 def test_the_filters_keep_corroborated_and_disagreeing_events(app: AppTest) -> None:
@@ -138,7 +146,7 @@ def test_the_pdf_lists_every_outlet_in_the_source_column(view: View, tmp_path: P
     path.write_bytes(render(view, "pdf"))
     run = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True)
     lines = run.stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if "Russia begins airstrikes in Syria" in line)
+    at = next(i for i, line in enumerate(lines) if line.startswith("30 Sep 2015 "))
     cell = " ".join(line.split("  ")[-1].strip() for line in lines[at : at + 4])
     assert "Breitbart News" in cell and "AFP" in cell and "GlobalPost" in cell, lines[at : at + 4]
     assert run.stdout.count("≠ sources disagree") == 3

@@ -9,6 +9,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -228,11 +229,15 @@ def figure_clashes(readings: Sequence[Reading]) -> list[tuple[str, int, int]]:
     return found
 
 
-def reported_by(outlets: Sequence[str]) -> str:
-    """ "Reported by AFP and Breitbart News": each outlet once, in order."""
+def joined(outlets: Sequence[str]) -> str:
+    """ "AFP, Breitbart News and GlobalPost": each outlet once, in order."""
     names = list(dict.fromkeys(outlets))
-    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-    return f"Reported by {listed}"
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+
+
+def reported_by(outlets: Sequence[str]) -> str:
+    """ "Reported by AFP and Breitbart News"."""
+    return f"Reported by {joined(outlets)}"
 
 
 def disagreement(value: str) -> str:
@@ -353,3 +358,40 @@ def index_of(frame: pd.DataFrame) -> EventIndex:
             for i, (ident, start, end, actors, said) in enumerate(rows)
         ]
     )
+
+
+# --- the event sheet --------------------------------------------------------------------
+
+
+def sheet_lines(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The event sheet's lines for an event with several reports: who reports it, what
+    they disagree on, and each report (its phrase and reading, status, citation, quote)."""
+    if not row["reports"]:
+        return []
+    n = int(row["outlets"])
+    outlets = [str(r["outlet"]) for r in row["reports"]]
+    count = f"{n} independent outlet{'s' * (n != 1)}"
+    lines = [("Reported by", f"{joined(outlets)} ({count})")]
+    if row["disagree"]:
+        lines.append(("Sources disagree on", ", ".join(disagreement(d) for d in row["disagree"])))
+    return lines + [(_report_label(r), _report_text(r)) for r in row["reports"]]
+
+
+def _report_label(report: Mapping[str, Any]) -> str:
+    via = f" (via {report['via']})" if report.get("via") else ""
+    return f"{report['outlet']}{via}"
+
+
+def _report_text(report: Mapping[str, Any]) -> str:
+    said = f"“{report['when']}”, which reads as " if report.get("when") else "pinned to "
+    quote = f" · “{report['quote']}”" if report.get("quote") else ""
+    return f"{said}{report['label']} · {report['status']}{quote}"
+
+
+def sheet_links(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A link to each further report's article (the event's own is the sheet's own link)."""
+    return [
+        (f"Open the {r['outlet']} article", str(r["url"]))
+        for r in list(row["reports"])[1:]
+        if isinstance(r.get("url"), str) and r["url"].lower().startswith(("https://", "http://"))
+    ]

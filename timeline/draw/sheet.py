@@ -11,11 +11,12 @@ from typing import Any
 
 import pandas as pd
 
-from timeline import charts
+from timeline import charts, reports
 
 SHEET_COLUMNS = [
     *("id", "label", "time", "precision", "when", "pinned", "phrase_label", "date_note"),
     *("how", "actors", "kind", "quote", "figures", "notes", "source", "media"),
+    *("reports", "outlets", "disagree"),
 ]
 
 
@@ -81,7 +82,9 @@ def _detail(
     lines += date_lines(row)
     cited, url = sources.get(row["source"], (str(row["source"]), None))
     lines.append(("Source", cited))
+    lines += reports.sheet_lines(row)  # every report of an event that has several
     links = [("Open the article", url)] if _web(url) else []
+    links += reports.sheet_links(row)
     media = row["media"] or {}
     links += [("Open the media", media["url"])] if _web(media.get("url")) else []
     quote = str(row["quote"]).strip() if _given(row["quote"]) else ""

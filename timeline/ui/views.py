@@ -22,10 +22,9 @@ from timeline.draw import sheet
 from timeline.draw.spec import Look, view_spec
 from timeline.export import View
 from timeline.export.view import Paper, citation
-from timeline.filters import BY_NAME, spoken
 from timeline.load import Summary
 from timeline.problems import errors
-from timeline.reports import reported_by
+from timeline.reports import disagreement, sheet_lines, sheet_links
 from timeline.state import LANE_LABELS, LANE_MODES, Choices, ViewState
 from timeline.text import md_escape, md_links, media_markdown
 from timeline.ui import live, session
@@ -372,38 +371,22 @@ def detail_body(
         st.caption(md_escape(row["notes"]))
     st.markdown("  \n".join(_date_lines(row)))
     link = f" [Open the article]({url_quote(source.url, safe=':/?&=#%')})" if source.url else ""
-    if not row["reports"]:  # else every report is listed, this one first
-        st.markdown(f"**Source:** {citation(source, md_escape, said='published ')}.{link}")
-    _reports(row, data)
+    st.markdown(f"**Source:** {citation(source, md_escape, said='published ')}.{link}")
+    _reports(row)
 
 
-def _reports(row: dict[Any, Any], data: Summary) -> None:
-    """Every report of an event that has several: who, the phrase and what it reads as,
-    the status, the quote and a link; then what they disagree on."""
-    if not row["reports"]:
-        return
-    outlets = [r["outlet"] for r in row["reports"]]
-    count = f"{row['outlets']} independent outlet{'s' * (row['outlets'] != 1)}"
-    st.markdown(f"**{md_escape(reported_by(outlets))}** ({count})")
+def _reports(row: dict[Any, Any]) -> None:
+    """Every report of an event that has several (the live sheet's lines), with a warning
+    of what they disagree on and a link to each further report's article."""
     if row["disagree"]:
-        words = ", ".join(spoken(BY_NAME["disagree"], d) for d in row["disagree"])
+        words = ", ".join(disagreement(d) for d in row["disagree"])
         st.warning(f"The sources disagree on {md_escape(words)}.", icon="⚠️")
-    for report in row["reports"]:
-        st.markdown(_report_markdown(report, data))
-
-
-def _report_markdown(report: dict[str, Any], data: Summary) -> str:
-    source = data.sources.get(report["source"])
-    said = f"“{md_escape(report['when'])}”, which reads as " if report["when"] else "pinned to "
-    url = report["url"]
-    link = f" · [Open the article]({url_quote(url, safe=':/?&=#%')})" if url else ""
-    cited = citation(source, md_escape) if source else md_escape(report["outlet"])
-    quote = f"\n\n  > {md_links(report['quote'])}" if report["quote"] else ""
-    via = f" (via {md_escape(report['via'])})" if report.get("via") else ""
-    return (
-        f"- **{md_escape(report['outlet'])}**{via}: {said}{md_escape(report['label'])} · "
-        f"{report['status']}{link}  \n  {cited}{quote}"
-    )
+    lines = [f"**{md_escape(k)}:** {md_escape(v)}" for k, v in sheet_lines(row)]
+    lines += [
+        f"[{md_escape(text)}]({url_quote(url, safe=':/?&=#%')})" for text, url in sheet_links(row)
+    ]
+    if lines:
+        st.markdown("  \n".join(lines))
 
 
 def detail(
