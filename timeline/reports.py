@@ -374,7 +374,9 @@ def sheet_lines(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     lines = [("Reported by", f"{joined(outlets)} ({count})")]
     if row["disagree"]:
         lines.append(("Sources disagree on", ", ".join(disagreement(d) for d in row["disagree"])))
-    return lines + [(_report_label(r), _report_text(r)) for r in row["reports"]]
+    first, *further = row["reports"]  # the first is the event's own: its quote is the sheet's
+    lines.append((_report_label(first), _report_text(first, quoted=False)))
+    return lines + [(_report_label(r), _report_text(r)) for r in further]
 
 
 def _report_label(report: Mapping[str, Any]) -> str:
@@ -382,9 +384,9 @@ def _report_label(report: Mapping[str, Any]) -> str:
     return f"{report['outlet']}{via}"
 
 
-def _report_text(report: Mapping[str, Any]) -> str:
+def _report_text(report: Mapping[str, Any], quoted: bool = True) -> str:
     said = f"“{report['when']}”, which reads as " if report.get("when") else "pinned to "
-    quote = f" · “{report['quote']}”" if report.get("quote") else ""
+    quote = f" · “{report['quote']}”" if quoted and report.get("quote") else ""
     return f"{said}{report['label']} · {report['status']}{quote}"
 
 
