@@ -43,6 +43,8 @@ VIS = """fetch("vis.json").then(r => r.json()).then(d => {
     requestAnimationFrame(() => then(performance.now())); }; timeline.on("changed", h); };
   const timeline = new vis.Timeline(document.getElementById("t"), d.items, d.groups,
     {stack: true, maxHeight: 800});
+  window.timeline = timeline;  // the interaction bench zooms and clicks it
+  window.unfilter = () => timeline.setItems(d.items);
   timeline.fit({animation: false});  // every event in view, as the others open
   once((now) => { window.drawn = now - t0; });
   window.refilter = () => { const s = performance.now();

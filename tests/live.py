@@ -39,13 +39,20 @@ def sheet(at: AppTest) -> dict[str, Any] | None:
         spec = data["spec"]
         at_index = spec["events"]["id"].index(data["selected"])
         detail = spec["details"][at_index]
-        lines = [f"{k}: {v}" for k, v in detail["lines"]] + [detail["quote"]]
+        lines = [f"{k}: {v}" for k, v in detail["lines"]]
+        lines += ["".join(text for text, _ in detail[part]) for part in ("quote", "notes")]
         lines += [text for text, _ in detail["links"]]
-        return {"title": spec["events"]["title"][at_index], "text": "\n".join(lines)}
+        links = [url for part in ("quote", "notes", "links") for _, url in detail[part] if url]
+        return {
+            "title": spec["events"]["title"][at_index],
+            "text": "\n".join(lines),
+            "links": links,
+        }
     dialogs = at.get("dialog")
     if not dialogs:
         return None
-    return {"title": dialogs[0].proto.dialog.title, "text": "\n".join(m.value for m in at.markdown)}
+    text = "\n".join(m.value for m in at.markdown)
+    return {"title": dialogs[0].proto.dialog.title, "text": text, "links": []}
 
 
 def sheet_title(at: AppTest) -> str | None:

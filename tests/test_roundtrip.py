@@ -1,9 +1,11 @@
 """Property: export → import round-trips any valid dataset: ids, titles, dates at their
-precision whatever the year, times of day, media, quotes, kind and status."""
+precision whatever the year, times of day, media, quotes, kind and status; and whatever a
+TimelineJS file holds, what its import writes passes check."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import string
 from pathlib import Path
 
@@ -13,7 +15,8 @@ from hypothesis import strategies as st
 
 from timeline.export import make_view, render
 from timeline.load import load_bytes
-from timeline.timelinejs_import import import_text
+from timeline.problems import errors
+from timeline.timelinejs import TimelineJSError, import_text
 
 WORD = st.text(
     string.ascii_letters + string.digits + "<>&\"'()[]!?,.:;#*_`|~-–’é", min_size=1, max_size=10
@@ -23,8 +26,9 @@ IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
 DAY = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9996, 12, 1))
 TIME = st.times().map(lambda t: f"{t:%H:%M}" if t.second == 0 else f"{t:%H:%M:%S}")
 URL = st.from_regex(r"https://example\.org/[a-z0-9]{1,8}\.(png|jpg)", fullmatch=True)
-MEDIA = st.fixed_dictionaries(
-    {"url": URL}, optional={"caption": TITLE, "credit": TITLE, "thumbnail": URL}
+MEDIA = st.fixed_dictionaries(  # the kind an import tells from the address: a picture, or
+    {"url": URL, "kind": st.sampled_from(["image", "embed"])},  # the page an <iframe> embeds
+    optional={"caption": TITLE, "credit": TITLE, "thumbnail": URL},
 )
 
 
@@ -102,3 +106,71 @@ def test_export_then_import_keeps_ids_titles_dates_precision(dataset):
         }
 
     assert key(after) == key(before)
+
+
+# --- any TimelineJS file: what the import writes passes check ---------------------------
+
+PART = st.one_of(
+    st.just(""),
+    st.integers(-20, 10_000).map(str),
+    st.sampled_from(["24", "13", "0", "31", "x", "201X", "2015-21", "1,5", " 7 ", "٣"]),
+)
+HTML = st.lists(
+    st.sampled_from(
+        [
+            "<a href='https://x.org/a'>",
+            "</a>",
+            "<b>",
+            "<p>",
+            "</p>",
+            "<blockquote cite='https://q.org'>",
+            "</blockquote>",
+            "<cite>",
+            "<iframe src='https://y.org/e'>",
+            "<iframe src='javascript:x'>",
+            "<script>",
+            "<!--",
+            '"',
+            "'",
+            "<",
+            ">",
+            "&amp;",
+            "Ada",
+            " ",
+            "javascript:",
+            "data:x",
+            "Actors: a",
+            "Source: b",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+DATE = st.fixed_dictionaries(
+    {"year": PART}, optional={"month": PART, "day": PART, "hour": PART, "minute": PART}
+)
+SLIDE = st.fixed_dictionaries(
+    {"start_date": DATE, "text": st.fixed_dictionaries({"headline": HTML, "text": HTML})},
+    optional={
+        "end_date": DATE,
+        "display_date": HTML,
+        "group": HTML,
+        "unique_id": HTML,
+        "media": st.fixed_dictionaries(
+            {"url": st.one_of(HTML, URL)}, optional={"caption": HTML, "thumbnail": HTML}
+        ),
+    },
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SLIDE, min_size=1, max_size=8), HTML)
+def test_whatever_a_timelinejs_file_holds_the_import_passes_check(events, title):
+    text = json.dumps({"title": {"text": {"headline": title}}, "events": events})
+    try:
+        made = import_text(text, "any.json", "json")
+    except TimelineJSError as err:
+        assert str(err).startswith("nothing to import"), err
+        return
+    checked = load_bytes(made.text.encode(), "any.yaml", None)
+    assert errors(checked.problems) == [], [str(p) for p in checked.problems]
+    assert made.counts["event"] + len(made.skipped) >= len(events)

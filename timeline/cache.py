@@ -43,6 +43,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from timeline import __version__
+from timeline.dates import GRAMMAR
 from timeline.frame import actors_frame, to_frame
 from timeline.load import (
     ArticleRead,
@@ -56,15 +57,12 @@ from timeline.model import Actor, Media, Period, Source
 from timeline.problems import Problem
 from timeline.reading import read_bounded
 
-FORMAT = 10  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read;
+FORMAT = 9  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read;
 # 5: description, lanes, media, periods, time; 6: the phrase rules of round three, direction
-# auto; 7: edtf, approximate, uncertain; 8-10: reports, sources, outlets, disagree)
+# auto; 7: edtf, approximate, uncertain; 8: media kind, media links that are never markup;
+# 9: reports, sources, outlets, disagree)
 LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags", "disagree", "sources")
-JSON_COLUMNS = (
-    "figures",
-    "media",
-    "reports",
-)  # dicts of varying keys, or none: kept exactly as JSON text
+JSON_COLUMNS = ("figures", "media", "reports")  # dicts of varying keys, or none: JSON text
 log = logging.getLogger("timeline.cache")
 T = TypeVar("T")
 
@@ -91,7 +89,7 @@ def cache_dir() -> Path:
 def _key(raw: bytes, file: str, base_dir: Path, max_bytes: int) -> str:
     digest = hashlib.sha256(raw)
     where = f"{__version__}\0{FORMAT}\0{base_dir.resolve()}\0{Path(file).name}\0{max_bytes}"
-    digest.update(f"\0{where}".encode())
+    digest.update(f"\0{where}\0{GRAMMAR}".encode())  # the date grammar: a phrase's reading
     return digest.hexdigest()
 
 

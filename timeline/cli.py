@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 import pandas as pd
 
 from timeline import export, filters
-from timeline.cache import Frames, open_bytes, open_dataset, open_summary
+from timeline.cache import Frames, open_dataset, open_summary
 from timeline.dates import DateError, parse_pin
 from timeline.export import records
 from timeline.frame import to_records
@@ -28,9 +28,10 @@ from timeline.problems import errors, warnings
 from timeline.reading import read_bounded
 from timeline.state import LANE_MODES
 from timeline.text import terminal
+from timeline.timelinejs.read import TimelineJSError
 
 if TYPE_CHECKING:
-    from timeline.timelinejs_import import Imported
+    from timeline.timelinejs import Imported
 
 DEFAULT_FILE = "events.yaml"
 
@@ -137,20 +138,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _imported(source: Path, kind: str) -> Imported:
-    """The import of ``source``, checked as the dataset it becomes; ExportError names the
-    input file (the output is not written unless the data passes check)."""
-    from timeline.timelinejs_import import import_text
+    """The import of ``source``, checked slide by slide as the dataset it becomes (what
+    check refuses is left out and said); TimelineJSError when nothing can be imported."""
+    from timeline.timelinejs import import_text
 
     raw = read_bounded(source, default_max_bytes()).decode("utf-8-sig")
-    made = import_text(raw, source.name, kind)
-    checked = open_bytes(made.text.encode(), source.name, Path("."), use_cache=False).data
-    if not checked.ok:
-        raise export.ExportError(
-            "the import made data that does not pass check, so nothing was written "
-            "(please report this with the file):\n"
-            + "\n".join(p.message for p in errors(checked.problems))
-        )
-    return made
+    return import_text(raw, source.name, kind)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -162,7 +155,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as err:
         print(terminal(f"error: cannot read {source}: {err}"), file=sys.stderr)
         return 1
-    except export.ExportError as err:
+    except (export.ExportError, TimelineJSError) as err:
         print(terminal(f"error: {source}: {err}"), file=sys.stderr)
         return 1
     for slide in made.skipped:

@@ -92,22 +92,48 @@ class Actor(Identified):
     description: str | None = None
 
 
+UNSAFE_IN_LINKS = frozenset("<>\"'`")  # with white space: what a link never holds
+MediaKind = Literal[
+    "image",
+    "youtube",
+    "vimeo",
+    "soundcloud",
+    "twitter",
+    "wikipedia",
+    "google maps",
+    "embed",
+    "link",
+]
+MEDIA_KINDS: tuple[str, ...] = get_args(MediaKind)
+
+
 def _linkable(url: str | None) -> str | None:
-    """A web address or a path relative to the page; no other scheme (``javascript:``)."""
-    scheme = url.split(":", 1)[0].lower() if url and ":" in url.split("/", 1)[0] else ""
-    if url is not None and (scheme not in ("", "http", "https") or any(c.isspace() for c in url)):
-        raise ValueError("must be an http:// or https:// address, or a relative path")
+    """A web address or a path relative to the page, and nothing that could be markup or
+    script: no other scheme (``javascript:``, ``data:``), no ``<``, ``>``, quotes or white
+    space, so no output can be made to read it as anything but a link."""
+    if url is None:
+        return url
+    scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
+    bad = sorted({c for c in url if c in UNSAFE_IN_LINKS or c.isspace()})
+    if scheme not in ("", "http", "https") or bad:
+        said = f"; it has {' '.join(map(repr, bad))}" if bad else f"; {scheme}: is not allowed"
+        raise ValueError(
+            "must be an http:// or https:// address, or a relative path (no <, >, quotes or "
+            f"spaces){said}"
+        )
     return url
 
 
 class Media(Strict):
     """A picture, video or page that goes with an event (a TimelineJS slide's media); shown
-    as a link with its caption and credit, never fetched when the data is loaded."""
+    as a link with its caption and credit, never fetched when the data is loaded. ``kind``
+    is what TimelineJS showed it as (an import's): a YouTube video, an embedded page, …"""
 
     url: Text
     caption: str | None = None
     credit: str | None = None
     thumbnail: str | None = None
+    kind: MediaKind | None = None
 
     _urls = field_validator("url", "thumbnail")(_linkable)
 
@@ -169,7 +195,7 @@ class Event(Identified):
     title: Text
     source: Slug
     when: str | None = Field(None, description="the phrase exactly as the article words it")
-    direction: Looking = "past"
+    direction: Looking = "auto"  # the verb that governs the phrase in `quote`; none: past
     date: Pin = Field(
         None, description="YYYY, YYYY-MM, YYYY-MM-DD or START/END, or EDTF (2014-08~, 2014?)"
     )

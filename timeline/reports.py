@@ -15,6 +15,7 @@ import pandas as pd
 
 from timeline.dates import Span, day_label, range_span
 from timeline.model import Figure, Source
+from timeline.text import is_web
 
 # How the chart marks an event by its reports (drawn by the live view): a count beside a
 # corroborated marker, a sign beside one whose sources disagree, and the legend's words.
@@ -395,5 +396,5 @@ def sheet_links(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     return [
         (f"Open the {r['outlet']} article", str(r["url"]))
         for r in list(row["reports"])[1:]
-        if isinstance(r.get("url"), str) and r["url"].lower().startswith(("https://", "http://"))
+        if isinstance(r.get("url"), str) and is_web(r["url"])
     ]

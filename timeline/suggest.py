@@ -13,10 +13,8 @@ then by ``search_dates`` for anything else, kept only when it holds a real date 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -25,61 +23,25 @@ from dateparser.search import search_dates
 from timeline import reports
 from timeline.cache import Frames, frames_of
 from timeline.dates import (
-    HOLIDAY,
-    SPELLED_YEAR,
+    FIND_YEAR,
+    MONTH_WORDS,
+    WEEKDAY_WORDS,
     DateError,
     Direction,
     Span,
     day_label,
+    either,
     normalise,
+    overlaps,
     read_with,
+    rule_matches,
 )
 from timeline.ids import slug
 from timeline.load import Dataset, Summary, fold_text
 
-MONTHS = "|".join(
-    sorted(
-        [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + ["Sept"],
-        key=len,
-        reverse=True,
-    )
-)
-WEEKDAYS = "|".join(d for d in calendar.day_name)
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few"
-TIMES_OF_DAY = "morning|afternoon|evening|night"
-PHRASE_PATTERNS = [  # the project's rules, longest forms first
-    r"\b(?:[Ee]arlier|[Ll]ater) (?:this|in the) (?:month|year)\b",
-    r"\b(?:[Oo]ver |[Dd]uring |[Oo]n )?(?:[Tt]he|[Tt]his|[Ll]ast|[Nn]ext) weekend\b",
-    rf"\b(?:[Ii]n )?(?:{MONTHS}) (?:last|next|this) year\b",
-    rf"\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?:{YEAR}|next year|last year|this year)\b",
-    rf"\b(?:[Ll]ast |[Nn]ext |[Tt]his )?(?i:{HOLIDAY})(?:,? {YEAR})?\b",
-    rf"\b(?:\d+|{NUMBER_WORDS}) (?:days?|weeks?|months?|years?) ago\b",
-    rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil) (?i:{SPELLED_YEAR})\b",  # not "two thousand" alone
-    rf"\b[Ss]ince {YEAR}\b",
-    rf"\b(?:[Ii]n |[Bb]y )?(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?:{MONTHS})\b(?:,? {YEAR}\b)?",
-    rf"\b(?:[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming) (?:{MONTHS})\b",
-    rf"\b(?:[Oo]n )?\d{{1,2}} (?:{MONTHS})\.?,? {YEAR}\b",
-    rf"\b(?:[Oo]n )?(?:{MONTHS})\.? \d{{1,2}},? {YEAR}\b",
-    rf"\b(?:[Oo]n |[Bb]y |[Uu]ntil )?(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? ?\d)",
-    rf"\b(?:[Oo]n |[Bb]y )?\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})\b\.?(?!,? ?\d)",
-    rf"\b(?:[Ii]n |[Bb]y |[Ss]ince |[Dd]uring )?(?:{MONTHS}),? {YEAR}\b",
-    rf"\b(?:[Oo]n |[Ll]ast |[Nn]ext |[Tt]his )?(?:{WEEKDAYS})(?: (?:{TIMES_OF_DAY}))?\b",
-    rf"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Dd]uring|[Uu]ntil) (?:{MONTHS})\b",
-    r"\b(?:[Ee]arlier this week|[Ll]ast week|[Tt]his week|[Nn]ext week|[Ll]ast month|"
-    r"[Ll]ast year|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
-    rf"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Dd]uring) {YEAR}\b",
-    rf"\b(?:[Tt]he )?(?:first|second|third|fourth)[- ]quarter(?: of {YEAR}| {YEAR})?\b",
-    rf"\bQ[1-4] {YEAR}\b",
-    rf"\b(?:[Tt]he )?(?:first|second) half of {YEAR}\b",
-    rf"\bH[12] {YEAR}\b",
-    r"\b(?:[Ll]ast|[Nn]ext|[Tt]his) (?:spring|summer|fall|autumn|winter)\b",
-    rf"\b(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter) (?:of )?{YEAR}\b",
-    r"\b(?:[Tt]he )?(?:early |mid-|late )?(?:1[0-9]|20)\d0s\b",
-    r"\b(?:[Tt]he )?\d{1,2}(?:st|nd|rd|th)[- ]century\b",
-    r"\b(?:[Tt]he same day|[Tt]he next day|[Tt]he following day|[Tt]he day before)\b",
-    r"\b[Aa]t the (?:same )?time\b(?! being)",  # dated only by another event: left for a pin
-]
+MONTHS = either(MONTH_WORDS)  # the date words, from the one set of lists the rules use
+WEEKDAYS = either(WEEKDAY_WORDS)
+YEAR = FIND_YEAR
 DATE_WORD = re.compile(
     rf"\b(?:{MONTHS}|{WEEKDAYS}|yesterday|today|tomorrow|{YEAR})\b|"
     r"\b(?:last|next|this) (?:week|month|year)\b"
@@ -170,19 +132,6 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def _overlaps(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in taken)
-
-
-def _rule_matches(sentence: str) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    for pattern in PHRASE_PATTERNS:
-        for match in re.finditer(pattern, sentence):
-            if not _overlaps(match.start(), match.end(), found):
-                found.append((match.start(), match.end()))
-    return found
-
-
 def _search_matches(
     sentence: str, base: dt.date, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -198,14 +147,14 @@ def _search_matches(
         if re.fullmatch(rf"\W*(?:{MONTHS}|{WEEKDAYS})\W*", text):
             continue  # "May" alone is as likely a name or a verb; the rules catch "in May"
         start = sentence.find(text)
-        if words and start >= 0 and not _overlaps(start, start + len(text), [*taken, *extra]):
+        if words and start >= 0 and not overlaps(start, start + len(text), [*taken, *extra]):
             extra.append((start + words.start(), start + words.end()))
     return extra
 
 
 def _resolve(text: str, published: dt.date, sentence: str) -> Phrase:
-    """Read with ``direction: auto``: the sentence's cue words decide, else the nearer
-    reading; the direction that read it is kept for the event."""
+    """Read with ``direction: auto``: the verb that governs the phrase decides, else the
+    nearer reading; the direction that read it is kept for the event."""
     try:
         span, direction = read_with(text, published, "auto", sentence, None)
     except DateError as err:
@@ -226,7 +175,7 @@ def _hedged(sentence: str, start: int) -> int:
 
 def phrases(sentence: str, published: dt.date) -> list[Phrase]:
     """Every date phrase in ``sentence``, resolved against ``published``."""
-    spots = _rule_matches(sentence)
+    spots = rule_matches(sentence)
     spots += _search_matches(sentence, published, spots)
     spots = [(_hedged(sentence, start), end) for start, end in spots]
     return [
@@ -256,14 +205,14 @@ def match_actors(sentence: str, terms: dict[str, str]) -> tuple[list[str], list[
         terms, key=len, reverse=True
     ):  # longest first: "Chechen leader" over "Chechen"
         for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", sentence):
-            if not _overlaps(match.start(), match.end(), covered):
+            if not overlaps(match.start(), match.end(), covered):
                 covered.append((match.start(), match.end()))
                 named.append((match.start(), terms[term]))
     ids = list(dict.fromkeys(ident for _, ident in sorted(named)))
     new = [
         _name(m.group(0))
         for m in NAME.finditer(sentence)
-        if not _overlaps(m.start(), m.end(), covered)
+        if not overlaps(m.start(), m.end(), covered)
     ]
     return ids, list(dict.fromkeys(n for n in new if n))
 

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from timeline import charts, reports
+from timeline.text import _MD_LINK, is_web
 
 SHEET_COLUMNS = [
     *("id", "label", "time", "precision", "when", "pinned", "phrase_label", "date_note"),
@@ -52,7 +53,17 @@ def figure_text(fact: Mapping[str, Any], names: Mapping[str, str]) -> str:
 
 
 def _web(url: Any) -> bool:
-    return isinstance(url, str) and url.lower().startswith(("https://", "http://"))
+    return isinstance(url, str) and is_web(url)
+
+
+def segments(text: str) -> list[list[str]]:
+    """ "Daughter of [Lord Byron](https://…)." as [["Daughter of ", ""], ["Lord Byron",
+    "https://…"], [".", ""]]: text the page writes as text, and web links as links."""
+    out, at = [], 0
+    for match in _MD_LINK.finditer(text):
+        out += [[text[at : match.start()], ""], [match.group(1), match.group(2)]]
+        at = match.end()
+    return [part for part in [*out, [text[at:], ""]] if part[0]]
 
 
 def details(
@@ -78,7 +89,7 @@ def _detail(
     who = ", ".join(f"{names.get(a, a)} ({affiliation.get(a, '')})" for a in row["actors"])
     lines = [("Actors", who), ("Kind", str(row["kind"]))]
     lines += [("Figure", figure_text(f, names)) for f in row["figures"]]
-    lines += [("Note", str(row["notes"]))] if _given(row["notes"]) else []
+    notes = segments(str(row["notes"])) if _given(row["notes"]) else []
     lines += date_lines(row)
     cited, url = sources.get(row["source"], (str(row["source"]), None))
     lines.append(("Source", cited))
@@ -86,6 +97,8 @@ def _detail(
     links = [("Open the article", url)] if _web(url) else []
     links += reports.sheet_links(row)
     media = row["media"] or {}
-    links += [("Open the media", media["url"])] if _web(media.get("url")) else []
-    quote = str(row["quote"]).strip() if _given(row["quote"]) else ""
-    return {"lines": lines, "quote": quote, "links": links}
+    if _web(media.get("url")):
+        credit = f" · {media['credit']}" if media.get("credit") else ""
+        links.append((f"{media.get('caption') or 'Media'}{credit}", media["url"]))
+    quote = segments(str(row["quote"]).strip()) if _given(row["quote"]) else []
+    return {"lines": lines, "quote": quote, "notes": notes, "links": links}

@@ -33,6 +33,16 @@ function el(tag, attrs, text) {
   return node;
 }
 
+// Text with its web links as links ([[text, url or ""], …], made in Python): never markup.
+function linked(tag, parts, cls) {
+  const node = el(tag, cls ? { class: cls } : {});
+  parts.forEach(([text, url]) => {
+    if (url && /^https?:\/\//i.test(url)) node.append(el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, text));
+    else node.append(document.createTextNode(text));
+  });
+  return node;
+}
+
 function dayText(ms) {
   return new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
@@ -81,6 +91,10 @@ class LiveTimeline {
     this.zoomOut.onclick = () => this.zoom(2);
     this.compressBox.onchange = () => { this.chosen = this.compressBox.checked; this.draw(); };
     this.chart.addEventListener("keydown", (e) => this.key(e));
+    // Escape closes the sheet wherever the focus is (a click on the chart does not move it).
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && !this.sheet.hidden && this.root.isConnected && e.target !== this.chart) this.closeSheet(true);
+    });
     // Plotly's drag layer swallows the browser's dblclick: two presses in 400 ms are one.
     this.chart.addEventListener("mousedown", (e) => this.press(e), true);
     new ResizeObserver(() => this.resized()).observe(this.body);
@@ -99,7 +113,9 @@ class LiveTimeline {
     this.spec = data.spec;
     this.order = this.spec.events.id.map((_, i) => i);
     this.index = Object.fromEntries(this.spec.events.id.map((id, i) => [id, i]));
-    this.range = (this.spec.window || this.spec.all).slice();
+    // The same events (only the lanes changed): the user's zoom stays.
+    if (!this.range || this.revision !== this.spec.revision) this.range = (this.spec.window || this.spec.all).slice();
+    this.revision = this.spec.revision;
     this.chosen = data.compress; // null: automatic (on where it gives the bursts most of the width)
     this.selected = data.selected || null;
     this.chart.setAttribute("aria-label", data.name);
@@ -127,7 +143,9 @@ class LiveTimeline {
 
   // Rows the chart may take in all: the lanes grow into the first screen, not past it.
   rowBudget() {
-    return Math.max(this.spec.lanes.length * 2, Math.floor(window.innerHeight * 0.9 / TimelineDraw.ROW_PX));
+    const top = this.chart.getBoundingClientRect().top + window.scrollY;
+    const room = window.innerHeight - top - 110; // the date axis above, the legend below
+    return Math.max(this.spec.lanes.length, Math.floor(room / TimelineDraw.ROW_PX));
   }
 
   draw(first) {
@@ -263,7 +281,8 @@ class LiveTimeline {
     detail.lines.forEach(([k, v]) => {
       const p = el("p"); p.append(el("b", {}, k + ": "), document.createTextNode(v)); this.sheet.append(p);
     });
-    if (detail.quote) this.sheet.append(el("blockquote", {}, detail.quote));
+    if (detail.quote.length) { const q = el("blockquote"); q.append(linked("p", detail.quote)); this.sheet.append(q); }
+    if (detail.notes.length) this.sheet.append(linked("p", detail.notes, "tl-notes"));
     detail.links.forEach(([text, url]) => {
       const a = el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, text);
       const p = el("p"); p.append(a); this.sheet.append(p);
