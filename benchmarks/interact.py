@@ -11,6 +11,7 @@ redrawn for the new range (ours: labels re-packed). Times are taken in the page
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -23,21 +24,29 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import peers
-from benchmarks.browser import CHROMIUM_FLAGS, streamlit_command
+from tests.chromium import CHROMIUM_FLAGS, streamlit_command
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = 5
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 OUT = ROOT / "docs" / "interaction.md"
 
-# In the page: the time from the next mousedown (or now) until ``done()`` holds.
-UNTIL = """([done, fromPress]) => new Promise((resolve) => {
+# In the page: from the next mousedown (or now) until ``done()`` holds, kept in
+# window.__took (the input comes after this returns, so it is not awaited here).
+UNTIL = """([done, fromPress]) => { window.__took = undefined;
   const check = new Function('return (' + done + ')()');
-  const go = (t0) => { const poll = () => check() ? resolve(performance.now() - t0)
+  const go = (t0) => { const poll = () => check() ? (window.__took = performance.now() - t0)
     : requestAnimationFrame(poll); poll(); };
   if (fromPress) document.addEventListener('mousedown', () => go(performance.now()),
     {capture: true, once: true});
   else go(performance.now());
-})"""
+}"""
+
+
+def took(page: Any) -> float:
+    page.wait_for_function("() => window.__took !== undefined", timeout=120_000)
+    return float(page.evaluate("window.__took"))
+
+
 DRAWS = "() => +(document.querySelector('.tl-chart') || {dataset: {}}).dataset.draws || 0"
 
 
@@ -84,6 +93,7 @@ def write_csv(events: Path, folder: Path) -> tuple[Path, str, str]:
 
 def median(measure: Callable[[], float | None]) -> float | None:
     runs = [measure() for _ in range(RUNS)]
+    print(f"    {getattr(measure, '__name__', 'step')}: {runs}", flush=True)
     kept = [r for r in runs if r is not None]
     return statistics.median(kept) / 1000 if kept else None
 
@@ -97,15 +107,18 @@ def first_chart(browser: Any, url: str, ready: str) -> tuple[Any, float]:
 
 
 POINTS = "() => document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length > 0"
-LIVE_READY = f"() => window.__timeline && window.__timeline.Plotly && ({POINTS})()"
 
 
 def zoom_ours(page: Any) -> float | None:
     if not page.evaluate("() => !!window.__timeline"):
         return None
-    before = page.evaluate(DRAWS)
-    page.evaluate("() => window.__timeline.zoom(0.5)")
-    return float(page.evaluate(UNTIL, [f"() => ({DRAWS})() > {before}", False]))
+    value = page.evaluate(
+        """async () => { const t0 = performance.now(); await window.__timeline.zoom(0.5);
+        await new Promise(r => requestAnimationFrame(r)); return performance.now() - t0; }"""
+    )
+    page.evaluate("() => window.__timeline.zoom(2)")
+    page.wait_for_timeout(200)
+    return float(value)
 
 
 def zoom_plotly(page: Any) -> float:
@@ -125,19 +138,20 @@ def click_ours(page: Any) -> float | None:
     if not page.evaluate("() => !!window.__timeline"):
         return None
     page.evaluate("() => window.__timeline.closeSheet(false)")
+    page.wait_for_function("() => window.__timeline.packed && window.__timeline.Plotly")
     first = page.evaluate("() => Object.keys(window.__timeline.packed.labelled)[0]")
     from tests.test_browser import POINT_OF_EVENT
 
     point = page.evaluate(POINT_OF_EVENT, first)
-    waiting = page.evaluate_handle(
-        UNTIL, ["() => !document.querySelector('.tl-sheet').hidden", True]
-    )
+    page.evaluate(UNTIL, ["() => !document.querySelector('.tl-sheet').hidden", True])
     page.mouse.click(point["x"], point["y"])
-    return float(waiting.json_value())
+    return took(page)
 
 
 def click_bare(page: Any) -> float:
-    page.keyboard.press("Escape")
+    page.reload()  # no selection left from the last click
+    page.wait_for_function(POINTS, timeout=120_000)
+    page.wait_for_timeout(300)
     point = page.evaluate(
         """() => { const p = document.querySelector('.js-plotly-plot .scatterlayer .point');
         const r = p.getBoundingClientRect();
@@ -146,26 +160,24 @@ def click_bare(page: Any) -> float:
     done = (
         "() => [...document.querySelectorAll('p')].some(p => p.textContent.startsWith('Selected:'))"
     )
-    waiting = page.evaluate_handle(UNTIL, [done, True])
+    page.evaluate(UNTIL, [done, True])
     page.mouse.click(point["x"], point["y"])
-    value = float(waiting.json_value())
-    page.reload()
-    page.wait_for_function(POINTS, timeout=120_000)
-    return value
+    return took(page)
 
 
-def filter_to(page: Any, combobox: Any, label: str, shown: str) -> float:
-    """Pick ``label`` in the multiselect and wait for the chart of ``shown`` events."""
+def filter_to(page: Any, combobox: Any, label: str, before: str) -> float:
+    """Pick ``label`` in the multiselect and wait for a chart other than ``before``, no
+    element of the page left stale."""
     box = combobox.first
     box.click()
     box.press_sequentially(label.split(" (")[0])
     done = (
-        "() => document.body.innerText.includes(" + json.dumps(shown) + ") && "
+        f"() => ({REVISION})() !== {json.dumps(before)} && "
         "document.querySelectorAll('[data-stale=\"true\"]').length === 0"
     )
-    waiting = page.evaluate_handle(UNTIL, [done, True])
+    page.evaluate(UNTIL, [done, True])
     page.get_by_role("option", name=label).click()
-    value = float(waiting.json_value())
+    value = took(page)
     page.keyboard.press("Escape")
     return value
 
@@ -205,15 +217,21 @@ def bare(browser: Any, csv: Path, label: str) -> dict[str, float | None]:
 
 
 def _filter_and_clear(page: Any, boxes: Any, label: str) -> float:
+    """Filter to one actor and time it to the chart of that actor's events; then clear."""
     total = page.evaluate(
         "() => document.body.innerText.match(/Showing [\\d,]+ of ([\\d,]+) events/)[1]"
     )
-    value = filter_to(page, boxes, label, "Showing ")
-    page.wait_for_function(
-        f"() => !document.body.innerText.includes('Showing {total} of {total}')", timeout=60_000
-    )
+    before = page.evaluate(REVISION)
+    value = filter_to(page, boxes, label, before)
     clear_filter(page, f"Showing {total} of {total}")
     return value
+
+
+# The drawn chart's identity (ours: the hash of the events shown; the bare app: its points).
+REVISION = """() => { const gd = document.querySelector('.js-plotly-plot');
+  if (!gd || !gd._fullData) return '';
+  const points = gd._fullData.reduce((n, t) => n + (t.x ? t.x.length : 0), 0);
+  return String(gd.layout.uirevision || '') + '|' + points; }"""
 
 
 VIS = """([lo, hi]) => new Promise((resolve) => { const t0 = performance.now();
@@ -221,12 +239,12 @@ VIS = """([lo, hi]) => new Promise((resolve) => { const t0 = performance.now();
     requestAnimationFrame(() => resolve(performance.now() - t0)); };
   window.timeline.on('changed', h);
   window.timeline.setWindow(lo, hi, {animation: false}); })"""
-VIS_CLICK = """() => new Promise((resolve) => { let t0 = 0;
+VIS_CLICK = """() => { let t0 = 0; window.__took = undefined;
   document.addEventListener('mousedown', () => { t0 = performance.now(); },
     {capture: true, once: true});
   const h = () => { window.timeline.off('select', h);
-    requestAnimationFrame(() => resolve(performance.now() - t0)); };
-  window.timeline.on('select', h); })"""
+    requestAnimationFrame(() => { window.__took = performance.now() - t0; }); };
+  window.timeline.on('select', h); }"""
 
 
 def vis(browser: Any, events: Path, actor: str) -> dict[str, float | None]:
@@ -251,9 +269,9 @@ def vis(browser: Any, events: Path, actor: str) -> dict[str, float | None]:
 
 
 def _vis_click(page: Any) -> float:
-    waiting = page.evaluate_handle(VIS_CLICK)
+    page.evaluate(VIS_CLICK)
     page.locator(".vis-item").first.click(force=True)
-    return float(waiting.json_value())
+    return took(page)
 
 
 def _vis_filter(page: Any) -> float:

@@ -176,7 +176,7 @@ def measure(events: Path, actor: str) -> dict[str, dict[str, float | str]]:
     """vis-timeline and TimelineJS on the dataset at ``events``, filtered to ``actor``."""
     from playwright.sync_api import sync_playwright
 
-    from benchmarks.browser import CHROMIUM_FLAGS
+    from tests.chromium import CHROMIUM_FLAGS
 
     with tempfile.TemporaryDirectory(prefix="timeline-peers-") as tmp:
         folder = Path(tmp)

@@ -39,7 +39,7 @@ MARKS = """() => [...document.querySelectorAll('.js-plotly-plot .scatterlayer .p
 PLOT_BOX = """() => { const gd = document.querySelector('.js-plotly-plot'), xa = gd._fullLayout.xaxis;
   const box = gd.getBoundingClientRect();
   return {left: box.left + xa._offset, right: box.left + xa._offset + xa._length}; }"""
-ZOOM = """([lo, hi]) => Plotly.relayout(document.querySelector('.js-plotly-plot'),
+ZOOM = """([lo, hi]) => window.__timeline.Plotly.relayout(document.querySelector('.js-plotly-plot'),
   {'xaxis.range[0]': lo, 'xaxis.range[1]': hi})"""
 DRAWN_RANGE = """() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range
   .map(v => String(v).slice(0, 10))"""

@@ -170,19 +170,6 @@ def test_a_problem_found_on_the_fast_path_still_gets_its_line(generated):
     assert "'clam' is not one of" in problem.message
 
 
-def test_a_cache_hit_names_the_file_as_the_caller_did(tmp_path, monkeypatch):
-    monkeypatch.setenv("TIMELINE_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "data"
-    folder.mkdir()
-    (folder / "events.yaml").write_text("sources: []\nactors: []\nevents:\n  - id: e\n")
-    raw = (folder / "events.yaml").read_bytes()
-    first = open_bytes(raw, str(folder / "events.yaml"), folder)
-    second = open_bytes(raw, "events.yaml", folder)
-    assert second.cached and second.data.file == "events.yaml"
-    assert [p.file for p in second.data.problems] == ["events.yaml"] * len(first.data.problems)
-    assert str(second.data.problems[0]).startswith("events.yaml:")
-
-
 def test_the_app_shows_the_density_view_and_the_events_once_narrowed(tmp_path, monkeypatch):
 
     from streamlit.testing.v1 import AppTest

@@ -411,3 +411,40 @@ def test_a_holiday_the_finder_finds_is_one_the_normaliser_reads():
     [found] = phrases("Fireworks were banned on New Year’s Day in Russia.", D("2016-01-06"))
     assert (found.text, found.span and found.span.label) == ("New Year’s Day", "1 Jan 2016")
     assert phrases("Russia claimed victory in Syria.", D("2016-01-06")) == []
+
+
+def many_dates(n: int) -> str:
+    """One sentence listing ``n`` dates (2,000 made a 72 MB YAML: every candidate carried
+    the whole sentence)."""
+    dates = ", ".join(f"{1 + i % 28} March 2015" for i in range(n))
+    return f"Officials said the strikes came on {dates}.\n"
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    """The project's own phrase rules, without dateparser's slower search (not measured here)."""
+    monkeypatch.setattr("timeline.suggest.search_dates", lambda *args, **kwargs: [])
+
+
+def test_a_sentence_is_written_once_and_referred_to(rules_only):
+    from timeline.yamlwrite import to_yaml
+
+    text = many_dates(2_000)
+    candidates = suggest(text, D("2015-10-01"))
+    written = to_yaml({"id": "wire", "title": "A wire story"}, candidates)
+    assert len(candidates) == 2_000 and len(written) < 40 * len(text)  # was 2,000 times
+    assert written.count(" ".join(text.split())) == 1
+    events = read_yaml(written, "suggested.yaml").data["events"]
+    assert all(e["quote"] == " ".join(text.split()) for e in events)
+
+
+def test_suggest_memory_grows_with_the_article_not_its_square(rules_only):
+    """tracemalloc's peak while suggesting and writing, at 1,000 and 2,000 dates."""
+    from tests.growth import LINEAR, memory_ratio
+    from timeline.yamlwrite import to_yaml
+
+    def make(n):
+        text = many_dates(n)
+        return lambda: to_yaml({"id": "wire"}, suggest(text, D("2015-10-01")))
+
+    assert memory_ratio(make, 1_000) <= LINEAR

@@ -6,18 +6,27 @@ media, eras, the title slide and groups. TimelineJS itself (from npm) loads the 
 from __future__ import annotations
 
 import base64
+import datetime as dt
+import functools
+import http.server
 import json
 import os
+import socketserver
+import string
+import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from tests.conftest import HEADER, ROOT, dataset_text
+from tests.conftest import EVENTS, HEADER, ROOT, dataset_text, need
 from tests.live import chart, sheet
-from tests.test_export import open_in_timelinejs, served  # noqa: F401  (served: a fixture)
 from tests.test_load import event
 from timeline.cli import main
 from timeline.export import make_view, render
@@ -25,10 +34,11 @@ from timeline.filters import Filters
 from timeline.load import load_bytes, load_file
 from timeline.problems import errors, warnings
 from timeline.text import md_links
-from timeline.timelinejs import DATE_KEYS, read_csv, read_json
+from timeline.timelinejs import DATE_KEYS, TimelineJSError, import_text, read_csv, read_json
 from timeline.timelinejs.markup import html_links, plain_text
 
 FILES = ROOT / "tests" / "tl_files"
+TIMELINEJS = ROOT / "tests" / "timelinejs" / "node_modules" / "@knight-lab" / "timelinejs"
 
 
 def imported(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
@@ -86,6 +96,62 @@ def title(data: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
 
 
 # --- TimelineJS 3 JSON: out again as it came in ------------------------------------
+
+
+# --- TimelineJS itself ----------------------------------------------------------------------
+
+TIMELINEJS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<link rel="stylesheet" href="tl/dist/css/timeline.css"><script src="tl/dist/js/timeline.js"></script>
+</head><body><div id="timeline-embed" style="width:100%;height:650px"></div><script>
+fetch("export.json").then(r => r.json()).then(data => {
+  window.tl = new TL.Timeline("timeline-embed", data, {hash_bookmark: false, font: null});
+  window.tl.on("loaded", () => { window.tlLoaded = true; });
+});
+</script></body></html>"""
+
+
+@pytest.fixture
+def served(tmp_path) -> Iterator[tuple[Path, str]]:
+    """A folder served on localhost with TimelineJS (from the npm registry) inside it."""
+    need("TimelineJS (npm)", TIMELINEJS.is_dir(), "npm ci --prefix tests/timelinejs")
+    (tmp_path / "tl").symlink_to(TIMELINEJS)
+    (tmp_path / "index.html").write_text(TIMELINEJS_PAGE, encoding="utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = socketserver.TCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp_path))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def open_in_timelinejs(browser, url: str) -> tuple[Any, list[str]]:
+    """The page of ``url`` once TimelineJS has loaded ``export.json``, and every console
+    error and page error it had (the caller asserts there are none, after its own checks)."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(url)
+    page.wait_for_function("() => window.tlLoaded === true", timeout=30_000)
+    assert page.evaluate("tl.config.messages") == {"errors": [], "warnings": []}
+    return page, problems
+
+
+def test_timelinejs_loads_our_export_without_errors(browser, served):
+    folder, url = served
+    view = make_view(load_file(EVENTS))
+    (folder / "export.json").write_bytes(render(view, "timelinejs"))
+    page, problems = open_in_timelinejs(browser, url)
+    assert page.locator(".tl-slide").count() == 26  # the title slide and 25 events
+    assert page.evaluate("tl.config.events.length") == 25
+    assert problems == []
+    page.close()
 
 
 @pytest.mark.parametrize("name", ["rich.json", "plain.json"])
@@ -313,7 +379,7 @@ def test_timelinejs_loads_the_export_of_an_import_with_times_media_and_eras(
     tmp_path,
     capsys,
     browser,
-    served,  # noqa: F811
+    served,
 ):
     folder, url = served
     (folder / "pic.png").write_bytes(PIXEL)
@@ -692,7 +758,7 @@ def _hostile_dataset(tmp_path: Path) -> Path:
 
 
 @pytest.mark.browser
-def test_timelinejs_runs_no_script_from_a_hostile_dataset(tmp_path, browser, served):  # noqa: F811
+def test_timelinejs_runs_no_script_from_a_hostile_dataset(tmp_path, browser, served):
     folder, url = served
     data = load_file(_hostile_dataset(tmp_path))
     assert data.ok, [str(p) for p in data.problems]
@@ -728,7 +794,7 @@ def test_timelinejs_runs_no_script_from_a_hostile_dataset(tmp_path, browser, ser
 
 
 @pytest.mark.browser
-def test_timelinejs_shows_each_media_kind_as_its_own_type(tmp_path, capsys, browser, served):  # noqa: F811
+def test_timelinejs_shows_each_media_kind_as_its_own_type(tmp_path, capsys, browser, served):
     folder, url = served
     path, _ = imported("newsroom.json", tmp_path, capsys)
     (folder / "export.json").write_bytes(render(make_view(load_file(path)), "timelinejs"))
@@ -804,3 +870,166 @@ def test_a_slide_s_media_is_kept_as_what_timelinejs_shows(url, media, quote):
     assert kept.event.quote == quote
     cited = [s for s in made.text.split("\n") if s.startswith("  url: ")]
     assert all(c.startswith("  url: https://") for c in cited)  # a cite is a web address
+
+
+# --- any dataset and any TimelineJS file (properties; was tests/test_roundtrip.py) ---------
+# Export → import round-trips any valid dataset: ids, titles, dates at their precision
+# whatever the year, times of day, media, quotes, kind and status; and whatever a TimelineJS
+# file holds, what its import writes passes check.
+
+WORD = st.text(
+    string.ascii_letters + string.digits + "<>&\"'()[]!?,.:;#*_`|~-–’é", min_size=1, max_size=10
+)
+TITLE = st.lists(WORD, min_size=1, max_size=6).map(" ".join)
+IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
+DAY = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9996, 12, 1))
+TIME = st.times().map(lambda t: f"{t:%H:%M}" if t.second == 0 else f"{t:%H:%M:%S}")
+URL = st.from_regex(r"https://example\.org/[a-z0-9]{1,8}\.(png|jpg)", fullmatch=True)
+MEDIA = st.fixed_dictionaries(  # the kind an import tells from the address: a picture, or
+    {"url": URL, "kind": st.sampled_from(["image", "embed"])},  # the page an <iframe> embeds
+    optional={"caption": TITLE, "credit": TITLE, "thumbnail": URL},
+)
+
+
+@st.composite
+def pins(draw: st.DrawFn) -> str:
+    day = draw(DAY)
+    kind = draw(st.sampled_from(["day", "month", "year", "range"]))
+    if kind == "day":
+        return day.isoformat()
+    if kind == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if kind == "year":
+        return f"{day.year:04d}"
+    return f"{day.isoformat()}/{(day + dt.timedelta(days=draw(st.integers(1, 900)))).isoformat()}"
+
+
+@st.composite
+def datasets(draw: st.DrawFn) -> dict:
+    ids = draw(st.lists(IDS, min_size=1, max_size=12, unique=True))
+    events = [
+        {
+            "id": ident,
+            "title": draw(TITLE),
+            "source": "s",
+            "date": draw(pins()),
+            "actors": [draw(st.sampled_from(["a", "b"]))],
+            "kind": draw(st.sampled_from(["military", "claim", "media", "unknown"])),
+            "status": draw(st.sampled_from(["reported", "claimed", "disputed", "unknown"])),
+            "quote": draw(TITLE),
+        }
+        for ident in ids
+    ]
+    for one in events:
+        if len(one["date"]) == 10 and draw(st.booleans()):
+            one["time"] = draw(TIME)
+        if draw(st.booleans()):
+            one["media"] = draw(MEDIA)
+    return {
+        "title": draw(TITLE),
+        "sources": [{"id": "s", "title": "T", "outlet": "O", "published": "2020-01-01"}],
+        "actors": [
+            {"id": "a", "name": draw(TITLE), "affiliation": "X"},
+            {"id": "b", "name": "Bee", "affiliation": "Y"},
+        ],
+        "events": events,
+    }
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_export_then_import_keeps_ids_titles_dates_precision(dataset):
+    text = yaml.safe_dump(dataset, sort_keys=False, allow_unicode=True)
+    before = load_bytes(text.encode(), "generated.yaml", Path("."))
+    assert before.ok, [str(p) for p in before.problems]
+    exported = render(make_view(before), "timelinejs").decode()
+    after = load_bytes(
+        import_text(exported, "x.json", "json").text.encode(), "back.yaml", Path(".")
+    )
+    assert after.ok, [str(p) for p in after.problems]
+
+    def key(data):
+        return {
+            e.event.id: (
+                e.event.title,
+                e.span.start,
+                e.span.end,
+                e.span.precision,
+                e.event.time,
+                e.event.media,
+                e.event.quote,
+                e.event.kind,
+                e.event.status,
+            )
+            for e in data.events
+        }
+
+    assert key(after) == key(before)
+
+
+# --- any TimelineJS file: what the import writes passes check ---------------------------
+
+PART = st.one_of(
+    st.just(""),
+    st.integers(-20, 10_000).map(str),
+    st.sampled_from(["24", "13", "0", "31", "x", "201X", "2015-21", "1,5", " 7 ", "٣"]),
+)
+HTML = st.lists(
+    st.sampled_from(
+        [
+            "<a href='https://x.org/a'>",
+            "</a>",
+            "<b>",
+            "<p>",
+            "</p>",
+            "<blockquote cite='https://q.org'>",
+            "</blockquote>",
+            "<cite>",
+            "<iframe src='https://y.org/e'>",
+            "<iframe src='javascript:x'>",
+            "<script>",
+            "<!--",
+            '"',
+            "'",
+            "<",
+            ">",
+            "&amp;",
+            "Ada",
+            " ",
+            "javascript:",
+            "data:x",
+            "Actors: a",
+            "Source: b",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+DATE = st.fixed_dictionaries(
+    {"year": PART}, optional={"month": PART, "day": PART, "hour": PART, "minute": PART}
+)
+SLIDE = st.fixed_dictionaries(
+    {"start_date": DATE, "text": st.fixed_dictionaries({"headline": HTML, "text": HTML})},
+    optional={
+        "end_date": DATE,
+        "display_date": HTML,
+        "group": HTML,
+        "unique_id": HTML,
+        "media": st.fixed_dictionaries(
+            {"url": st.one_of(HTML, URL)}, optional={"caption": HTML, "thumbnail": HTML}
+        ),
+    },
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SLIDE, min_size=1, max_size=8), HTML)
+def test_whatever_a_timelinejs_file_holds_the_import_passes_check(events, title):
+    text = json.dumps({"title": {"text": {"headline": title}}, "events": events})
+    try:
+        made = import_text(text, "any.json", "json")
+    except TimelineJSError as err:
+        assert str(err).startswith("nothing to import"), err
+        return
+    checked = load_bytes(made.text.encode(), "any.yaml", None)
+    assert errors(checked.problems) == [], [str(p) for p in checked.problems]
+    assert made.counts["event"] + len(made.skipped) >= len(events)

@@ -29,6 +29,7 @@ from timeline import layout
 from timeline.layout import ROW_PX, Window, fit_window
 from timeline.model import Period
 from timeline.state import LANE_LABELS, LaneMode
+from timeline.text import printable
 
 # Okabe & Ito (2008), colour-blind safe; the usual affiliations keep fixed colours.
 OKABE_ITO = ["#0072B2", "#009E73", "#D55E00", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -93,7 +94,7 @@ def palette(affiliations: Iterable[str]) -> dict[str, str]:
 
 def esc(text: object) -> str:
     """Dataset text as literal text inside Plotly's HTML-like labels."""
-    return html.escape(str(text), quote=False)
+    return html.escape(printable(text), quote=False)  # no ESC or BEL: an SVG is XML
 
 
 # --- lanes --------------------------------------------------------------------
@@ -319,7 +320,7 @@ def timeline_figure(
 
     tupled: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in look.items()}
     described = spec.view_spec(frame, actors, spec.Look(by=by, width=width, **tupled))
-    options: dict[str, Any] = {"width": width}
+    options: dict[str, Any] = {"width": width, "breaks": "auto"}
     if window is not None:
         options["range"] = [spec.ms(window.start), spec.ms(window.end)]
     drawn = engine.figure_dict(described, **options)

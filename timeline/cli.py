@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -20,10 +19,9 @@ import pandas as pd
 
 from timeline import export, filters
 from timeline.cache import Frames, open_dataset, open_summary
-from timeline.dates import DateError, parse_pin
 from timeline.export import records
 from timeline.frame import to_records
-from timeline.load import Summary, default_max_bytes
+from timeline.load import Summary, default_max_bytes, megabytes_to_bytes
 from timeline.problems import errors, warnings
 from timeline.reading import read_bounded
 from timeline.state import LANE_MODES
@@ -53,7 +51,19 @@ def _report(data: Summary, out: TextIO) -> None:
 
 
 def _max_bytes(args: argparse.Namespace) -> int | None:
-    return None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
+    return None if args.max_mb is None else megabytes_to_bytes(args.max_mb)
+
+
+def _megabytes(text: str) -> float:
+    """``--max-mb``: a size above 0 (not inf, nan or -1), else a usage error."""
+    try:
+        megabytes = float(text)
+        megabytes_to_bytes(megabytes)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(
+            str(err) if "MB" in str(err) else f"{text!r} is not a number"
+        ) from None
+    return megabytes
 
 
 def _open(args: argparse.Namespace) -> Frames:
@@ -64,15 +74,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     data = open_summary(args.file, _max_bytes(args))  # no events needed: the cache's summary
     _report(data, sys.stdout)
     return 0 if data.ok else 1
-
-
-def _date_bound(text: str, end: bool) -> dt.date:
-    """``--from 2015`` starts on 1 Jan 2015; ``--to 2015`` ends on 31 Dec 2015."""
-    try:
-        span = parse_pin(text)
-    except DateError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-    return span.end if end else span.start
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -88,16 +89,6 @@ def _table(frame: pd.DataFrame) -> str:
     )
 
 
-def _filters(args: argparse.Namespace) -> filters.Filters:
-    return filters.Filters(
-        picks=tuple((d.name, tuple(getattr(args, d.name))) for d in filters.DIMENSIONS),
-        actor_mode=args.actor_mode,
-        start=args.start,
-        end=args.end,
-        text=args.search or "",
-    )
-
-
 def _errors_to_stderr(data: Summary) -> None:
     for problem in errors(data.problems):
         print(terminal(problem), file=sys.stderr)
@@ -109,7 +100,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     opened = _open(args)
     data = opened.data
     _errors_to_stderr(data)
-    frame = filters.apply(opened.frame, _filters(args))
+    frame = filters.apply(opened.frame, filters.read_args(args))
     if args.format == "json":
         sys.stdout.write(records.to_json(frame))
     elif args.format == "csv":  # data when redirected; shown safely on a terminal
@@ -124,7 +115,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     opened = _open(args)
     data = opened.data
     _errors_to_stderr(data)
-    view = replace(export.make_view(opened, _filters(args), args.lanes), paper=args.paper)
+    view = replace(export.make_view(opened, filters.read_args(args), args.lanes), paper=args.paper)
     output = args.output or export.default_name(view, args.format)
     try:
         path = export.write_atomic(output, export.render(view, args.format), args.force)
@@ -235,49 +226,15 @@ def _add_file_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", nargs="?", default=DEFAULT_FILE, help="default: events.yaml")
     command.add_argument(
         "--max-mb",
-        type=float,
+        type=_megabytes,
         metavar="MB",
         help="refuse larger files (default: TIMELINE_MAX_MB, else 64)",
     )
 
 
-def _count(text: str) -> str:
-    """A number of outlets, 1 or more (kept as the text the filters compare)."""
-    if not (text.isascii() and text.isdecimal() and int(text) >= 1):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of outlets (1, 2, 3 …)")
-    return str(int(text))
-
-
 def _add_filter_options(command: argparse.ArgumentParser) -> None:
     _add_file_argument(command)
-    for d in filters.DIMENSIONS:
-        command.add_argument(
-            f"--{d.key}",
-            dest=d.name,
-            action="append",
-            default=[],
-            choices=d.vocabulary or None,
-            type=_count if d.at_least else str,
-            metavar=d.metavar or (None if d.vocabulary else d.label.upper().removesuffix("S")),
-            help=d.help,
-        )
-    command.add_argument(
-        "--all-actors",
-        dest="actor_mode",
-        action="store_const",
-        const="all",
-        default="any",
-        help="with several --actor: keep events that have all",
-    )
-    command.add_argument("--search", metavar="WORDS", help="words in title, quote or actor names")
-    for flag, dest, end in (("--from", "start", False), ("--to", "end", True)):
-        command.add_argument(
-            flag,
-            dest=dest,
-            type=functools.partial(_date_bound, end=end),
-            metavar="DATE",
-            help="YYYY, YYYY-MM or YYYY-MM-DD",
-        )
+    filters.add_flags(command)
 
 
 def build_parser() -> argparse.ArgumentParser:

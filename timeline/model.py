@@ -156,6 +156,7 @@ class Period(Strict):
 class Figure(Strict):
     """A number an event reports, such as an estimate of fighters."""
 
+    model_config = ConfigDict(allow_inf_nan=False)  # .inf and .nan are no figure (nor JSON)
     value: float
     unit: Text = "people"
     measure: Text

@@ -244,11 +244,12 @@ def _title(sentence: str, limit: int = 90) -> str:
 def _duplicates(
     sentence: str, span: Span | None, actors: list[str], known: pd.DataFrame
 ) -> list[str]:
-    """Events already in the dataset with this quote, then those with shared actors and dates.
+    """Events already in the dataset with this quote (``sentence`` folded, once a sentence),
+    then those with shared actors and dates.
 
     ``known`` is the dataset's events frame with a ``folded`` column (see :func:`suggest`).
     """
-    folded, same, near = fold_text(sentence), [], []
+    folded, same, near = sentence, [], []
     rows = zip(
         known["id"], known["folded"], known["actors"], known["start"], known["end"], strict=True
     )
@@ -324,13 +325,13 @@ def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None)
         actors, new = match_actors(sentence, terms)
         kind, kind_cue = _cue(sentence, KIND_CUES, "statement")
         status, status_cue = _cue(sentence, STATUS_CUES, "reported")
+        title, folded = _title(sentence), fold_text(sentence)  # once a sentence, not a phrase
         for phrase in phrases(sentence, published):
-            title = _title(sentence)
             out.append(
                 Candidate(
                     slug(title, taken, words=6),
                     title,
-                    sentence,
+                    sentence,  # the one string, shared by the sentence's candidates
                     phrase,
                     actors,
                     new,
@@ -338,7 +339,7 @@ def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None)
                     kind_cue,
                     status,
                     status_cue,
-                    _duplicates(sentence, phrase.span, actors, known),
+                    _duplicates(folded, phrase.span, actors, known),
                 )
             )
             out[-1].reports_of = _further(out[-1], index)

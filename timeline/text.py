@@ -11,12 +11,23 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+def printable(text: object) -> str:
+    """Text without control characters (ESC, BEL, NUL …; tabs and newlines become spaces):
+    what is drawn or written for a reader, where XML (an SVG) allows none of them."""
+    return _CONTROL.sub("", str(text).replace("\t", " ").replace("\n", " "))
+
+
+def printable_lines(text: str) -> str:
+    """:func:`printable`, keeping tabs and newlines (a page's or a file's layout)."""
+    return _CONTROL.sub("", text)
+
+
 def md_escape(text: object) -> str:
     """Dataset text as literal Markdown on one line, for Streamlit and the Markdown export
     alike: every character that can start markup is backslash-escaped (emphasis, code,
     links, images, HTML, tables, math ``$``, Streamlit's ``:red[…]`` and ``:smile:``), and
     a leading list or heading marker; commas, full stops and plain colons stay as typed."""
-    line = _MARKUP.sub(lambda m: "\\" + m.group(), " ".join(str(text).split()))
+    line = _MARKUP.sub(lambda m: "\\" + m.group(), " ".join(printable(text).split()))
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
 
 

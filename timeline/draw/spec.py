@@ -19,6 +19,7 @@ from timeline import charts
 from timeline.layout import Window, fit_window
 from timeline.model import Period
 from timeline.state import LaneMode
+from timeline.text import printable
 
 ONE_DAY = pd.Timedelta(days=1)
 
@@ -36,8 +37,8 @@ def ms(when: pd.Timestamp) -> int:
 def _events(frame: pd.DataFrame) -> dict[str, list[Any]]:
     return {
         "id": frame["id"].tolist(),
-        "title": frame["title"].astype(str).tolist(),
-        "label": frame["label"].astype(str).tolist(),
+        "title": frame["title"].astype(str).map(printable).tolist(),  # no ESC: SVG is XML
+        "label": frame["label"].astype(str).map(printable).tolist(),
         "start": _ms(frame["start"]),
         "end": _ms(frame["end"] + ONE_DAY),
         "middle": _ms(frame["middle"]),

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from timeline.charts import esc, timeline_figure, white_template
 from timeline.export.files import ExportError
+from timeline.export.offline import KALEIDO
 from timeline.export.view import View
 
 ImageFormat = Literal["png", "svg"]
@@ -48,7 +49,7 @@ def static_figure(view: View, titled: bool = True, width: int = WIDTH) -> go.Fig
 
 def _start_server() -> None:
     if not _server["started"]:
-        kaleido.start_sync_server(silence_warnings=True)
+        kaleido.start_sync_server(silence_warnings=True, **KALEIDO)  # fetches nothing
         atexit.register(kaleido.stop_sync_server, silence_warnings=True)
         _server["started"] = True
 

@@ -159,7 +159,9 @@ async def _print(page: str, paper: Paper, footer: str) -> bytes:
     import choreographer
 
     _, width, height = PAPERS[paper]
-    async with choreographer.Browser(path=chromium(), headless=True) as browser:
+    from timeline.export.offline import BROWSER
+
+    async with choreographer.Browser(path=chromium(), headless=True, **BROWSER) as browser:
         tab = await browser.create_tab("")
         await tab.send_command("Page.enable")
         with tempfile.TemporaryDirectory(prefix="timeline-pdf-") as folder:

@@ -77,10 +77,7 @@ class View:
 
 def subject(chosen: filters.Filters) -> str:
     """A file-name word for what ``chosen`` picks: its actors, else its other choices."""
-    parts = [value for _, values in chosen.picks for value in values]
-    parts += chosen.text.split()
-    if chosen.start or chosen.end:
-        parts.append("dated")
+    parts = filters.naming(chosen)
     if not parts:
         return "all-events"
     return slug(" ".join(parts), fallback="filtered")

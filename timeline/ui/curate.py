@@ -22,12 +22,22 @@ from timeline.model import KINDS, STATUSES
 from timeline.suggest import Candidate, dateline, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
-from timeline.yamlwrite import event_block, report_block, source_block
+from timeline.yamlwrite import event_blocks, report_block, source_block
 
 COLUMNS = [
     *("add", "when", "resolves to", "report of", "title", "actors", "kind", "status"),
     *("quote", "note"),
 ]
+
+
+def _excerpt(c: Candidate, width: int = 240) -> str:
+    """The sentence around the candidate's phrase, at most ``width`` characters (one
+    sentence of 2,000 dates would otherwise fill 2,000 rows with all of itself)."""
+    if len(c.sentence) <= width:
+        return " ".join(c.sentence.split())
+    start = max(0, c.phrase.start - width // 2)
+    part = " ".join(c.sentence[start : start + width].split())
+    return ("… " if start else "") + part + (" …" if start + width < len(c.sentence) else "")
 
 
 def _rows(candidates: list[Candidate]) -> pd.DataFrame:
@@ -40,7 +50,7 @@ def _rows(candidates: list[Candidate]) -> pd.DataFrame:
             "actors": ", ".join(c.actors),
             "kind": c.kind,
             "status": c.status,
-            "quote": " ".join(c.sentence.split()),
+            "quote": _excerpt(c),
             "report of": c.reports_of[0][0] if c.reports_of else "",
             "note": "; ".join(
                 [
@@ -185,7 +195,7 @@ def _result(
         st.info("Tick at least one candidate to build the merged dataset.")
         return
     parsed = read_yaml(original, data.file)
-    blocks = [event_block(c, source["id"], notes=False) for c in accepted if not c.reports_of]
+    blocks = event_blocks([c for c in accepted if not c.reports_of], source["id"], notes=False)
     try:
         reports = _reports(parsed.data, [c for c in accepted if c.reports_of], source["id"])
         merged = merge(original, parsed.lines, source_block(source), blocks, reports)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Literal
 from urllib.parse import quote as url_quote
@@ -27,7 +26,7 @@ from timeline.problems import errors
 from timeline.reports import disagreement, sheet_lines, sheet_links
 from timeline.state import LANE_LABELS, LANE_MODES, Choices, ViewState
 from timeline.text import md_escape, md_links, media_markdown
-from timeline.ui import live, session
+from timeline.ui import live, session, widgets
 
 BadgeColour = Literal["blue", "green", "orange", "red", "gray"]
 STATUS_COLOURS: dict[str, BadgeColour] = {
@@ -58,10 +57,6 @@ PAGE_CSS = """<style>
 # --- sidebar --------------------------------------------------------------------
 
 
-def _named_by(names: dict[str, str], d: filters.Dimension) -> Callable[[str], str]:
-    return lambda value: names.get(value) or filters.spoken(d, value)
-
-
 def sidebar(
     choices: Choices, actors: pd.DataFrame, data: Summary, bounds: tuple[dt.date, dt.date] | None
 ) -> None:
@@ -74,40 +69,7 @@ def sidebar(
         for s in data.sources.values()
     }
     st.header("Filters")
-    shown_as = {"actor": names, "outlet": outlets}
-    for d in filters.DIMENSIONS:
-        st.multiselect(
-            d.label,
-            getattr(choices, d.name),
-            key=f"f_{d.name}",
-            format_func=_named_by(shown_as.get(d.shown_as, {}), d),
-            placeholder="Any",
-            max_selections=1 if d.at_least else None,
-            help=d.help[:1].upper() + d.help[1:].split(" (")[0].replace("keep ", "Show ", 1),
-        )
-        if d.modal:
-            st.radio(
-                "Events with",
-                ["any", "all"],
-                key="f_actor_mode",
-                horizontal=True,
-                format_func={"any": "any of them", "all": "all of them"}.get,
-            )
-    if bounds:
-        st.date_input(
-            "Date range",
-            key="f_dates",
-            min_value=bounds[0],
-            max_value=bounds[1],
-            format="YYYY-MM-DD",
-            help="Events whose span overlaps the range",
-        )
-    st.text_input(
-        "Search",
-        key="f_text",
-        placeholder="title, quote, actor or alias",
-        help="Every word must appear (case does not matter)",
-    )
+    widgets.draw(widgets.Sidebar(choices, {"actor": names, "outlet": outlets}, bounds))
     st.radio("Lanes by", LANE_MODES, key="lanes", format_func=lambda m: LANE_LABELS[m])
     if st.session_state.get("lanes") == "actor":
         st.multiselect(
@@ -197,10 +159,7 @@ def timeline(
     )
 
 
-HELP = (
-    ". Arrow keys move between events in date order, Enter opens the selected event, "
-    "Escape closes it; the list below has every event as text."
-)
+HELP = ". Arrow keys move between events; Enter opens one."
 
 
 def _density(shown: pd.DataFrame, actors: pd.DataFrame, state: ViewState) -> None:

@@ -12,13 +12,19 @@
 const CONFIG = { displaylogo: false, displayModeBar: false, scrollZoom: false, doubleClick: false, responsive: false };
 const SHEET_PX = 380;
 
+// Our own Plotly.js, kept apart from the one Streamlit bundles for st.plotly_chart (both
+// set window.Plotly as they load; two builds must never touch each other's charts).
 function loadPlotly(url) {
-  if (window.Plotly && window.Plotly.react) return Promise.resolve(window.Plotly);
   if (!window.__timelinePlotly) {
     window.__timelinePlotly = new Promise((resolve, reject) => {
+      const before = window.Plotly;
       const script = document.createElement("script");
-      script.src = url;
-      script.onload = () => resolve(window.Plotly);
+      script.src = new URL(url, document.baseURI).href;
+      script.onload = () => {
+        const ours = window.Plotly;
+        if (before) window.Plotly = before;
+        resolve(ours);
+      };
       script.onerror = () => reject(new Error("Plotly.js could not be loaded from " + url));
       document.head.appendChild(script);
     });
@@ -84,7 +90,10 @@ class LiveTimeline {
     this.sheet.hidden = true;
     this.body.append(this.chart, this.sheet);
     this.live = el("div", { class: "tl-live", "aria-live": "polite" });
-    r.append(this.bar, this.body, this.live);
+    this.help = el("div", { class: "tl-live", id: "tl-help" },
+      "Arrow keys move between events in date order; Enter opens the selected event; Escape " +
+      "closes it; Home goes back to the first view. The list below the chart has every event as text.");
+    r.append(this.bar, this.body, this.live, this.help);
     this.first.onclick = () => this.show(this.spec.window || this.spec.all);
     this.every.onclick = () => this.show(this.spec.all);
     this.zoomIn.onclick = () => this.zoom(0.5);
@@ -130,12 +139,12 @@ class LiveTimeline {
     return (text) => ctx.measureText(text).width + 2;
   }
 
-  // Empty stretches drawn as breaks: as the user chose, else wherever they would take
-  // more than half of the range (the bursts then get most of the width).
+  // Empty stretches drawn as breaks: as the user chose, else where they would take more
+  // than half of the range (TimelineDraw.autoBreaks, as every export decides).
   breaks() {
     const found = TimelineDraw.findBreaks(this.spec, this.range, 0.08);
-    const gone = found.reduce((sum, b) => sum + Math.min(b[1], this.range[1]) - Math.max(b[0], this.range[0]), 0);
-    const on = this.chosen === null || this.chosen === undefined ? gone > 0.5 * (this.range[1] - this.range[0]) : this.chosen;
+    const auto = this.chosen === null || this.chosen === undefined;
+    const on = auto ? TimelineDraw.autoBreaks(this.spec, this.range).length > 0 : this.chosen;
     this.compressBox.checked = on && found.length > 0;
     this.compressBox.disabled = found.length === 0;
     return on ? found : [];
@@ -195,7 +204,7 @@ class LiveTimeline {
 
   zoom(factor) {
     const mid = (this.range[0] + this.range[1]) / 2, half = (this.range[1] - this.range[0]) * factor / 2;
-    this.show([mid - half, mid + half]);
+    return this.show([mid - half, mid + half]);
   }
 
   press(e) {

@@ -87,6 +87,16 @@ var TimelineDraw = (function () {
     return out;
   }
 
+  // The breaks a view gets unless the user says otherwise: the empty stretches, where they
+  // would take more than half of the range (the bursts then get most of the width).
+  function autoBreaks(spec, range) {
+    var found = findBreaks(spec, range, 0.08);
+    var gone = found.reduce(function (sum, b) {
+      return sum + Math.min(b[1], range[1]) - Math.max(b[0], range[0]);
+    }, 0);
+    return gone > 0.5 * (range[1] - range[0]) ? found : [];
+  }
+
   // --- the packer -----------------------------------------------------------------------
 
   function free(row, left, right) {
@@ -169,7 +179,7 @@ var TimelineDraw = (function () {
       Math.max(0, Math.min(ctx.width, ctx.px(E.end[ev])))];
     return {
       r: r, ev: ev, lane: spec.rows.lane[r], anchor: anchor, band: band, x: E.middle[ev],
-      full: capped(E.title[ev]),
+      full: (reportMark(spec, ev) ? reportMark(spec, ev).text + " " : "") + capped(E.title[ev]),
       bare: [Math.min(band[0], anchor - MARKER_GAP), Math.max(band[1], anchor + MARKER_GAP)],
     };
   }
@@ -359,7 +369,7 @@ var TimelineDraw = (function () {
       mode: "markers+text", name: name, legendgroup: name, showlegend: false,
       customdata: ev.map(function (i) { return E.id[i]; }),
       hovertext: ev.map(function (i) { return E.hover[i]; }), hoverinfo: "text",
-      text: rows.map(function (r) { return esc(out.text[r]); }),
+      text: rows.map(function (r) { return labelText(spec, spec.rows.ev[r], out.text[r]); }),
       textposition: rows.map(function (r) { return "middle " + out.side[r]; }),
       textfont: { size: LABEL_FONT, color: focus ? ev.map(function (i) { return dim(i) ? "#b3b3b3" : TEXT_COLOUR; }) : TEXT_COLOUR },
       selected: { marker: { opacity: 1 } },
@@ -439,6 +449,42 @@ var TimelineDraw = (function () {
       marker: { size: 30, symbol: "circle-open", color: "#000000", line: { width: 3, color: "#000000" } } })];
   }
 
+  // Before an event's title: how many independent outlets report it (×2), or ≠ where its
+  // reports disagree (on the date, the status or a figure); styles from spec.reportMarks.
+  function reportMark(spec, ev) {
+    var E = spec.events, marks = spec.reportMarks;
+    if (!marks || !E.outlets) return null;
+    if (E.disagree[ev]) return { text: marks.disagree.text, colour: marks.disagree.colour };
+    if (E.outlets[ev] > 1) {
+      return { text: marks.corroborated.text.replace("{n}", E.outlets[ev]), colour: marks.corroborated.colour };
+    }
+    return null;
+  }
+
+  // A label as Plotly draws it: its report mark in its colour, the rest as plain text.
+  function labelText(spec, ev, text) {
+    var mark = reportMark(spec, ev);
+    if (!mark || text.indexOf(mark.text + " ") !== 0) return esc(text);
+    return '<span style="color:' + mark.colour + '">' + esc(mark.text) + "</span>" + esc(text.slice(mark.text.length));
+  }
+
+  function reportLegend(spec) {
+    var E = spec.events, marks = spec.reportMarks;
+    if (!marks || !E.outlets) return [];
+    var out = [];
+    if (E.outlets.some(function (n) { return n > 1; })) {
+      out.push(scatter({ x: [null], y: [null], mode: "markers", legendgroup: "reports",
+        name: marks.corroborated.text.replace("{n}", "N") + " " + marks.corroborated.legend.replace("{n}", "N"),
+        marker: { color: marks.corroborated.colour, size: 10, symbol: marks.corroborated.symbol } }));
+    }
+    if (E.disagree.some(Boolean)) {
+      out.push(scatter({ x: [null], y: [null], mode: "markers", legendgroup: "reports",
+        name: marks.disagree.text + " " + marks.disagree.legend,
+        marker: { color: marks.disagree.colour, size: 10, symbol: marks.disagree.symbol, line: { width: 2, color: marks.disagree.colour } } }));
+    }
+    return out;
+  }
+
   function legendTraces(spec, present) {
     var out = spec.colours.filter(function (c, i) { return present[i]; }).map(function (c) {
       return scatter({ x: [null], y: [null], mode: "markers", name: esc(c.name), legendgroup: c.name,
@@ -475,12 +521,25 @@ var TimelineDraw = (function () {
   }
 
   // Zig-zag marks where the axis skips an empty stretch, drawn on the date axis line.
+  function shownBreaks(ctx) {
+    return ctx.breaks.filter(function (b) { return b[1] > ctx.range[0] && b[0] < ctx.range[1]; });
+  }
+
   function breakShapes(ctx) {
-    return ctx.breaks.filter(function (b) { return b[1] > ctx.range[0] && b[0] < ctx.range[1]; })
-      .map(function (b) {
-        return { type: "line", xref: "x", yref: "paper", x0: iso(b[0]), x1: iso(b[0]), y0: 0, y1: 1,
-          line: { color: BREAK_INK, width: 1.5, dash: "dot" }, layer: "below" };
-      });
+    return shownBreaks(ctx).map(function (b) {
+      return { type: "line", xref: "x", yref: "paper", x0: iso(b[0]), x1: iso(b[0]), y0: 0, y1: 1,
+        line: { color: BREAK_INK, width: 1.5, dash: "dot" }, layer: "below" };
+    });
+  }
+
+  // "//" on the date axis where a stretch is left out, with what it leaves out on hover.
+  function breakMarks(ctx) {
+    return shownBreaks(ctx).map(function (b) {
+      var days = Math.round((b[1] - b[0]) / DAY);
+      return { x: iso(b[0]), y: 1, xref: "x", yref: "paper", yanchor: "middle", showarrow: false,
+        text: "//", font: { size: 14, color: "#555555" }, bgcolor: "#ffffff",
+        hovertext: days + " days with no event left out", name: "break" };
+    });
   }
 
   function lanesLayout(spec, out) {
@@ -509,6 +568,7 @@ var TimelineDraw = (function () {
       hoverlabel: { font: { size: spec.font.size }, align: "left" },
       plot_bgcolor: "#ffffff", paper_bgcolor: "#ffffff",
       shapes: lanes.shading.concat(breakShapes(ctx)),
+      annotations: breakMarks(ctx),
       legend: { orientation: "h", y: -4 / Math.max(lanes.bottom, 1), yanchor: "top", x: 0,
         itemclick: false, itemdoubleclick: false, traceorder: "normal", font: { size: 13 } },
       xaxis: xaxis,
@@ -522,7 +582,7 @@ var TimelineDraw = (function () {
   function context(spec, opts) {
     var width = Math.max((opts.width || spec.width) - spec.left - MARGIN_RIGHT, 120);
     var range = opts.range || spec.window || spec.all;
-    var breaks = opts.breaks || [];
+    var breaks = opts.breaks === "auto" ? autoBreaks(spec, range) : opts.breaks || [];
     var px = scale(range, breaks, width);
     var unpx = function (p) { return range[0] + (range[1] - range[0]) * p / width; };
     if (breaks.length) unpx = inverse(px, range);
@@ -556,7 +616,8 @@ var TimelineDraw = (function () {
       if (marked.length) data.push(markerTrace(spec, marked, out, colour, name, focus));
       data = data.concat(pointerTrace(spec, rows.filter(function (r) { return out.pointer[r]; }), out, colour, focus));
     });
-    data = data.concat(badgeTrace(spec, out), ringTrace(spec, out, selected), legendTraces(spec, present));
+    data = data.concat(badgeTrace(spec, out), ringTrace(spec, out, selected));
+    data = data.concat(legendTraces(spec, present), reportLegend(spec));
     return { data: data, layout: layoutOf(spec, out, ctx), packed: summary(spec, out) };
   }
 
@@ -596,6 +657,6 @@ var TimelineDraw = (function () {
     return JSON.stringify(f);
   }
 
-  return { figure: figure, figureJson: figureJson, pack: pack, findBreaks: findBreaks,
+  return { figure: figure, figureJson: figureJson, pack: pack, findBreaks: findBreaks, autoBreaks: autoBreaks,
     scale: scale, cut: cut, estimate: estimate, ROW_PX: ROW_PX, DAY: DAY };
 })();
