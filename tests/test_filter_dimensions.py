@@ -34,7 +34,7 @@ REPORTS = ROOT / "examples" / "reports.yaml"
 DATASETS = {"outlets": REPORTS, "disagree": REPORTS}
 
 
-def events_of(d: Dimension) -> Path:
+def events_of(d: Row) -> Path:
     return DATASETS.get(d.name, EVENTS)
 
 
@@ -131,7 +131,7 @@ def as_query(link: dict) -> dict[str, list[str]]:
 
 def expected(row: Row) -> tuple[Filters, list[str]]:
     """The filters the example's link asks for, and the events they keep."""
-    opened = open_dataset(EVENTS)
+    opened = open_dataset(events_of(row))
     state, notes = from_params(as_query(example(row)[1]), choices_of(opened.frame, opened.actors))
     assert notes == []
     return state.filters, list(apply(opened.frame, state.filters)["id"])
@@ -143,7 +143,7 @@ EVERY_ROW = pytest.mark.parametrize("row", FILTERS, ids=[row.name for row in FIL
 @EVERY_ROW
 def test_every_row_narrows_the_events_and_its_link_round_trips(row):
     chosen, ids = expected(row)
-    assert 0 < len(ids) < len(open_dataset(EVENTS).frame)
+    assert 0 < len(ids) < len(open_dataset(events_of(row)).frame)
     assert as_query(to_params(ViewState(chosen))) == as_query(example(row)[1])
 
 
@@ -152,7 +152,7 @@ def test_every_row_is_a_cli_flag_with_the_same_syntax(row):
     _, _, flags, _ = example(row)
     for flag in (f for f in flags if f.startswith("--")):
         assert flag in cli("list", "--help").stdout
-    result = cli("list", str(EVENTS), *flags, "--format", "json")
+    result = cli("list", str(events_of(row)), *flags, "--format", "json")
     assert result.returncode == 0, result.stderr
     assert [e["id"] for e in json.loads(result.stdout)] == expected(row)[1]
 
@@ -160,7 +160,7 @@ def test_every_row_is_a_cli_flag_with_the_same_syntax(row):
 @EVERY_ROW
 def test_every_row_is_in_the_sidebar_and_the_link(row, monkeypatch):
     widgets, link, _, _ = example(row)
-    monkeypatch.setenv("TIMELINE_EVENTS", str(EVENTS))
+    monkeypatch.setenv("TIMELINE_EVENTS", str(events_of(row)))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     widget = getattr(at, WIDGET_OF[type(row)])(key=f"f_{row.name}")
     assert widget.label == row.label
@@ -168,7 +168,8 @@ def test_every_row_is_in_the_sidebar_and_the_link(row, monkeypatch):
         kind = WIDGET_OF[type(next(r for r in FILTERS if f"f_{r.name}" == key))]
         getattr(at, kind)(key=key).set_value(value).run()
     assert not at.exception
-    assert f"Showing {len(expected(row)[1])} of 25 events" in at.markdown[0].value
+    total = len(open_dataset(events_of(row)).frame)
+    assert f"Showing {len(expected(row)[1])} of {total} events" in at.markdown[0].value
     assert {k: at.query_params[k] for k in link} == link  # the link reproduces it
 
 
