@@ -57,12 +57,12 @@ from timeline.model import Actor, Media, Period, Source
 from timeline.problems import Problem
 from timeline.reading import read_bounded, resolved
 
-FORMAT = 9  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read;
+FORMAT = 10  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read;
 # 5: description, lanes, media, periods, time; 6: the phrase rules of round three, direction
 # auto; 7: edtf, approximate, uncertain; 8: media kind, media links that are never markup;
-# 9: the link an article was named by)
-LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags")
-JSON_COLUMNS = ("figures", "media")  # dicts of varying keys, or none: kept exactly as JSON text
+# 9: the link an article was named by; 10: reports, sources, outlets, disagree)
+LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags", "disagree", "sources")
+JSON_COLUMNS = ("figures", "media", "reports")  # dicts of varying keys, or none: JSON text
 log = logging.getLogger("timeline.cache")
 T = TypeVar("T")
 

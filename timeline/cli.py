@@ -179,6 +179,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     dupes = sum(bool(c.duplicates) for c in candidates)
     pins = sum(c.phrase.span is None for c in candidates)
     where = f"; {dupes} look like events already in {args.into}" if data is not None else ""
+    further = sum(bool(c.reports_of) for c in candidates)
+    where += f", {further} may be further reports of them (see the comments)" if further else ""
     print(
         f"{len(candidates)} candidate events from {article}{where}; {pins} need a pin",
         file=sys.stderr,

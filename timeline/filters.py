@@ -22,6 +22,7 @@ import pandas as pd
 
 from timeline.dates import DateError, parse_pin
 from timeline.model import KINDS, STATUSES
+from timeline.reports import disagreement
 
 if TYPE_CHECKING:
     from timeline.state import Choices  # what a link may pick from (the same layer)
@@ -86,6 +87,9 @@ class Dimension(Row):
     offered: str = ""  # the actors table's column that lists the choices (else the events')
     shown_as: str = ""  # "actor" or "outlet": values are shown by name, not id
     modal: bool = False  # with several values, "any" or "all" of them (Filters.actor_mode)
+    at_least: bool = False  # the column is a count: keep events with at least the value
+    anything: str = ""  # a value that keeps every event whose list is not empty
+    metavar: str = ""  # the CLI's name for a value (default: from the label)
 
     def fields(self) -> dict[str, Any]:
         return {self.name: ()}
@@ -95,12 +99,16 @@ class Dimension(Row):
         if not chosen:
             return None
         column = frame[self.column]
+        if self.at_least:
+            return column >= max(int(v) for v in chosen)
+        if self.anything and self.anything in chosen:
+            return column.map(bool)
         mode: ActorMode = f.actor_mode if self.modal else "any"
         return _has(column, chosen, mode) if self.listed else column.isin(chosen)
 
     def words(self, f: Filters, shown: Shown) -> str:
         chosen = getattr(f, self.name)
-        words = [shown.get(self.shown_as, {}).get(v, v) for v in chosen]
+        words = [shown.get(self.shown_as, {}).get(v) or spoken(self, v) for v in chosen]
         join = (" and " if f.actor_mode == "all" else " or ") if self.modal else ", "
         return f"{self.label}: {join.join(words)}" if chosen else ""
 
@@ -121,9 +129,27 @@ class Dimension(Row):
             action="append",
             default=[],
             choices=self.vocabulary or None,
-            metavar=None if self.vocabulary else self.label.upper().removesuffix("S"),
+            type=_count if self.at_least else str,
+            metavar=self.metavar
+            or (None if self.vocabulary else self.label.upper().removesuffix("S")),
             help=self.help,
         )
+
+
+def _count(text: str) -> str:
+    """A number of outlets, 1 or more (kept as the text the filters compare)."""
+    if not (text.isascii() and text.isdecimal() and int(text) >= 1):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of outlets (1, 2, 3 …)")
+    return str(int(text))
+
+
+def spoken(d: Dimension, value: str) -> str:
+    """A value of ``d`` in words: "2 outlets", "anything", "the figure for …"."""
+    if d.at_least:
+        return f"{value} outlets"
+    if d.anything and value == d.anything:
+        return "anything"
+    return disagreement(value) if d.shown_as == "disagreement" else value
 
 
 @dataclass(frozen=True)
@@ -289,14 +315,36 @@ FILTERS: tuple[Row, ...] = (
     ),
     Dimension(
         "sources",
-        "source",
+        "sources",
         "source",
         "Source",
-        "keep events from this source id",
+        "keep events from this source id (the event's own or a further report's)",
+        listed=True,
         shown_as="outlet",
     ),
     Dimension(
         "tags", "tags", "tag", "Tags", "keep events with this tag (repeat for several)", True
+    ),
+    Dimension(
+        "outlets",
+        "outlets",
+        "outlets",
+        "Reported by at least",
+        "keep events reported by at least N independent outlets (relays count once)",
+        shown_as="count",
+        at_least=True,
+        metavar="N",
+    ),
+    Dimension(
+        "disagree",
+        "disagree",
+        "disagree",
+        "Sources disagree on",
+        "keep events whose sources disagree: any, date, status or figure:MEASURE",
+        listed=True,
+        shown_as="disagreement",
+        anything="any",
+        metavar="WHAT",
     ),
     DateRange(
         "dates",
@@ -444,12 +492,17 @@ def _date_param(
 def offered(d: Dimension, frame: pd.DataFrame, actors: pd.DataFrame) -> list[str]:
     """The values a user may pick for ``d``: a closed vocabulary in its own order, actors in
     the dataset's order, anything else sorted."""
+    if d.at_least:
+        most = int(frame[d.column].max()) if len(frame) else 1
+        return [str(n) for n in range(2, most + 1)]
     if d.offered:
         values = list(actors[d.offered])
     else:
         column = frame[d.column]
         values = list(column.explode().dropna() if d.listed else column)
     present = set(values)
+    if d.anything and present:
+        return [d.anything, *sorted(present)]
     if d.vocabulary:
         return [v for v in d.vocabulary if v in present]
     return list(dict.fromkeys(values)) if d.shown_as == "actor" else sorted(present)

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from timeline import reports as rep
 from timeline.dates import DateError, Refused, Span, parse_pin, read
 from timeline.model import (
     FIELDS,
@@ -31,6 +32,7 @@ from timeline.model import (
     LaneMode,
     Media,
     Period,
+    Report,
     Source,
     Strict,
 )
@@ -89,6 +91,9 @@ class ResolvedEvent:
     span: Span
     phrase: Span | None
     line: int | None
+    readings: tuple[rep.Reading, ...] = ()  # every report, the event's own first; () if one
+    outlets: int = 1  # independent outlets among the reports
+    disagree: tuple[str, ...] = ()  # "date", "status", "figure:<measure>"
 
     @property
     def pinned(self) -> bool:
@@ -441,7 +446,7 @@ class _Checker:
                 where = (*path, "figures", i, "claimant")
                 self.unknown(where, "actors", figure.claimant, self.data.actors)
 
-    def quote(self, path: Path, event: Event) -> None:
+    def quote(self, path: Path, event: Event | Report) -> None:
         if event.source in self.ctx.refused:
             self.ctx.add(
                 (*path, "quote"),
@@ -464,7 +469,7 @@ class _Checker:
             (*path, "quote"), f"is not in the article {source.text}{where}; copy it verbatim"
         )
 
-    def missing_quote(self, path: Path, event: Event) -> None:
+    def missing_quote(self, path: Path, event: Event | Report) -> None:
         source = self.data.sources.get(event.source)
         if source is not None and source.text is not None:
             self.ctx.add(
@@ -480,7 +485,9 @@ class _Checker:
                 f"({span.precision}): pin the day with `date:` or leave the time out",
             )
 
-    def phrase(self, event: Event, pin: Span | None) -> tuple[Span | None, DateError | None]:
+    def phrase(
+        self, event: Event | Report, pin: Span | None
+    ) -> tuple[Span | None, DateError | None]:
         source = self.data.sources.get(event.source)
         if event.when is None or source is None:
             return None, None
@@ -494,12 +501,12 @@ class _Checker:
         except DateError as err:
             return None, err
 
-    def undated(self, event: Event) -> bool:
+    def undated(self, event: Event | Report) -> bool:
         """Whether the event's source has no publication date (an import's)."""
         source = self.data.sources.get(event.source)
         return source is not None and source.published is None
 
-    def pin(self, path: Path, event: Event) -> Span | None:
+    def pin(self, path: Path, event: Event | Report) -> Span | None:
         if event.date is None:
             return None
         try:
@@ -508,7 +515,7 @@ class _Checker:
             self.ctx.add((*path, "date"), f"{err}; {PIN_FORMS}")
             return None
 
-    def span(self, path: Path, event: Event) -> tuple[Span | None, Span | None]:
+    def span(self, path: Path, event: Event | Report) -> tuple[Span | None, Span | None]:
         pin = self.pin(path, event)
         phrase, trouble = self.phrase(event, pin)
         if phrase and self.undated(event):
@@ -526,14 +533,55 @@ class _Checker:
             self.disagreement(path, event, phrase, pin)
         return pin or phrase, phrase
 
-    def disagreement(self, path: Path, event: Event, phrase: Span, pin: Span) -> None:
+    def disagreement(self, path: Path, event: Event | Report, phrase: Span, pin: Span) -> None:
         said = f"the pin {pin.label} is outside {phrase.label}, what {event.when!r} reads as"
         if event.date_note:
             self.ctx.add((*path, "date"), f"{said}; kept because: {event.date_note}", "warning")
         else:
             self.ctx.add((*path, "date"), f"{said}; if the pin is right, say why in `date_note:`")
 
+    def reports(self, path: Path, event: Event, span: Span | None) -> list[rep.Reading]:
+        """Each further report checked as the event is (source, quote against its own
+        article, date), and what every report reads as, the event's own first."""
+        out = [self.reading(event, span)] if span and event.source in self.data.sources else []
+        seen = {event.source}
+        for i, report in enumerate(event.reports):
+            where: Path = (*path, "reports", i)
+            self.unknown((*where, "source"), "sources", report.source, self.data.sources)
+            if report.source in seen:
+                self.ctx.add((*where, "source"), REPORTED_TWICE, "warning")
+            seen.add(report.source)
+            for j, figure in enumerate(report.figures):
+                if figure.claimant:
+                    claimant = (*where, "figures", j, "claimant")
+                    self.unknown(claimant, "actors", figure.claimant, self.data.actors)
+            if report.source in self.data.sources:
+                self.quote(where, report)
+            said, _ = self.span(where, report)
+            if said and report.source in self.data.sources:
+                out.append(self.reading(report, said, event.status))
+        return out
 
+    def reading(self, said: Event | Report, span: Span, status: str = "") -> rep.Reading:
+        source = self.data.sources[said.source]
+        return rep.Reading(
+            said.source,
+            source.outlet,
+            said.when,
+            span,
+            said.quote,
+            said.status or status,
+            source.url,
+            tuple(said.figures),
+            said.date is not None,
+            rep.relayed_from(source, self.data.sources),
+        )
+
+
+REPORTED_TWICE = (
+    "is already a source of this event (its own or an earlier report's); a further report "
+    "is another article: name that article's source, or remove this report"
+)
 PIN_IT = "pin the date with `date:` and say why in `date_note:`"
 PIN_FORMS = (
     "write YYYY, YYYY-MM, YYYY-MM-DD or START/END, or EDTF: 2014-08~ (about), 2014? "
@@ -541,7 +589,7 @@ PIN_FORMS = (
 )
 
 
-def _displayed(event: Event, source: Source, pin: Span | None) -> Span | None:
+def _displayed(event: Event | Report, source: Source, pin: Span | None) -> Span | None:
     """A phrase of a source with no publication date (an import) is how the file displayed
     the date: read against the pin, it lends the pin its precision and label when it covers
     the very same days; otherwise the pin stands and the phrase is kept as it was said.
@@ -614,6 +662,7 @@ def _resolve_events(ctx: _Context, data: Dataset, texts: dict[str, str]) -> None
     items = _items(ctx, "events", Event, raw)
     data.total = len(raw) if isinstance(raw, list) else 0
     checker, unique, kept = _Checker(ctx, data, texts), _unique(ctx, "events", items), set()
+    origin = rep.origins(data.sources)
     for index, event in items:
         before = ctx.errors
         path: Path = ("events", index)
@@ -621,13 +670,83 @@ def _resolve_events(ctx: _Context, data: Dataset, texts: dict[str, str]) -> None
         checker.quote(path, event)
         span, phrase = checker.span(path, event)
         checker.time(path, event, span)
+        readings = checker.reports(path, event, span) if event.reports else []
         clean = ctx.errors == before and index not in ctx.spoiled
         if unique.get(event.id) is event and span and clean:
-            data.events.append(ResolvedEvent(event, span, phrase, line_of(path, ctx.lines)))
+            resolved = ResolvedEvent(event, span, phrase, line_of(path, ctx.lines))
+            data.events.append(_corroborated(ctx, path, resolved, readings, origin))
             kept.add(index)
     data.events.sort(key=lambda r: (r.span.start, r.span.end, r.event.time or "", r.event.id))
     data.invalid = [_name(ctx, ("events", i)) for i in range(data.total) if i not in kept]
     _unknowns(ctx, [e for _, e in items])
+
+
+def _field(path: Path, index: int, reading: rep.Reading, name: str = "") -> Path:
+    """Where reading ``index`` of an event is written: the event's own fields (0) or its
+    ``reports[index - 1]``; ``name`` a field, else its `when` (or `date` when pinned)."""
+    base = path if index == 0 else (*path, "reports", index - 1)
+    return (*base, name or ("when" if reading.when else "date"))
+
+
+def _corroborated(
+    ctx: _Context,
+    path: Path,
+    item: ResolvedEvent,
+    readings: list[rep.Reading],
+    origin: dict[str, str],
+) -> ResolvedEvent:
+    """The event with what its reports say together: the days they agree on (else all
+    they say, flagged), the independent outlets, and each disagreement as a warning."""
+    if len(readings) < 2:
+        return item
+    span, disagree = rep.agreed(readings), []
+    if span is None:
+        span, pairs = rep.union(readings), rep.clashes(readings)
+        said = "; ".join(f"{readings[i].says()}, {readings[j].says()}" for i, j in pairs)
+        ctx.add(
+            _field(path, pairs[0][1], readings[pairs[0][1]]),
+            f"the reports disagree on the date: {said}; the event is drawn over "
+            f"{span.label}, flagged: its sources disagree",
+            "warning",
+        )
+        disagree.append("date")
+    disagree += _clashes(ctx, path, readings)
+    outlets = rep.independent(readings, origin)
+    return replace(
+        item, span=span, readings=tuple(readings), outlets=outlets, disagree=tuple(disagree)
+    )
+
+
+def _clashes(ctx: _Context, path: Path, readings: list[rep.Reading]) -> list[str]:
+    """Disagreements on the status and on figures of one measure, each warned of."""
+    found = []
+    pair = rep.status_clash(readings)
+    if pair is not None:
+        a, b = (readings[k] for k in pair)
+        ctx.add(
+            _field(path, pair[1], b, "status"),
+            f"the reports disagree on the status: {a.outlet} says {a.status}, "
+            f"{b.outlet} says {b.status}",
+            "warning",
+        )
+        found.append("status")
+    for measure, i, j in rep.figure_clashes(readings):
+        ctx.add(
+            _field(path, j, readings[j], "figures"),
+            f"the reports disagree on the figure for {measure!r}: "
+            f"{_figures(readings[i], measure)}, {_figures(readings[j], measure)}",
+            "warning",
+        )
+        found.append(f"figure:{measure}")
+    return found
+
+
+def _figures(reading: rep.Reading, measure: str) -> str:
+    given = [f for f in reading.figures if f.measure == measure]
+    return f"{reading.outlet} says " + " or ".join(
+        f"{f.qualifier + ' ' if f.qualifier != 'exactly' else ''}{f.value:g} {f.unit}"
+        for f in given
+    )
 
 
 def _unknowns(ctx: _Context, events: list[Event]) -> None:

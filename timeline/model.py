@@ -69,6 +69,11 @@ class Source(Identified):
     date_order: Literal["dmy", "mdy"] | None = Field(
         None, description="how the outlet writes numeric dates: 05/09/2015 is dmy or mdy"
     )
+    via: Text | None = Field(
+        None,
+        description="where a relayed copy comes from: another source's id or an agency's "
+        "name (AFP via GlobalPost); relays of one origin count as one outlet",
+    )
 
     @field_validator("url")
     @classmethod
@@ -170,6 +175,21 @@ class Figure(Strict):
         return high
 
 
+class Report(Strict):
+    """A further report of an event in another article: its own source, date phrase (or
+    pin), quote and, optionally, the status and figures that article gives."""
+
+    source: Slug
+    when: str | None = Field(None, description="the phrase exactly as this article words it")
+    direction: Looking = "past"
+    date: Pin = Field(None, description="a pin, as an event's `date:`")
+    date_note: str | None = None
+    quote: Text | None = Field(None, description="this article's words, verbatim")
+    status: Status | None = Field(None, description="the claim status in this report")
+    figures: list[Figure] = Field(default_factory=list)
+    note: str | None = None
+
+
 class Event(Identified):
     """One dated happening, as an article tells it."""
 
@@ -194,6 +214,9 @@ class Event(Identified):
     figures: list[Figure] = Field(default_factory=list)
     tags: list[Text] = Field(default_factory=list)
     notes: str | None = None
+    reports: list[Report] = Field(
+        default_factory=list, description="further reports; the event's own fields are its first"
+    )
 
 
 FIELDS = {
@@ -201,6 +224,7 @@ FIELDS = {
     "actors": tuple(Actor.model_fields),
     "events": tuple(Event.model_fields),
     "figures": tuple(Figure.model_fields),
+    "reports": tuple(Report.model_fields),
     "media": tuple(Media.model_fields),
     "periods": tuple(Period.model_fields),
 }

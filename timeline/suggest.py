@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 from dateparser.search import search_dates
 
+from timeline import reports
 from timeline.cache import Frames, frames_of
 from timeline.curate.kinds import propose_kind
 from timeline.curate.names import name_spans
@@ -101,6 +102,7 @@ class Candidate:
     status: str
     status_cue: str
     duplicates: list[str] = field(default_factory=list)
+    reports_of: list[tuple[str, str]] = field(default_factory=list)  # (event id, why)
 
 
 # --- sentences and phrases ----------------------------------------------------------
@@ -302,6 +304,7 @@ def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None)
     data, events = frames.data, frames.frame
     known = events.assign(folded=events["quote"].map(fold_text))
     terms, taken = _terms(data), set(events["id"])
+    index = reports.index_of(events)
     out = []
     for sentence in sentences(text):
         actors, new = match_actors(sentence, terms)
@@ -324,4 +327,13 @@ def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None)
                     _duplicates(folded, phrase.span, actors, known),
                 )
             )
+            out[-1].reports_of = _further(out[-1], index)
     return out
+
+
+def _further(c: Candidate, index: reports.EventIndex) -> list[tuple[str, str]]:
+    """The events the candidate may be a further report of (none when it repeats one's
+    very quote: then it is the same article again)."""
+    if c.phrase.span is None or any(d.endswith("(same quote)") for d in c.duplicates):
+        return []
+    return reports.further_report_of(index, c.phrase.span, c.actors, c.sentence, c.kind)

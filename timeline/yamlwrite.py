@@ -39,6 +39,7 @@ def event_block(c: Candidate, source_id: str, notes: bool = True, quote: str = "
         if (notes and c.duplicates)
         else []
     )
+    lines += _further(c, source_id) if notes else []
     lines += [
         f"  - id: {c.id}",
         f"    title: {_q(c.title)}{note('suggested: edit')}",
@@ -56,6 +57,29 @@ def event_block(c: Candidate, source_id: str, notes: bool = True, quote: str = "
         f"    quote: {quote or _q(' '.join(c.sentence.split()))}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def report_block(c: Candidate, source_id: str) -> str:
+    """The candidate as a ``reports:`` item of the event it is a further report of."""
+    lines = [f"  - source: {source_id}", f"    when: {_q(c.phrase.text)}"]
+    lines += ["    direction: future"] if c.phrase.direction == "future" else []
+    lines += [f"    status: {c.status}", f"    quote: {_q(' '.join(c.sentence.split()))}"]
+    return "\n".join(lines) + "\n"
+
+
+def _further(c: Candidate, source_id: str) -> list[str]:
+    """Comments offering the candidate as a further report of a known event, with the
+    ``reports:`` entry to paste under it instead of adding a new event."""
+    if not c.reports_of:
+        return []
+    ident, why = c.reports_of[0]
+    others = f" (or of {', '.join(i for i, _ in c.reports_of[1:4])})" if c.reports_of[1:] else ""
+    entry = [f"  #   {line}" for line in report_block(c, source_id).splitlines()]
+    return [
+        f"  # a further report of {ident}{others}: {why}. Rather than a new event, paste this",
+        f"  # under the `reports:` of {ident}:",
+        *entry,
+    ]
 
 
 def event_blocks(candidates: list[Candidate], source_id: str, notes: bool = True) -> list[str]:

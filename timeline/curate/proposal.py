@@ -21,11 +21,16 @@ class Proposal:
 
 
 def propose(
-    original: str, parsed_lines: dict[tuple[str | int, ...], int], source: str, events: list[str]
+    original: str,
+    parsed_lines: dict[tuple[str | int, ...], int],
+    source: str,
+    events: list[str],
+    reports: dict[int, list[str]] | None = None,
 ) -> Proposal:
-    """The source block and event blocks added to ``original`` (ValueError as
-    :func:`timeline.merge.merge`), with the preview they are shown in."""
-    merged, starts = placed(original, parsed_lines, source, events)
+    """The source block and event blocks added to ``original``, and ``reports`` under the
+    events they report (ValueError as :func:`timeline.merge.merge`), with the preview the
+    source and event blocks are shown in."""
+    merged, starts = placed(original, parsed_lines, source, events, reports)
     shown: dict[int, int] = {}
     preview: list[str] = []
     for header, text, start in zip(

@@ -11,12 +11,13 @@ from typing import Any
 
 import pandas as pd
 
-from timeline import charts
+from timeline import charts, reports
 from timeline.text import _MD_LINK, is_web
 
 SHEET_COLUMNS = [
     *("id", "label", "time", "precision", "when", "pinned", "phrase_label", "date_note"),
     *("how", "actors", "kind", "quote", "figures", "notes", "source", "media"),
+    *("reports", "outlets", "disagree"),
 ]
 
 
@@ -92,7 +93,9 @@ def _detail(
     lines += date_lines(row)
     cited, url = sources.get(row["source"], (str(row["source"]), None))
     lines.append(("Source", cited))
+    lines += reports.sheet_lines(row)  # every report of an event that has several
     links = [("Open the article", url)] if _web(url) else []
+    links += reports.sheet_links(row)
     media = row["media"] or {}
     if _web(media.get("url")):
         credit = f" · {media['credit']}" if media.get("credit") else ""

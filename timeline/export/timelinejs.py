@@ -16,8 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from timeline.export.view import View, citation
+from timeline.export.view import View, citation, report_citation
 from timeline.model import UNATTRIBUTED, Media, Period, Source
+from timeline.reports import summary
 from timeline.text import is_web, markdown_links_html
 
 WHOLE_PARTS = {"day": 3, "month": 2, "year": 1}
@@ -88,6 +89,7 @@ def _slide_text(row: dict[Any, Any], view: View) -> str:
         + f"<p>Actors: {e(actors)}</p>"
         + (f"<p>{' · '.join(known)}</p>" if known else "")
         + f"<p>Source: {citation(source, e, link)}</p>"
+        + _reports_html(row, view)
     )
 
 
@@ -99,6 +101,20 @@ def _link(url: str) -> str:
     address: what could end an attribute or open a tag is percent-encoded (the dataset
     refuses such addresses already; the export does not rely on it)."""
     return url.translate(LINK_ESCAPES)
+
+
+def _reports_html(row: dict[Any, Any], view: View) -> str:
+    """Every report of an event that has several, as a list under the source."""
+    if not row["reports"]:
+        return ""
+    e = html.escape
+    items = "".join(
+        f"<li>{report_citation(r, view.sources, e)}"
+        + (f' <a href="{e(_link(r["url"]))}">link</a>' if r["url"] and is_web(r["url"]) else "")
+        + "</li>"
+        for r in row["reports"]
+    )
+    return f"<p>{e(summary(row['reports'], row['disagree']))}:</p><ul>{items}</ul>"
 
 
 def _media(media: dict[str, str] | None) -> dict[str, Any]:

@@ -24,12 +24,14 @@ from timeline.problems import errors
 from timeline.suggest import Candidate, dateline, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
-from timeline.yamlwrite import event_blocks, source_block
+from timeline.yamlwrite import event_blocks, report_block, source_block
 
-COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "why"]
+COLUMNS = ["add", "when", "resolves to", "report of", "title", "actors", "kind", "status"]
+COLUMNS += ["why"]
 WIDTH = 820  # the page's column beside the sidebar at 1280 px: the table fits it
-WIDTHS = {"add": 55, "when": 100, "resolves to": 88, "actors": 100, "kind": 85, "status": 75}
-WIDTHS |= {"why": 120, "title": WIDTH - sum(WIDTHS.values()) - 120 - 4}  # 4: the borders
+WIDTHS = {"add": 50, "when": 90, "resolves to": 80, "report of": 80, "actors": 100, "kind": 85}
+WIDTHS |= {"status": 75, "why": 110}
+WIDTHS["title"] = WIDTH - sum(WIDTHS.values()) - 4  # 4: the borders
 
 
 def _why(c: Candidate) -> str:
@@ -43,7 +45,8 @@ def _notes(candidates: list[Candidate]) -> None:
     yet), below the table so the table keeps to the screen's width."""
     lines = []
     for c in candidates:
-        said = [*(f"like {d}" for d in c.duplicates)]
+        said = [f"a further report of {i} ({why})" for i, why in c.reports_of[:1]]
+        said += [f"like {d}" for d in c.duplicates]
         said += [f"new names, not actors yet: {', '.join(c.new_names)}"] if c.new_names else []
         if said:
             lines.append(f"- **{md_escape(c.phrase.text)}**: {md_escape('; '.join(said))}")
@@ -54,7 +57,7 @@ def _notes(candidates: list[Candidate]) -> None:
 def _rows(candidates: list[Candidate]) -> pd.DataFrame:
     rows = [
         {
-            "add": c.phrase.span is not None and not c.duplicates,
+            "add": c.phrase.span is not None and (not c.duplicates or bool(c.reports_of)),
             "when": c.phrase.text,
             "resolves to": c.phrase.span.label if c.phrase.span else "needs a pin",
             "title": c.title,
@@ -62,6 +65,7 @@ def _rows(candidates: list[Candidate]) -> pd.DataFrame:
             "kind": c.kind,
             "status": c.status,
             "why": _why(c),
+            "report of": c.reports_of[0][0] if c.reports_of else "",
         }
         for c in candidates
     ]
@@ -115,6 +119,7 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
     out = []
     for candidate, row in zip(candidates, edited.to_dict("records"), strict=True):
         if row["add"]:
+            of = row["report of"]
             actors = [a.strip() for a in str(row["actors"]).split(",") if a.strip()]
             out.append(
                 replace(
@@ -123,6 +128,7 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
                     actors=actors,
                     kind=row["kind"],
                     status=row["status"],
+                    reports_of=[(of.strip(), "")] if isinstance(of, str) and of.strip() else [],
                 )
             )
     return out
@@ -167,7 +173,8 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
     source = _source(data, text, published)
     st.markdown(
         f"**{len(candidates)} candidate events.** Tick the ones to add and edit their "
-        "title, actors (ids, comma-separated), kind and status."
+        "title, actors (ids, comma-separated), kind and status. One with an event id under "
+        "*report of* is added as a further report of that event, not as a new event."
     )
     edited = st.data_editor(
         _rows(candidates),
@@ -202,6 +209,19 @@ def _verdict(checked: Summary, proposal: Proposal) -> None:
         )
 
 
+def _reports(data: Any, further: list[Candidate], source_id: str) -> dict[int, list[str]]:
+    """The ``reports:`` items to write under each event (by its place in the file)."""
+    items = data.get("events") if isinstance(data, dict) else None
+    places = {e.get("id"): i for i, e in enumerate(items or []) if isinstance(e, dict)}
+    out: dict[int, list[str]] = {}
+    for c in further:
+        ident = c.reports_of[0][0]
+        if ident not in places:
+            raise ValueError(f"there is no event {ident!r} to add a report to")
+        out.setdefault(places[ident], []).append(report_block(c, source_id))
+    return out
+
+
 def _result(
     data: Summary,
     original: str,
@@ -214,9 +234,10 @@ def _result(
         st.info("Tick at least one candidate to build the merged dataset.")
         return
     parsed = read_yaml(original, data.file)
-    blocks = event_blocks(accepted, source["id"], notes=False)
+    blocks = event_blocks([c for c in accepted if not c.reports_of], source["id"], notes=False)
     try:
-        proposal = propose(original, parsed.lines, source_block(source), blocks)
+        reports = _reports(parsed.data, [c for c in accepted if c.reports_of], source["id"])
+        proposal = propose(original, parsed.lines, source_block(source), blocks, reports)
     except ValueError as err:
         st.error(f"Cannot add to this dataset: {err}.")
         return

@@ -23,6 +23,7 @@ from timeline.export import View
 from timeline.export.view import Paper, citation
 from timeline.load import Summary
 from timeline.problems import errors
+from timeline.reports import disagreement, sheet_lines, sheet_links
 from timeline.state import LANE_LABELS, LANE_MODES, Choices, ViewState
 from timeline.text import md_escape, md_links, media_markdown
 from timeline.ui import live, session, widgets
@@ -335,6 +336,21 @@ def detail_body(
     st.markdown("  \n".join(_date_lines(row)))
     link = f" [Open the article]({url_quote(source.url, safe=':/?&=#%')})" if source.url else ""
     st.markdown(f"**Source:** {citation(source, md_escape, said='published ')}.{link}")
+    _reports(row)
+
+
+def _reports(row: dict[Any, Any]) -> None:
+    """Every report of an event that has several (the live sheet's lines), with a warning
+    of what they disagree on and a link to each further report's article."""
+    if row["disagree"]:
+        words = ", ".join(disagreement(d) for d in row["disagree"])
+        st.warning(f"The sources disagree on {md_escape(words)}.", icon="⚠️")
+    lines = [f"**{md_escape(k)}:** {md_escape(v)}" for k, v in sheet_lines(row)]
+    lines += [
+        f"[{md_escape(text)}]({url_quote(url, safe=':/?&=#%')})" for text, url in sheet_links(row)
+    ]
+    if lines:
+        st.markdown("  \n".join(lines))
 
 
 def detail(

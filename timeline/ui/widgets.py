@@ -11,7 +11,17 @@ from typing import Any
 
 import streamlit as st
 
-from timeline.filters import FILTERS, DateRange, Dimension, Filters, Mode, Row, Shown, Text
+from timeline.filters import (
+    FILTERS,
+    DateRange,
+    Dimension,
+    Filters,
+    Mode,
+    Row,
+    Shown,
+    Text,
+    spoken,
+)
 from timeline.state import Choices
 
 Bounds = tuple[dt.date, dt.date] | None  # the dataset's first start and last end
@@ -37,8 +47,8 @@ def tooltip(row: Row) -> str:
     return said[:1].upper() + said[1:]
 
 
-def _named_by(names: Mapping[str, str]) -> Callable[[str], str]:
-    return lambda value: names.get(value, value)
+def _named_by(names: Mapping[str, str], row: Dimension) -> Callable[[str], str]:
+    return lambda value: names.get(value) or spoken(row, value)
 
 
 def _pick_list(row: Dimension, side: Sidebar) -> None:
@@ -46,8 +56,9 @@ def _pick_list(row: Dimension, side: Sidebar) -> None:
         row.label,
         getattr(side.choices, row.name),
         key=key(row),
-        format_func=_named_by(side.shown.get(row.shown_as, {})),
+        format_func=_named_by(side.shown.get(row.shown_as, {}), row),
         placeholder="Any",
+        max_selections=1 if row.at_least else None,
         help=tooltip(row),
     )
 
