@@ -90,7 +90,8 @@ def overlaps(a: dict[str, float], b: dict[str, float]) -> bool:
 
 def names(label: str, title: str) -> bool:
     """Whether a label names ``title`` (whole, cut with "…", or after a pointer's date)."""
-    stem = label.removesuffix("…").strip()
+    stem = label.removesuffix("…").strip().removeprefix("≠ ")
+    stem = stem.split(" ", 1)[1] if stem.startswith("×") and " " in stem else stem
     if ": " in stem and not title.startswith(stem):
         stem = stem.split(": ", 1)[1]
     stem = stem.split(" (+")[0]
@@ -229,3 +230,26 @@ def test_keyboard_only(server, browser):
     page.keyboard.press("Escape")
     sheet.wait_for(state="hidden", timeout=5_000)
     page.close()
+
+
+MARKED = """() => [...document.querySelectorAll('.js-plotly-plot .scatterlayer .textpoint text')]
+  .filter(t => t.querySelector('tspan[style*="fill"]'))
+  .map(t => ({text: t.textContent, colour: getComputedStyle(t.querySelector('tspan[style*="fill"]')).fill}))"""
+
+
+def test_corroborated_and_disagreeing_events_are_marked(browser, tmp_path):
+    """examples/reports.yaml: an event two outlets report, and events whose reports disagree."""
+    with streamlit_server("examples/reports.yaml", tmp_path / "log") as url:
+        page = open_at(browser, url, (1440, 900))
+        page.evaluate("() => window.__timeline.show(window.__timeline.spec.all)")
+        page.wait_for_timeout(600)
+        marked = {m["text"]: m["colour"] for m in page.evaluate(MARKED)}
+        assert marked.get("×2 Russia begins airstrikes in Syria") == "rgb(27, 120, 55)", marked
+        disagreeing = [t for t, colour in marked.items() if t.startswith("≠ ")]
+        assert disagreeing and all(marked[t] == "rgb(178, 24, 43)" for t in disagreeing)
+        legend = page.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot .legendtext')].map(t => t.textContent)"
+        )
+        assert "×N reported by N independent outlets" in legend
+        assert "≠ sources disagree (date, status or a figure)" in legend
+        page.close()

@@ -296,7 +296,7 @@ def revision(frame: pd.DataFrame) -> str:
 DRAWN = [
     *("id", "title", "source", "outlet", "when", "start", "end", "middle", "precision"),
     *("label", "time", "pinned", "actors", "actor_names", "affiliations", "kind", "status"),
-    *("figures", "approximate", "uncertain"),
+    *("figures", "approximate", "uncertain", "outlets", "disagree"),
 ]
 
 

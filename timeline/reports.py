@@ -350,7 +350,8 @@ def _closeness(span: Span, event: Known) -> float:
 
 def index_of(frame: pd.DataFrame) -> EventIndex:
     """The index of an events frame (``id, start, end, actors, title, quote``)."""
-    texts = (frame["title"] + " " + frame["quote"]).map(words)
+    said = frame["title"].fillna("").astype(str) + " " + frame["quote"].fillna("").astype(str)
+    texts = said.map(words)  # an event with no quote has its title alone
     rows = zip(frame["id"], frame["start"], frame["end"], frame["actors"], texts, strict=True)
     kinds = list(frame["kind"])
     return EventIndex(

@@ -18,6 +18,7 @@ import pandas as pd
 from timeline import charts
 from timeline.layout import Window, fit_window
 from timeline.model import Period
+from timeline.reports import REPORT_MARKS
 from timeline.state import LaneMode
 from timeline.text import printable
 
@@ -46,6 +47,8 @@ def _events(frame: pd.DataFrame) -> dict[str, list[Any]]:
         "status": frame["status"].astype(str).tolist(),
         "vague": (frame["approximate"] | frame["uncertain"]).astype(bool).tolist(),
         "hover": charts.hover_text(frame),
+        "outlets": frame["outlets"].astype(int).tolist(),  # independent outlets reporting it
+        "disagree": frame["disagree"].map(len).astype(bool).tolist(),  # its reports disagree
     }
 
 
@@ -124,6 +127,7 @@ def view_spec(frame: pd.DataFrame, actors: pd.DataFrame, look: Look = Look()) ->
         "lanes": [{"name": lane, "lines": names[lane]} for lane in order],
         "colours": [{"name": c, "colour": palette.get(c, "#000000")} for c in colours],
         "styles": _styles(),
+        "reportMarks": REPORT_MARKS,
         "legend": {
             "statuses": [s for s in charts.STATUS_SYMBOLS if s != "unknown" or s in statuses],
             "vague": bool((frame["approximate"] | frame["uncertain"]).any()),
