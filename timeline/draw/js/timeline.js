@@ -656,7 +656,16 @@ var TimelineDraw = (function () {
       var colour = spec.colours[c].colour, name = spec.colours[c].name;
       data = data.concat(bandTraces(spec, rows, out, colour));
       var marked = rows.filter(function (r) { return out.slot[r] >= 0 && !out.edge[r]; });
-      if (marked.length) data.push(markerTrace(spec, marked, out, colour, name, focus));
+      // Labelled markers carry text; the rest are bare (no text node each: a faster redraw).
+      var titled = marked.filter(function (r) { return out.text[r]; });
+      var bare = marked.filter(function (r) { return !out.text[r]; });
+      if (titled.length) data.push(markerTrace(spec, titled, out, colour, name, focus));
+      if (bare.length) {
+        var plain = markerTrace(spec, bare, out, colour, name, focus);
+        plain.mode = "markers";
+        delete plain.text; delete plain.textposition; delete plain.textfont;
+        data.push(plain);
+      }
       data = data.concat(pointerTrace(spec, rows.filter(function (r) { return out.pointer[r]; }), out, colour, focus));
     });
     data = data.concat(badgeTrace(spec, out), ringTrace(spec, out, selected));
