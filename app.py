@@ -17,7 +17,7 @@ from timeline.export import make_view
 from timeline.text import md_escape
 from timeline.ui import briefing, curate, data, session, views
 
-st.set_page_config(page_title="timeline", page_icon="🗓️", layout="wide")
+st.set_page_config(page_title="timeline", page_icon=":material/calendar_month:", layout="wide")
 
 path = data.dataset_path()
 upload = st.sidebar.file_uploader(
@@ -97,8 +97,10 @@ def curate_page() -> None:
 
 st.navigation(
     [
-        st.Page(timeline_page, title="Timeline", icon="🗓️", default=True),
-        st.Page(briefing_page, title="Briefing", icon="🎞️", url_path="briefing"),
-        st.Page(curate_page, title="Add an article", icon="📰", url_path="add-article"),
+        st.Page(timeline_page, title="Timeline", icon=":material/timeline:", default=True),
+        st.Page(briefing_page, title="Briefing", icon=":material/slideshow:", url_path="briefing"),
+        st.Page(
+            curate_page, title="Add an article", icon=":material/post_add:", url_path="add-article"
+        ),
     ]
 ).run()

@@ -29,7 +29,7 @@ from timeline import layout
 from timeline.layout import ROW_PX, Window, fit_window
 from timeline.model import Period
 from timeline.state import LANE_LABELS, LaneMode
-from timeline.text import printable
+from timeline.text import printable, quoted
 
 # Okabe & Ito (2008), colour-blind safe; the usual affiliations keep fixed colours.
 OKABE_ITO = ["#0072B2", "#009E73", "#D55E00", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -261,7 +261,7 @@ def date_line(row: Mapping[Any, Any]) -> str:
     """ "2 Sep 2014 — the article says “last September”" for a pinned phrase (unless it says
     just what the label does), else the label (with the time of day)."""
     if said_otherwise(row):
-        return f"{dated(row)} — the article says “{_text(row.get('when'))}”"
+        return f"{dated(row)} — the article says {quoted(_text(row.get('when')))}"
     return dated(row)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -93,13 +94,57 @@ def _errors_to_stderr(data: Summary) -> None:
     for problem in errors(data.problems):
         print(terminal(problem), file=sys.stderr)
     if data.problems:
-        print(f"{_summary(data)}; `python -m timeline check` shows every problem", file=sys.stderr)
+        print(f"{_summary(data)}; python -m timeline check shows every problem", file=sys.stderr)
+
+
+def _known(d: filters.Dimension, opened: Frames) -> list[str]:
+    """What ``d`` may pick in this dataset: its vocabulary, its sources, else what the
+    events and actors offer."""
+    if d.vocabulary:
+        return list(d.vocabulary)
+    if d.name == "sources":
+        return list(opened.data.sources)
+    return filters.offered(d, opened.frame, opened.actors)
+
+
+def _unknown(d: filters.Dimension, value: str, known: list[str]) -> str:
+    """ "unknown actor 'kadyrow'; did you mean 'kadyrov'?" with what there is to pick."""
+    lowered = {k.lower(): k for k in known}
+    near = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.5)
+    hint = f"; did you mean {lowered[near[0]]!r}?" if near else ""
+    some = ", ".join(known[:10]) + (f" and {len(known) - 10} more" if len(known) > 10 else "")
+    offer = f" (the dataset has {some})" if known else f" (the dataset has no {d.label.lower()})"
+    return f"error: unknown {d.key} {value!r}{hint}{offer}"
+
+
+def _unknown_picks(args: argparse.Namespace, opened: Frames) -> list[str]:
+    """A message for every picked value the dataset does not have."""
+    found = []
+    for d in filters.DIMENSIONS:
+        picked = getattr(args, d.name, None)
+        if not isinstance(picked, list):  # a count or a yes/no row, not a pick-list
+            continue
+        known = _known(d, opened)
+        found += [_unknown(d, v, known) for v in picked if v not in known]
+    return found
+
+
+def _opened_with_picks(args: argparse.Namespace) -> Frames | None:
+    """The dataset, its errors reported; None (after saying why) when a filter picks an
+    actor, kind, status, source or tag it does not have."""
+    opened = _open(args)
+    _errors_to_stderr(opened.data)
+    unknown = _unknown_picks(args, opened)
+    for message in unknown:
+        print(terminal(message), file=sys.stderr)
+    return None if unknown else opened
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    opened = _open(args)
+    opened = _opened_with_picks(args)
+    if opened is None:
+        return 2
     data = opened.data
-    _errors_to_stderr(data)
     frame = filters.apply(opened.frame, filters.read_args(args))
     if args.format == "json":
         sys.stdout.write(records.to_json(frame))
@@ -112,9 +157,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    opened = _open(args)
+    opened = _opened_with_picks(args)
+    if opened is None:
+        return 2
     data = opened.data
-    _errors_to_stderr(data)
     view = replace(export.make_view(opened, filters.read_args(args), args.lanes), paper=args.paper)
     output = args.output or export.default_name(view, args.format)
     try:
@@ -199,7 +245,7 @@ def _new_source(
         if relative.startswith(".."):
             print(
                 f"note: {article} is outside the dataset's folder; copy it under it and fix "
-                "`text:`, or the loader will refuse it",
+                "its text: field, or the loader will refuse it",
                 file=sys.stderr,
             )
     taken = data.sources if data else ()
@@ -237,7 +283,13 @@ def _add_filter_options(command: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m timeline", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m timeline",
+        description="Check, list and export a timeline dataset; import TimelineJS files; "
+        "find candidate events in a new article.",
+        epilog="Exit codes: 0 no errors (warnings allowed), 1 the dataset has errors, "
+        "2 a usage error (an unknown option, actor, kind, status, source or tag).",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate a dataset and print every problem")
     _add_file_argument(check)
@@ -258,7 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument(
         "--lanes",
         choices=LANE_MODES,
-        help="timeline lanes (default: the dataset's `lanes:`, else actor); "
+        help="timeline lanes (default: the dataset's lanes: setting, else actor); "
         "chosen lanes become TimelineJS groups",
     )
     out.add_argument(

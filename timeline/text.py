@@ -31,12 +31,32 @@ def md_escape(text: object) -> str:
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
 
 
+_OPENS_AFTER = "([{—–-/"  # a straight double quote after these (or a space) opens
+_DOUBLED = re.compile(r"([“‘])[“‘]+")  # ““ typed twice: one is meant
+
+
+def _curled(text: str) -> str:
+    """Straight double quotes as curly ones: opening at the start or after a space or an
+    opening bracket or dash, else closing."""
+    out = []
+    for i, char in enumerate(text):
+        if char == '"':
+            before = text[i - 1] if i else " "
+            char = "“" if before.isspace() or before in _OPENS_AFTER else "”"
+        out.append(char)
+    return "".join(out)
+
+
 def quoted(quote: str) -> str:
-    """The quote in one pair of quote marks, whatever marks the curator kept."""
-    text = " ".join(str(quote).split())
-    opens = "" if text[:1] in "“‘\"'«" else "“"
-    closes = "" if text[-1:] in "”’\"'»" else "”"
-    return f"{opens}{text}{closes}"
+    """The quote in one pair of quote marks, however the curator marked it; what every
+    output shows. Straight double quotes become curly. A quote that opens with its own
+    mark (“I’m convinced…,” he said) keeps its marks, closed if left open; any other is
+    wrapped in “…” and the quotations inside it turned to the inner kind ‘…’. So no
+    output shows two opening marks in a row or an unbalanced pair."""
+    text = _DOUBLED.sub(r"\1", _curled(" ".join(str(quote).split())))
+    if text.startswith(("“", "‘", "«")):
+        return text + "”" * max(0, text.count("“") - text.count("”"))
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
 
 
 def terminal(text: object) -> str:

@@ -210,7 +210,7 @@ def _timeline_slide(deck: Deck, view: View, png: bytes, size: tuple[int, int]) -
 def _date_line(row: dict[Any, Any]) -> str:
     line = f"{dated(row)} · {row['kind']}"
     if said_otherwise(row):
-        line += f" · the article says “{row['when']}”"
+        line += f" · the article says {quoted(row['when'])}"
     return line
 
 
@@ -280,7 +280,9 @@ def _source_line(view: View, row: dict[Any, Any]) -> str:
 def _event_notes(view: View, row: dict[Any, Any]) -> list[str]:
     source = view.sources[row["source"]]
     said = (
-        f"The article says “{row['when']}”." if row["when"] else "The article gives no date phrase."
+        f"The article says {quoted(row['when'])}."
+        if row["when"]
+        else "The article gives no date phrase."
     )
     return [
         f"{row['title']} ({row['status']}, {row['kind']}).",

@@ -15,7 +15,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from timeline.charts import dated, timeline_figure
 from timeline.export.view import View, citation, today
-from timeline.text import is_web, markdown_links_html, printable_lines
+from timeline.text import is_web, markdown_links_html, printable_lines, quoted
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1400px; color: #111; }
@@ -56,7 +56,9 @@ def _row(row: dict[Any, Any], view: View) -> str:
     source = view.sources[row["source"]]
     link = f'<a href="{e(source.url)}">{e(source.outlet)}</a>' if source.url else e(source.outlet)
     quote = (
-        f"<blockquote>“{markdown_links_html(row['quote'])}”</blockquote>" if row["quote"] else ""
+        f"<blockquote>{markdown_links_html(quoted(row['quote']))}</blockquote>"
+        if row["quote"]
+        else ""
     )
     return (
         f"<tr><td>{e(dated(row))}</td><td><b>{e(row['title'])}</b>{quote}{_media(row['media'])}"

@@ -8,7 +8,7 @@ from urllib.parse import quote
 from timeline.charts import dated, said_otherwise
 from timeline.export.view import View, citation, report_citation, today
 from timeline.reports import summary
-from timeline.text import md_escape, md_links, media_markdown
+from timeline.text import md_escape, md_links, media_markdown, quoted
 
 
 def md_url(url: str) -> str:
@@ -25,12 +25,13 @@ def _event(row: dict[Any, Any], view: View) -> list[str]:
         f"- **{md_escape(dated(row))}** — {md_escape(row['title'])} {status}  ",
         f"  Actors: {actors}  ",
     ]
-    lines += [f"  > {md_links(row['quote'])}  "] if row["quote"] else []
+    # a blank line either side: else CommonMark reads the lines after the quote into it
+    lines += ["", f"  > {md_links(quoted(row['quote']))}", ""] if row["quote"] else []
     lines += [f"  Media: {media_markdown(row['media'])}  "] if row["media"] else []
     if said_otherwise(row):
         note = row["date_note"] or ""
         lines.append(
-            f"  Date: the article's “{md_escape(row['when'])}”; pinned to "
+            f"  Date: the article's {md_escape(quoted(row['when']))}; pinned to "
             f"{md_escape(row['label'])}. {md_escape(note)}  "
         )
     if row["reports"]:
@@ -40,7 +41,7 @@ def _event(row: dict[Any, Any], view: View) -> list[str]:
         + (f", <{md_url(source.url)}>" if source.url else "")
         + "."
     )
-    return lines
+    return [*lines, ""]
 
 
 def _reports(row: dict[Any, Any], view: View) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Any
 from timeline.charts import STATUS_INK, STATUS_MARKS, dated, said_otherwise
 from timeline.export.files import ExportError
 from timeline.export.view import Paper, View, citation, today
-from timeline.text import markdown_links_html
+from timeline.text import markdown_links_html, quoted
 
 PAPERS: dict[str, tuple[str, float, float]] = {  # CSS size, width and height in inches
     "a4": ("A4 landscape", 11.69, 8.27),
@@ -76,7 +76,7 @@ def text(value: object) -> str:
 def _date_cell(row: dict[Any, Any]) -> str:
     phrase = ""
     if said_otherwise(row):
-        phrase = f'<span class="phrase">article: “{text(row["when"])}”</span>'
+        phrase = f'<span class="phrase">article: {text(quoted(row["when"]))}</span>'
     return f"{text(dated(row))}{phrase}"
 
 

@@ -16,6 +16,7 @@ from timeline.ids import slug
 from timeline.load import Dataset
 from timeline.model import Media, Period, Source
 from timeline.state import LaneMode
+from timeline.text import quoted
 
 Paper = Literal["a4", "letter"]
 
@@ -127,7 +128,7 @@ def citation(
     (markup already, e.g. a link); ``said`` goes before the date ("published ")."""
     name = outlet or escape(source.outlet)
     when = f"{said}{long_date(source.published)}" if source.published else "date unknown"
-    return f"{name}, “{escape(source.title)}”, {when}"
+    return f"{name}, {escape(quoted(source.title))}, {when}"
 
 
 def report_citation(

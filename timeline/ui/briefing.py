@@ -136,7 +136,7 @@ def page(shown: pd.DataFrame, actors: pd.DataFrame, data: Summary, lanes: LaneMo
         st.info(
             "No events match the filters, so there is nothing to present. Clear some filters "
             "on the Timeline page.",
-            icon="🔎",
+            icon=":material/search_off:",
         )
         return
     count = len(shown)

@@ -159,14 +159,15 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
     published = _published(st.session_state.get("cur_published", ""))
     if not text.strip() or published is None:
         st.info(
-            "Paste an article and give its publication date to find candidate events.", icon="📰"
+            "Paste an article and give its publication date to find candidate events.",
+            icon=":material/article:",
         )
         return
     candidates = suggest(text, published, opened)
     filed = dateline(text, published)
     if filed is not None:
         said = md_escape(filed.note[:1].upper() + filed.note[1:])
-        st.caption(said) if filed.agrees else st.warning(said, icon="📅")
+        st.caption(said) if filed.agrees else st.warning(said, icon=":material/event:")
     if not candidates:
         st.warning("No dated statements found in this text.")
         return
@@ -192,7 +193,10 @@ def _verdict(checked: Summary, proposal: Proposal) -> None:
     """Whether the merged dataset passes check; its errors against the lines of the
     blocks shown below (the merged file is not shown, so none of its lines)."""
     if checked.ok:
-        st.success(f"The merged dataset passes check: {checked.total} events.", icon="✅")
+        st.success(
+            f"The merged dataset passes check: {checked.total} events.",
+            icon=":material/check_circle:",
+        )
         return
     wrong = errors(checked.problems)
     ours = [line for line in (told(p, proposal) for p in wrong) if line]

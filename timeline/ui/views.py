@@ -100,7 +100,10 @@ def problems(data: Summary, errors_only: bool | None = None) -> None:
     n_warnings = len(data.problems) - n_errors
     label = f"{md_escape(data.file)}: {n_errors} errors, {n_warnings} warnings"
     if n_errors:
-        st.error(f"{label}. Events with errors are left out; the rest are shown.", icon="⚠️")
+        st.error(
+            f"{label}. Events with errors are left out; the rest are shown.",
+            icon=":material/error:",
+        )
     with st.expander(f"Problems in {label}", expanded=bool(n_errors)):
         st.text("\n".join(str(p) for p in data.problems))
         if data.invalid:
@@ -180,7 +183,8 @@ def _density(shown: pd.DataFrame, actors: pd.DataFrame, state: ViewState) -> Non
 
 def empty_state(frame: pd.DataFrame, chosen: filters.Filters) -> None:
     st.info(
-        "No events match the filters. " + " ".join(filters.explain_empty(frame, chosen)), icon="🔎"
+        "No events match the filters. " + " ".join(filters.explain_empty(frame, chosen)),
+        icon=":material/search_off:",
     )
 
 
@@ -344,7 +348,7 @@ def _reports(row: dict[Any, Any]) -> None:
     of what they disagree on and a link to each further report's article."""
     if row["disagree"]:
         words = ", ".join(disagreement(d) for d in row["disagree"])
-        st.warning(f"The sources disagree on {md_escape(words)}.", icon="⚠️")
+        st.warning(f"The sources disagree on {md_escape(words)}.", icon=":material/warning:")
     lines = [f"**{md_escape(k)}:** {md_escape(v)}" for k, v in sheet_lines(row)]
     lines += [
         f"[{md_escape(text)}]({url_quote(url, safe=':/?&=#%')})" for text, url in sheet_links(row)
@@ -382,7 +386,7 @@ def detail(
 def estimates(shown: pd.DataFrame, actors: pd.DataFrame) -> None:
     st.subheader("Estimates over time", anchor=False)
     if not shown["figures"].map(len).any():
-        st.info("No event in the current view reports a figure.", icon="📈")
+        st.info("No event in the current view reports a figure.", icon=":material/show_chart:")
         return
     st.plotly_chart(
         charts.estimates_figure(shown, actors), key="estimates", width="stretch", config=PLOT_CONFIG
@@ -416,7 +420,9 @@ def _prepared(view: View, fmt: str) -> bytes | None:
     kept = st.session_state.get("_export")
     if kept and kept[0] == signature:
         return bytes(kept[1])
-    if not st.button(f"Prepare the {label}", key="prepare", icon="🖨️", disabled=view.frame.empty):
+    if not st.button(
+        f"Prepare the {label}", key="prepare", icon=":material/print:", disabled=view.frame.empty
+    ):
         st.caption("Drawing takes a few seconds; the download button appears when it is ready.")
         return None
     with st.spinner(f"Drawing the {label}…", show_time=True):
@@ -455,6 +461,6 @@ def export_panel(view: View) -> None:
         mime=spec.media_type,
         disabled=view.frame.empty,
         on_click="ignore",
-        icon="⬇️",
+        icon=":material/download:",
         key="download",
     )
