@@ -41,13 +41,19 @@ if frame.empty:
 choices = data.choices(loaded)
 bounds = (frame["start"].min().date(), frame["end"].max().date())
 session.start(choices)
-with st.sidebar:
-    views.sidebar(choices, actors, loaded.data, bounds)
 state = session.current(bounds)
 shown = filters.apply(frame, state.filters)
 
 
+def filters_sidebar() -> None:
+    """The filters, on the pages they act on (Timeline, Briefing) and no other."""
+    with st.sidebar:
+        views.sidebar(choices, actors, loaded.data, bounds)
+
+
 def timeline_page() -> None:
+    views.page_title("Timeline", loaded.data.title)
+    filters_sidebar()
     views.page_head()
     st.title(md_escape(loaded.data.title or "timeline"), anchor=False)
     views.about(loaded.data)
@@ -64,21 +70,24 @@ def timeline_page() -> None:
     if shown.empty:
         views.empty_state(frame, state.filters)
     else:
-        views.timeline(shown, actors, state.lanes, state.event, state.expand, loaded.data.periods)
+        views.timeline(shown, actors, loaded.data, state)
     views.problems(loaded.data, errors_only=False)
     st.subheader("Events in date order", anchor=False)
     views.event_list(shown, state.event)
-    views.detail(frame, shown, actors, loaded.data, state.event)
+    views.detail(frame, shown, actors, loaded.data, state.event)  # when the chart cannot show it
     views.estimates(shown, actors)
     views.export_panel(make_view(loaded, state.filters, session.chosen_lanes(state), shown))
 
 
 def briefing_page() -> None:
+    views.page_title("Briefing", loaded.data.title)
+    filters_sidebar()
     briefing.page(shown, actors, loaded.data, state.lanes)
     session.mirror_to_url(replace(session.current(bounds, briefing=True), event=None))
 
 
 def curate_page() -> None:
+    views.page_title("Add an article", loaded.data.title)
     original = upload.getvalue() if upload is not None else data.read_text(path)
     if original is None:
         return

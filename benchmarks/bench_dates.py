@@ -29,6 +29,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "dates" / "cases.txt"
+HELD_OUT = CASES.with_name("held_out.txt")
 OUT = ROOT / "docs" / "dates-benchmark.md"
 
 
@@ -97,9 +98,9 @@ def normaliser(case: Case) -> bool:
 
 
 def dateparser_alone(case: Case) -> bool:
-    from timeline.dates import _rule_dateparser, clean_phrase
+    from timeline.dates import clean_phrase, rule_dateparser
 
-    return days(_rule_dateparser(clean_phrase(case.phrase), case.published, "past")) == (
+    return days(rule_dateparser(clean_phrase(case.phrase), case.published, "past")) == (
         case.expected
     )
 
@@ -151,7 +152,7 @@ def _pct(part: float, whole: float) -> str:
     return "–" if not whole else f"{100 * part / whole:.0f}%"
 
 
-def render(table: dict[str, dict[str, float]], seconds: float) -> str:
+def render(table: dict[str, dict[str, float]]) -> str:
     head = (
         "| category | cases | normaliser right | dateparser alone right | finder recall | "
         "finder precision | found and resolved right |"
@@ -166,23 +167,33 @@ def render(table: dict[str, dict[str, float]], seconds: float) -> str:
             f"{_pct(r['found'], r['found'] + r['extra'])} | "
             f"{_pct(r['found_right'], r['found'])} |"
         )
-    return TEMPLATE.format(date=time.strftime("%Y-%m-%d"), table="\n".join(rows), seconds=seconds)
+    return "\n".join(rows)
 
 
 TEMPLATE = """# Dates in news: benchmark
 
-Written by `make bench-dates` (`benchmarks/bench_dates.py`) on {date}, in {seconds:.1f} s.
-The cases are `benchmarks/dates/cases.txt`: date expressions in news sentences written for
-this measure, each annotated by hand with its publication date and the span it means (the
-file's head gives the conventions). It was written once as a measure and is not tuned to,
-case by case: a case that fails stays failing until the rules improve for the whole
-category. It was written by the team that wrote the rules, after them, so it is likely
-kinder to them than news they have never seen: read it as a floor for what is broken and a
-check against regressions, not as the accuracy on a held-out collection.
+Written by `make bench-dates` (`benchmarks/bench_dates.py`) on {date}, in {seconds:.1f} s,
+over two sets of date expressions in news sentences, each annotated by hand with its
+publication date and the span it means (each file's head gives its conventions).
 
-- **normaliser right**: the phrase read with `direction: auto` (the sentence's cue words,
-  else the nearer reading) gives exactly the annotated days, approximate or uncertain as
-  annotated, or refuses a phrase with no date of its own (those need a pin);
+- **The rules' set** (`benchmarks/dates/cases.txt`, the first table) was written by the team
+  that wrote the rules, after them, for the shapes they read. It is kinder to them than news
+  they have never seen: its figure is a **regression check** (it should not fall), not an
+  accuracy.
+- **The held-out set** (`benchmarks/dates/held_out.txt`, the second table) was written before
+  the rules for issue #26 (direction from the governing verb, anchored phrases, the finder
+  in every position), from news-style sentences nobody had read the rules against, and is
+  frozen: it is not edited to follow the rules. Its figure is the **estimate of accuracy**
+  on new text, and still a kind one: it was written by the same team, in wire-copy style,
+  after reading the issue's list of what failed, so it over-represents the patterns the new
+  rules were then written for. The held-out collection in issue #26 (several hundred real
+  articles, outside the project) is the real measure.
+
+Columns:
+
+- **normaliser right**: the phrase read with `direction: auto` (the verb that governs the
+  phrase, else the nearer reading) gives exactly the annotated days, approximate or
+  uncertain as annotated, or refuses a phrase with no date of its own (those need a pin);
 - **dateparser alone right**: the same phrase read by plain dateparser (looking back), at
   the period it reports;
 - **finder recall / precision**: the phrase finder of `suggest` over the whole sentence
@@ -192,16 +203,31 @@ check against regressions, not as the accuracy on a held-out collection.
 - **found and resolved right**: of the expressions the finder found, those it resolved to
   the annotated span.
 
+## The rules' set: a regression check
+
 {table}
+
+## The held-out set: an estimate of accuracy
+
+Its first run, on the rules before #26 (the cue-word `auto`, no anchored phrases, the old
+finder), read 73% right with the normaliser (said … would 0%, adjectival dates 50%, anchored
+phrases 21%) and found 80% at 91% precision; dateparser alone 63%.
+
+{held_out}
 """
 
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     start = time.perf_counter()
-    cases = read_cases()
-    table = measure(cases)
-    report = render(table, time.perf_counter() - start)
+    rules_set = render(measure(read_cases(CASES)))
+    held_out = render(measure(read_cases(HELD_OUT)))
+    report = TEMPLATE.format(
+        date=time.strftime("%Y-%m-%d"),
+        seconds=time.perf_counter() - start,
+        table=rules_set,
+        held_out=held_out,
+    )
     OUT.write_text(report, encoding="utf-8")
     print(report)
 

@@ -43,6 +43,8 @@ VIS = """fetch("vis.json").then(r => r.json()).then(d => {
     requestAnimationFrame(() => then(performance.now())); }; timeline.on("changed", h); };
   const timeline = new vis.Timeline(document.getElementById("t"), d.items, d.groups,
     {stack: true, maxHeight: 800});
+  window.timeline = timeline;  // the interaction bench zooms and clicks it
+  window.unfilter = () => timeline.setItems(d.items);
   timeline.fit({animation: false});  // every event in view, as the others open
   once((now) => { window.drawn = now - t0; });
   window.refilter = () => { const s = performance.now();
@@ -174,7 +176,7 @@ def measure(events: Path, actor: str) -> dict[str, dict[str, float | str]]:
     """vis-timeline and TimelineJS on the dataset at ``events``, filtered to ``actor``."""
     from playwright.sync_api import sync_playwright
 
-    from benchmarks.browser import CHROMIUM_FLAGS
+    from tests.chromium import CHROMIUM_FLAGS
 
     with tempfile.TemporaryDirectory(prefix="timeline-peers-") as tmp:
         folder = Path(tmp)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import peers
-from benchmarks.browser import CHROMIUM_FLAGS, streamlit_command
+from tests.chromium import CHROMIUM_FLAGS, streamlit_command
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"

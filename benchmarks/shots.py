@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.browser import CHROMIUM_FLAGS
+from tests.chromium import CHROMIUM_FLAGS
 
 SIZES = [(1440, 900), (1280, 720)]
 FULL = os.environ.get("FULL_PAGE") == "1"  # also the whole page, scrolled

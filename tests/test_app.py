@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import EVENT, EVENTS, ROOT, dataset_text
+from tests.live import chart, sheet, sheet_title
 from timeline.cache import open_dataset
 from timeline.ui.views import listed
 
@@ -29,16 +30,6 @@ def plain(markdown: str) -> str:
 def showing(at: AppTest) -> str:
     line = next(m.value for m in at.markdown if m.value.startswith("**Showing"))
     return line.split(" · ")[0]
-
-
-def sheet_title(at: AppTest) -> str | None:
-    """The title of the event sheet (the right-side drawer), if it is open."""
-    sheets = at.get("dialog")
-    return sheets[0].proto.dialog.title if sheets else None
-
-
-def chart(at: AppTest, index: int = 0) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
 def test_page_runs_on_the_dataset_and_draws_the_timeline(app):
@@ -113,8 +104,7 @@ def test_query_params_set_the_filters_lanes_and_event(app):
     assert showing(at) == "**Showing 2 of 25 events**"
     assert chart(at)["layout"]["yaxis"]["ticktext"] == ["Claim"]
     assert sheet_title(at) == "Kadyrov claims Chechen agents have infiltrated IS"
-    quote = next(m.value for m in at.markdown if m.value.startswith(">"))
-    assert "infiltrate the Islamic State group" in quote
+    assert "infiltrate the Islamic State group" in sheet(at)["text"]
 
 
 def test_unknown_values_in_a_link_are_reported_not_fatal(app):
@@ -131,10 +121,10 @@ def test_unknown_values_in_a_link_are_reported_not_fatal(app):
 def test_detail_panel_shows_how_a_pinned_date_was_resolved(app):
     app.query_params["event"] = "chechen-is-video-threatens-putin"
     at = app.run()
-    details = "\n".join(m.value for m in at.markdown)
-    assert "**Date:** 2 Sep 2014 (day)" in details
-    assert "**Article says:** “last September”, which reads as Sep 2015" in details
-    assert "**Pinned because:**" in details
+    details = sheet(at)["text"]
+    assert "Date: 2 Sep 2014 (day)" in details
+    assert "Article says: “last September”, which reads as Sep 2015" in details
+    assert "Pinned because:" in details
     assert "Breitbart News" in details and "Open the article" in details
 
 
@@ -235,8 +225,14 @@ def test_one_selection_across_sheet_list_and_link(app):
     ids = list(listed(open_dataset(EVENTS).frame)["id"])  # the list's rows, in its order
     assert sheet_title(at) == "Russia begins airstrikes in Syria"
     assert list_selection(at) == [ids.index("airstrikes-begin")]
-    at.button(key="sheet_next").click().run()  # Later → in the sheet
     following = ids[ids.index("airstrikes-begin") + 1]
+    at.session_state["chart"] = {"selected": following, "group": []}  # Later → in the sheet
+    at.session_state["event"] = following
+    at.run()
+    assert (
+        sheet_title(at)
+        == listed(open_dataset(EVENTS).frame).set_index("id").loc[following, "title"]
+    )
     assert at.session_state["event"] == following
     assert list_selection(at) == [ids.index(following)]
     assert at.query_params["event"] in (following, [following])

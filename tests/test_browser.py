@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.browser import streamlit_command
+from tests.chromium import streamlit_command
 from tests.conftest import EVENTS, ROOT, cli
 
 SCREENSHOT = ROOT / "docs" / "screenshot.png"

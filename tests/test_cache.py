@@ -12,8 +12,10 @@ import sys
 import pandas as pd
 import pytest
 
-from tests.conftest import EVENTS, ROOT
-from timeline.cache import cache_dir, open_bytes
+from tests.conftest import EVENT, EVENTS, ROOT, dataset_text
+from timeline.cache import MEMORY, cache_dir, open_bytes
+
+EVENTS_OF_ARTICLE = dataset_text(EVENT)
 
 
 @pytest.fixture
@@ -86,3 +88,51 @@ def test_a_folder_others_can_write_to_is_not_used(cache, caplog):
     assert (first.cached, second.cached) == (False, False) and list(cache.iterdir()) == []
     assert "another user owns it or can write to it" in caplog.text
     assert cache_dir() == cache
+
+
+def test_an_article_link_pointed_elsewhere_is_a_change(cache, write):
+    """The cache keys on where a symbolic link leads: re-pointed to another file, the
+    cached 'valid' of the first is not kept."""
+    from timeline.cache import open_dataset
+
+    path = write(EVENTS_OF_ARTICLE)
+    (path.parent / "good.txt").write_text("Officials said the strikes began.\n")
+    (path.parent / "bad.txt").write_text("Nothing happened at all.\n")
+    (path.parent / "article.txt").unlink()
+    (path.parent / "article.txt").symlink_to("good.txt")
+    assert open_dataset(path).data.ok
+    (path.parent / "article.txt").unlink()
+    (path.parent / "article.txt").symlink_to("bad.txt")
+    MEMORY.clear()  # a new process: only the disk cache remembers
+    again = open_dataset(path)
+    assert not again.cached and not again.data.ok
+    assert "is not in the article article.txt" in str(again.data.problems)
+
+
+@pytest.mark.parametrize("kind", ["a file", "a loop of links"])
+def test_an_unusable_cache_folder_is_skipped_with_one_note(tmp_path, monkeypatch, caplog, kind):
+    folder = tmp_path / "cache"
+    if kind == "a file":
+        folder.write_text("not a folder")
+    else:
+        (tmp_path / "other").symlink_to(folder)
+        folder.symlink_to(tmp_path / "other")
+    monkeypatch.setenv("TIMELINE_CACHE", str(folder))
+    with caplog.at_level(logging.WARNING, logger="timeline.cache"):
+        first, second = open_events(), open_events()
+    assert first.data.ok and second.data.ok and not second.cached
+    notes = [r.message for r in caplog.records if "not using the cache folder" in r.message]
+    assert len(notes) == 1 and "loaded without it" in notes[0]
+
+
+def test_a_cache_hit_names_the_file_as_the_caller_did(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "events.yaml").write_text("sources: []\nactors: []\nevents:\n  - id: e\n")
+    raw = (folder / "events.yaml").read_bytes()
+    first = open_bytes(raw, str(folder / "events.yaml"), folder)
+    second = open_bytes(raw, "events.yaml", folder)
+    assert second.cached and second.data.file == "events.yaml"
+    assert [p.file for p in second.data.problems] == ["events.yaml"] * len(first.data.problems)
+    assert str(second.data.problems[0]).startswith("events.yaml:")

@@ -9,7 +9,7 @@ from tests.conftest import EVENT, EVENTS, dataset_text
 from timeline.charts import STATUS_SYMBOLS, estimates_figure, palette, timeline_figure
 from timeline.filters import Filters, apply
 from timeline.frame import actors_frame, to_frame
-from timeline.layout import ROW_PX
+from timeline.layout import ROW_PX, Window
 from timeline.load import load_file
 
 
@@ -65,6 +65,18 @@ def badge_ids(figure):
     }
 
 
+def pointed_ids(figure):
+    """The events outside the first view, each pointed to at its edge (one pointer per lane
+    and side stands for every event that lies that way)."""
+    return {
+        event
+        for trace in figure.data
+        if trace.name == "pointer"
+        for group in trace.meta
+        for event in group.split()
+    }
+
+
 def test_an_event_sits_in_every_actor_lane(loaded):
     frame, actors = loaded
     figure = timeline_figure(frame, actors, expand=every_lane(actors))
@@ -88,17 +100,24 @@ def test_lane_modes(loaded, by, lanes):
     frame, actors = loaded
     figure = timeline_figure(frame, actors, by)
     assert [t.replace("<br>", " ") for t in figure.layout.yaxis.ticktext] == lanes
-    assert {p[0] for p in marker_points(figure)} | badge_ids(figure) == set(frame["id"])
+    shown = {p[0] for p in marker_points(figure)} | badge_ids(figure) | pointed_ids(figure)
+    assert shown == set(frame["id"])
+
+
+# Every event's date in view: 2007 to 2016 (the first view leaves 2007 and 2014 outside).
+EVERY_YEAR = Window(pd.Timestamp("2006-06-01"), pd.Timestamp("2016-06-01"))
 
 
 def test_kind_lanes_hold_each_event_once(loaded):
     frame, actors = loaded
-    figure = timeline_figure(frame, actors, "kind")
+    figure = timeline_figure(frame, actors, "kind", window=EVERY_YEAR, width=1600)
     points = marker_points(figure)
     drawn = [p[0] for p in points]
-    assert len(drawn) == len(set(drawn)) and set(drawn) | badge_ids(figure) == set(frame["id"])
+    assert len(drawn) == len(set(drawn))
+    assert set(drawn) | badge_ids(figure) == set(frame["id"])
     assert not set(drawn) & badge_ids(figure)
-    assert {p[1] for p in points} == {k.capitalize() for k in frame["kind"]}
+    lanes = {t.replace("<br>", " ") for t in figure.layout.yaxis.ticktext}
+    assert {p[1] for p in points} <= lanes == {k.capitalize() for k in frame["kind"]}
 
 
 def band_segments(figure):
@@ -114,7 +133,7 @@ def band_segments(figure):
 
 def test_coarse_spans_are_bands_and_days_are_not(loaded):
     frame, actors = loaded
-    figure = timeline_figure(frame, actors, "single")
+    figure = timeline_figure(frame, actors, "single", window=EVERY_YEAR)
     bands = band_segments(figure)
     # Aug 2014 (month), 2007 (year), 30 Sep–1 Oct 2015 (range, disputed → dotted)
     assert (pd.Timestamp("2014-08-01"), pd.Timestamp("2014-09-01"), "solid") in bands
@@ -122,7 +141,8 @@ def test_coarse_spans_are_bands_and_days_are_not(loaded):
     assert (pd.Timestamp("2015-09-30"), pd.Timestamp("2015-10-02"), "dot") in bands
     coarse = frame[frame["precision"] != "day"]
     assert len(bands) == len(coarse)
-    middle = {p[0]: p[4] for p in marker_points(timeline_figure(frame, actors, "kind"))}
+    drawn = timeline_figure(frame, actors, "kind", window=EVERY_YEAR)
+    middle = {p[0]: p[4] for p in marker_points(drawn)}
     assert middle["is-shishani-training-video"] == pd.Timestamp("2014-08-16")
 
 
@@ -152,7 +172,7 @@ def test_colours_are_stable_when_filters_change(loaded):
 
 def test_hover_shows_title_date_phrase_actors_status_outlet(loaded):
     frame, actors = loaded
-    figure = timeline_figure(frame, actors, "single")
+    figure = timeline_figure(frame, actors, "single", window=EVERY_YEAR)
     hover = {}
     for trace in figure.data:
         if trace.customdata is not None:

@@ -206,3 +206,40 @@ def test_export_into_a_folder_says_to_name_a_file(write, capsys, tmp_path):
     assert main(["export", "--format", "md", "-o", str(folder), str(path)]) == 1
     err = capsys.readouterr().err
     assert f"error: {folder} is a folder: name a file in it" in err and "--force" not in err
+
+
+@pytest.mark.parametrize("size", ["inf", "nan", "-1", "0", "lots"])
+def test_a_size_limit_that_is_no_size_is_a_usage_error(size, write):
+    from tests.conftest import cli
+
+    done = cli("check", "--max-mb", size, str(write(dataset_text(EVENT))))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "argument --max-mb:" in done.stderr
+
+
+@pytest.mark.parametrize("size", ["inf", "nan", "-1"])
+def test_a_size_limit_in_the_environment_that_is_no_size_is_the_default(size, write, monkeypatch):
+    from tests.conftest import cli
+
+    monkeypatch.setenv("TIMELINE_MAX_MB", size)
+    done = cli("check", str(write(dataset_text(EVENT))))
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+
+
+def test_a_path_that_cannot_be_opened_is_a_located_problem(write):
+    """A NUL byte in `text:`, an article or a dataset that is a loop of symbolic links."""
+    from tests.conftest import cli
+
+    path = write(dataset_text(EVENT).replace("text: article.txt", "text: loop1.txt"))
+    (path.parent / "loop1.txt").symlink_to("loop2.txt")
+    (path.parent / "loop2.txt").symlink_to("loop1.txt")
+    done = cli("check", str(path))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "sources[wire].text: the article 'loop1.txt' is a loop of symbolic links" in done.stdout
+    done = cli("check", str(path.parent / "loop1.txt"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "loop1.txt: error: cannot read: Too many levels of symbolic links" in done.stdout
+    nul = write(dataset_text(EVENT).replace("text: article.txt", 'text: "article\\0.txt"'))
+    done = cli("check", str(nul))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "sources[wire].text: 'article\\x00.txt' holds a NUL byte" in done.stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ARTICLES, EVENTS, ROOT
-from timeline.dates import Span, normalise, parse_pin
+from timeline.dates import Span, parse_pin, read
 from timeline.load import ResolvedEvent, load_file
 
 # SOURCES.md's table rows ("what it refers to", first words) -> the events that carry them.
@@ -99,7 +99,7 @@ def test_phrases_are_parsed_not_hand_typed(dataset):
         if event.when is None or item.phrase is None:
             continue
         published = dataset.sources[event.source].published
-        assert item.phrase == normalise(event.when, published, event.direction)
+        assert item.phrase == read(event.when, published, event.direction, event.quote or "")
         if not event.date:
             assert item.span == item.phrase, event.id
         elif not item.phrase.contains(item.span):

@@ -1,23 +1,18 @@
-"""Exports, each opened with a real reader: python-pptx, pdftotext, PIL, Chromium, TimelineJS.
+"""Exports, each opened with a real reader: python-pptx, pdftotext, PIL, Chromium.
 
-Also the CLI `export`/`import` commands, atomic writes and the TimelineJS round trip.
+Also the CLI `export`/`import` commands and atomic writes. TimelineJS itself loading the
+export, and the round trips through it, are in test_timelinejs.py.
 """
 
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
 import os
 import shutil
-import socketserver
 import subprocess
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PIL import Image
@@ -30,8 +25,6 @@ from timeline.export import ExportError, make_view, render, write_atomic
 from timeline.export.images import static_figure
 from timeline.filters import Filters
 from timeline.load import load_file
-
-TIMELINEJS = ROOT / "tests" / "timelinejs" / "node_modules" / "@knight-lab" / "timelinejs"
 
 
 @pytest.fixture(scope="module")
@@ -241,61 +234,6 @@ def test_pptx_deck_has_title_timeline_events_and_sources(fsb_view):
 def test_empty_view_is_refused(data):
     with pytest.raises(ExportError, match="no events match the filters"):
         render(make_view(data, Filters(text="zzzz")), "md")
-
-
-# --- TimelineJS itself ----------------------------------------------------------------------
-
-TIMELINEJS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
-<link rel="stylesheet" href="tl/dist/css/timeline.css"><script src="tl/dist/js/timeline.js"></script>
-</head><body><div id="timeline-embed" style="width:100%;height:650px"></div><script>
-fetch("export.json").then(r => r.json()).then(data => {
-  window.tl = new TL.Timeline("timeline-embed", data, {hash_bookmark: false, font: null});
-  window.tl.on("loaded", () => { window.tlLoaded = true; });
-});
-</script></body></html>"""
-
-
-@pytest.fixture
-def served(tmp_path) -> Iterator[tuple[Path, str]]:
-    """A folder served on localhost with TimelineJS (from the npm registry) inside it."""
-    need("TimelineJS (npm)", TIMELINEJS.is_dir(), "npm ci --prefix tests/timelinejs")
-    (tmp_path / "tl").symlink_to(TIMELINEJS)
-    (tmp_path / "index.html").write_text(TIMELINEJS_PAGE, encoding="utf-8")
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = socketserver.TCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp_path))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def open_in_timelinejs(browser, url: str) -> tuple[Any, list[str]]:
-    """The page of ``url`` once TimelineJS has loaded ``export.json``, and every console
-    error and page error it had (the caller asserts there are none, after its own checks)."""
-    page = browser.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.goto(url)
-    page.wait_for_function("() => window.tlLoaded === true", timeout=30_000)
-    assert page.evaluate("tl.config.messages") == {"errors": [], "warnings": []}
-    return page, problems
-
-
-def test_timelinejs_loads_our_export_without_errors(view, browser, served):
-    folder, url = served
-    (folder / "export.json").write_bytes(render(view, "timelinejs"))
-    page, problems = open_in_timelinejs(browser, url)
-    assert page.locator(".tl-slide").count() == 26  # the title slide and 25 events
-    assert page.evaluate("tl.config.events.length") == 25
-    assert problems == []
-    page.close()
 
 
 # --- command line, atomic writes ------------------------------------------------------------

@@ -375,8 +375,9 @@ def test_a_refused_phrase_says_how_to_pin_it_once(write):
 
 
 def test_direction_auto_reads_the_event_s_quote(write):
-    """`direction: auto`: the quote's cue words decide ("is due" reads ahead), and with no
-    cue the reading nearer publication (1 Oct 2015) wins; `how` says which."""
+    """`direction: auto` (the default): the verb that governs the phrase in the quote
+    decides ("is due" reads ahead), and with no verb that says the reading nearer
+    publication (1 Oct 2015) wins; `how` says which."""
     path = write(
         dataset_text(
             event(
@@ -389,6 +390,9 @@ def test_direction_auto_reads_the_event_s_quote(write):
                 quote="The assembly meets in November.",
             ),
             event(id="plain", when="in January", quote="The vote is due in January."),
+            event(
+                id="back", when="in January", direction="past", quote="The vote is due in January."
+            ),
         )
     )
     (path.parent / "article.txt").write_text(
@@ -398,9 +402,9 @@ def test_direction_auto_reads_the_event_s_quote(write):
     data = load_file(path)
     assert data.problems == []
     spans = {e.event.id: e.span for e in data.events}
-    assert (
-        spans["vote"].label == "Jan 2016"
-        and "the cue 'is due' reads it future" in spans["vote"].how
-    )
-    assert spans["meets"].label == "Nov 2015" and "no cue" in spans["meets"].how
-    assert spans["plain"].label == "Jan 2015"  # looking back, as every event does by default
+    assert spans["vote"].label == "Jan 2016"
+    assert "auto: the verb 'the vote is due' looks ahead ('is due')" in spans["vote"].how
+    assert spans["meets"].label == "Nov 2015" and "no verb" in spans["meets"].how
+    assert "it is nearer than Nov 2014" in spans["meets"].how
+    assert spans["plain"].label == "Jan 2016"  # auto is the default
+    assert spans["back"].label == "Jan 2015"  # a direction given is kept

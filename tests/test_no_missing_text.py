@@ -19,6 +19,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ARTICLE, EVENT, HEADER, ROOT, need
+from tests.live import sheet
 from timeline import charts, export
 from timeline.export import make_view
 from timeline.frame import actors_frame, to_frame
@@ -180,8 +181,9 @@ def run_app(**params: str) -> AppTest:
 def test_the_page_and_its_event_sheet_never_show_nan(dataset, monkeypatch, event, quote):
     monkeypatch.setenv("TIMELINE_EVENTS", str(dataset))
     at = run_app(event=event)
-    assert at.get("dialog"), "the event sheet is open"
-    text = page_text(at)
+    opened = sheet(at)
+    assert opened, "the event sheet is open"
+    text = page_text(at) + "\n" + opened["text"]
     assert quote in text  # the sheet's own text is part of what is scanned
     assert_clean(text, f"the page with {event} open")
 

@@ -73,9 +73,7 @@ def quoting(tmp_path_factory):
         )
         for key, text in QUOTES.items()
     ]
-    text = dataset_text(*events).replace(
-        "title: A wire story", "title: 'Putin: \"We will win\"'"
-    )
+    text = dataset_text(*events).replace("title: A wire story", "title: 'Putin: \"We will win\"'")
     article = "Officials said on Wednesday that the strikes began. " + " ".join(QUOTES.values())
     (folder / "article.txt").write_text(article + "\n", encoding="utf-8")
     path = folder / "events.yaml"

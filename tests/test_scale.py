@@ -170,36 +170,23 @@ def test_a_problem_found_on_the_fast_path_still_gets_its_line(generated):
     assert "'clam' is not one of" in problem.message
 
 
-def test_a_cache_hit_names_the_file_as_the_caller_did(tmp_path, monkeypatch):
-    monkeypatch.setenv("TIMELINE_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "data"
-    folder.mkdir()
-    (folder / "events.yaml").write_text("sources: []\nactors: []\nevents:\n  - id: e\n")
-    raw = (folder / "events.yaml").read_bytes()
-    first = open_bytes(raw, str(folder / "events.yaml"), folder)
-    second = open_bytes(raw, "events.yaml", folder)
-    assert second.cached and second.data.file == "events.yaml"
-    assert [p.file for p in second.data.problems] == ["events.yaml"] * len(first.data.problems)
-    assert str(second.data.problems[0]).startswith("events.yaml:")
-
-
 def test_the_app_shows_the_density_view_and_the_events_once_narrowed(tmp_path, monkeypatch):
-    import json
 
     from streamlit.testing.v1 import AppTest
 
     from tests.conftest import ROOT
+    from tests.live import chart
 
     path = generate(6000, tmp_path / "events.yaml")
     monkeypatch.setenv("TIMELINE_EVENTS", str(path))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     assert not at.exception and not at.error
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = chart(at)
     assert [t["type"] for t in spec["data"]] == ["heatmap"]
     assert at.markdown[0].value.startswith("**Showing 6,000 of 6,000 events** · narrow the view")
     assert any("more than can be told apart" in c.value for c in at.caption)
     at.multiselect(key="f_actors").set_value(["actor-01"]).run()
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = chart(at)
     assert "heatmap" not in {t.get("type") for t in spec["data"]}  # the events themselves
     assert "click an event" in at.markdown[0].value
 

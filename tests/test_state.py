@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -90,8 +91,38 @@ def test_unknown_values_in_a_link_are_dropped_with_a_note():
     assert state == ViewState(Filters(actors=("putin",)))
     assert notes == [
         "ignored unknown actor 'nobody' in the link",
-        "ignored from='soon' in the link: not a YYYY-MM-DD date",
+        "ignored from='soon' in the link: 'soon' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
         "ignored lanes='sideways' in the link",
         "ignored unknown event 'gone' in the link",
         "ignored step='0' in the link: not a step number",
     ]
+
+
+@pytest.mark.parametrize(
+    ("params", "start", "end"),
+    [
+        ({"from": ["2015"]}, dt.date(2015, 1, 1), None),
+        ({"to": ["2015"]}, None, dt.date(2015, 12, 31)),
+        ({"from": ["2015-10"], "to": ["2015-10"]}, dt.date(2015, 10, 1), dt.date(2015, 10, 31)),
+        ({"to": ["2016-02"]}, None, dt.date(2016, 2, 29)),
+        (
+            {"from": ["2015-10-02"], "to": ["2015-10-02"]},
+            dt.date(2015, 10, 2),
+            dt.date(2015, 10, 2),
+        ),
+    ],
+)
+def test_a_link_takes_the_cli_date_syntax(params, start, end):
+    """YYYY, YYYY-MM or YYYY-MM-DD, as on the command line: a year or month from its first
+    day, to its last; a link is written with the days in full."""
+    state, notes = from_params(params, CHOICES)
+    assert (state.filters.start, state.filters.end, notes) == (start, end, [])
+    written = {"from": start, "to": end}
+    assert to_params(state) == {k: day.isoformat() for k, day in written.items() if day}
+
+
+@pytest.mark.parametrize("text", ["soon", "2015-13", "2015-02-30", "15", "2015-09~", "2015/2016"])
+def test_a_link_date_in_another_syntax_is_ignored_with_a_note(text):
+    state, notes = from_params({"from": [text]}, CHOICES)
+    assert state.filters.start is None
+    assert len(notes) == 1 and notes[0].startswith(f"ignored from={text!r} in the link: ")

@@ -43,6 +43,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from timeline import __version__
+from timeline.dates import GRAMMAR
 from timeline.frame import actors_frame, to_frame
 from timeline.load import (
     ArticleRead,
@@ -54,13 +55,14 @@ from timeline.load import (
 )
 from timeline.model import Actor, Media, Period, Source
 from timeline.problems import Problem
-from timeline.reading import read_bounded
+from timeline.reading import read_bounded, resolved
 
-FORMAT = 7  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read;
+FORMAT = 10  # bump when what an entry holds changes (3: Parquet, no pickle; 4: articles read;
 # 5: description, lanes, media, periods, time; 6: the phrase rules of round three, direction
-# auto; 7: edtf, approximate, uncertain)
-LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags")
-JSON_COLUMNS = ("figures", "media")  # dicts of varying keys, or none: kept exactly as JSON text
+# auto; 7: edtf, approximate, uncertain; 8: media kind, media links that are never markup;
+# 9: the link an article was named by; 10: reports, sources, outlets, disagree)
+LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags", "disagree", "sources")
+JSON_COLUMNS = ("figures", "media", "reports")  # dicts of varying keys, or none: JSON text
 log = logging.getLogger("timeline.cache")
 T = TypeVar("T")
 
@@ -86,13 +88,16 @@ def cache_dir() -> Path:
 
 def _key(raw: bytes, file: str, base_dir: Path, max_bytes: int) -> str:
     digest = hashlib.sha256(raw)
-    where = f"{__version__}\0{FORMAT}\0{base_dir.resolve()}\0{Path(file).name}\0{max_bytes}"
-    digest.update(f"\0{where}".encode())
+    where = f"{__version__}\0{FORMAT}\0{resolved(base_dir)}\0{Path(file).name}\0{max_bytes}"
+    digest.update(f"\0{where}\0{GRAMMAR}".encode())  # the date grammar: a phrase's reading
     return digest.hexdigest()
 
 
 def _unchanged(read: ArticleRead) -> bool:
-    """The article file is as the load found it (size and time, else content)."""
+    """The article file is as the load found it (size and time, else content), and the
+    path it was named by still leads to it (a symbolic link re-pointed is a change)."""
+    if read.link and str(resolved(read.link)) != read.path:
+        return False
     try:
         now = os.stat(read.path)
     except OSError:
@@ -230,18 +235,32 @@ def _read_summary(entry: Path) -> Summary | None:
     return _guarded(entry, read) if entry.exists() else None
 
 
+_NOTED: set[str] = set()  # cache folders already said to be unusable, once a process
+
+
 def _usable(folder: Path) -> bool:
-    """The cache folder is ours alone: owned by this user, writable by nobody else."""
+    """The cache folder is ours alone: a folder, owned by this user, writable by nobody
+    else. One that is not is skipped (the dataset is loaded without it), said once."""
     try:
         info = folder.stat()
     except FileNotFoundError:
         return True
-    mine = info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    if not mine:
+    except (OSError, ValueError) as err:  # a loop of links, a NUL in $TIMELINE_CACHE
+        return _unusable(folder, f"it cannot be opened ({getattr(err, 'strerror', None) or err})")
+    if not stat.S_ISDIR(info.st_mode):
+        return _unusable(folder, "it is not a folder")
+    if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return _unusable(folder, "another user owns it or can write to it")
+    return True
+
+
+def _unusable(folder: Path, why: str) -> bool:
+    if str(folder) not in _NOTED:
+        _NOTED.add(str(folder))
         log.warning(
-            "not using the cache folder %s: another user owns it or can write to it", folder
+            "not using the cache folder %s: %s; datasets are loaded without it", folder, why
         )
-    return mine
+    return False
 
 
 def _write(entry: Path, frames: Frames) -> None:
@@ -367,7 +386,7 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 def _memory_key(path: Path, limit: int) -> tuple[str, ...]:
-    return (str(path), str(path.resolve()), str(limit))
+    return (str(path), str(resolved(path)), str(limit))
 
 
 def remembered(path: str | Path, max_bytes: int | None = None) -> Frames | None:

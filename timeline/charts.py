@@ -26,10 +26,10 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from timeline import layout
-from timeline.layout import LABEL_FONT, ROW_PX, Window, fit_window
+from timeline.layout import ROW_PX, Window, fit_window
 from timeline.model import Period
 from timeline.state import LANE_LABELS, LaneMode
-from timeline.text import quoted
+from timeline.text import printable, quoted
 
 # Okabe & Ito (2008), colour-blind safe; the usual affiliations keep fixed colours.
 OKABE_ITO = ["#0072B2", "#009E73", "#D55E00", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -94,7 +94,7 @@ def palette(affiliations: Iterable[str]) -> dict[str, str]:
 
 def esc(text: object) -> str:
     """Dataset text as literal text inside Plotly's HTML-like labels."""
-    return html.escape(str(text), quote=False)
+    return html.escape(printable(text), quote=False)  # no ESC or BEL: an SVG is XML
 
 
 # --- lanes --------------------------------------------------------------------
@@ -116,11 +116,12 @@ def folded_groups(
     return folded
 
 
-def _fold(rows: pd.DataFrame, folded: set[str]) -> pd.DataFrame:
-    """Actors of a folded affiliation share its lane, "Russia · 12 actors"; one row per event."""
+def _fold(rows: pd.DataFrame, folded: set[str], kept: Sequence[str] = ()) -> pd.DataFrame:
+    """Actors of a folded affiliation share its lane, "Russia · 12 actors"; one row per
+    event. Actors in ``kept`` (the ones filtered on) keep a lane of their own."""
     if not folded:
         return rows
-    inside = rows["colour_key"].isin(folded)
+    inside = rows["colour_key"].isin(folded) & ~rows["lane_key"].isin(list(kept))
     sizes = rows[inside].groupby("colour_key")["lane_key"].nunique()
     rows = rows.copy()
     shared = {key: f"{key} · {count} actors" for key, count in sizes.items()}
@@ -133,6 +134,7 @@ def lane_rows(
     by: LaneMode,
     actors: pd.DataFrame,
     expand: Iterable[str] = (),
+    first: Sequence[str] = (),
     max_lanes: int = MAX_LANES,
 ) -> pd.DataFrame:
     """One row per (event, lane); ``lane`` is the lane's label, ``colour_key`` its affiliation.
@@ -148,7 +150,7 @@ def lane_rows(
         rows["primary"] = ~rows.index.duplicated()  # the event's first actor: labelled first
         rows["lane"] = rows["lane_key"].map(names)
         rows["colour_key"] = rows["lane_key"].map(affiliation)
-        return _fold(rows, folded_groups(rows, expand, max_lanes))
+        return _fold(rows, folded_groups(rows, expand, max_lanes), first)
     rows = frame.copy()
     rows["colour_key"] = rows["actors"].map(lambda ids: affiliation[ids[0]])
     if by == "affiliation":
@@ -164,19 +166,37 @@ def lane_rows(
     return rows
 
 
-def lane_order(rows: pd.DataFrame, colours: Mapping[str, str], by: LaneMode) -> list[str]:
-    """Actor and affiliation lanes grouped by affiliation (palette order), then by their
-    first event; kind and source lanes by their first event."""
+def lane_order(
+    rows: pd.DataFrame, colours: Mapping[str, str], by: LaneMode, first: Sequence[str] = ()
+) -> list[str]:
+    """The lanes of ``first`` (the actors filtered on, or their affiliations) first, in that
+    order; then actor and affiliation lanes grouped by affiliation (palette order), then
+    by their first event; kind and source lanes by their first event."""
     rank = {name: i for i, name in enumerate(colours)}
     grouped = by in ("actor", "affiliation")
-    first = rows.groupby("lane", sort=False).agg(
+    first_rank = _first_rank(rows, by, first)
+    lanes = rows.groupby("lane", sort=False).agg(
         start=("start", "min"), key=("colour_key", "first")
     )
-    first["rank"] = first["key"].map(lambda k: rank.get(k, len(rank)) if grouped else 0)
-    return list(first.sort_values(["rank", "start"]).index)
+    lanes["chosen"] = [first_rank.get(str(lane), len(first_rank)) for lane in lanes.index]
+    lanes["rank"] = lanes["key"].map(lambda k: rank.get(k, len(rank)) if grouped else 0)
+    return list(lanes.sort_values(["chosen", "rank", "start"]).index)
 
 
-def _name_lines(name: str) -> list[str]:
+def _first_rank(rows: pd.DataFrame, by: LaneMode, first: Sequence[str]) -> dict[str, int]:
+    """Lane name → its place among the lanes of the actors filtered on."""
+    if by == "actor" and "lane_key" in rows:
+        names = rows.drop_duplicates("lane_key").set_index("lane_key")["lane"]
+        chosen = [names[a] for a in first if a in names.index]
+    elif by == "affiliation":
+        keys = rows.explode("actors").drop_duplicates("actors").set_index("actors")["colour_key"]
+        chosen = [keys[a] for a in first if a in keys.index]
+    else:
+        chosen = []
+    return {lane: i for i, lane in enumerate(dict.fromkeys(chosen))}
+
+
+def lane_name_lines(name: str) -> list[str]:
     """A lane's name on at most two lines, cut with "…" beyond that."""
     lines = textwrap.wrap(name, LANE_NAME_CHARS) or [""]
     if len(lines) > 2:
@@ -201,33 +221,22 @@ def lanes(
     actors: pd.DataFrame,
     by: LaneMode,
     expand: Iterable[str] = (),
+    first: Sequence[str] = (),
     max_lanes: int = MAX_LANES,
 ) -> tuple[pd.DataFrame, list[str]]:
     """One row per (event, lane), and the lanes in the order they are drawn (at most
-    ``MAX_DRAWN_LANES``): what the event view and the density view both draw. Actor
-    lanes beyond ``max_lanes`` are folded by affiliation (the deck asks for fewer)."""
-    rows = lane_rows(frame, by, actors, expand, max_lanes)
-    rows, order = cap_lanes(rows, lane_order(rows, palette(actors["affiliation"]), by), by)
-    return rows, order
+    ``MAX_DRAWN_LANES``, ``first``'s lanes leading): what the event view and the density
+    view both draw. Actor lanes beyond ``max_lanes`` are folded by affiliation (the deck
+    asks for fewer)."""
+    rows = lane_rows(frame, by, actors, expand, first, max_lanes)
+    order = lane_order(rows, palette(actors["affiliation"]), by, first)
+    return cap_lanes(rows, order, by)
 
 
-def _margin_left(names: Mapping[str, list[str]]) -> int:
+def margin_left(names: Mapping[str, list[str]]) -> int:
     """Room for the longest line of the lane names (each wrapped by ``_name_lines``)."""
     longest = max((len(line) for lines in names.values() for line in lines), default=4)
     return 24 + int(LANE_FONT * 0.56 * min(longest, LANE_NAME_CHARS))
-
-
-def _lean_place(
-    rows: pd.DataFrame, order: list[str]
-) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, tuple[float, float]]]:
-    """No window to fit labels in: every marker on its lane's line, no labels."""
-    height = ROW_PX + 2 * layout.LANE_PAD
-    bounds = {lane: (float(i * height), float((i + 1) * height)) for i, lane in enumerate(order)}
-    rows = rows.reset_index(drop=True)
-    rows["y"] = rows["lane"].map({lane: b[0] + height / 2 for lane, b in bounds.items()})
-    rows["text"], rows["side"], rows["edge"], rows["ex"] = "", "right", "", rows["middle"]
-    rows["drawn"] = True
-    return rows, pd.DataFrame(columns=["lane", "x", "px", "ids", "y", "count"]), bounds
 
 
 # --- hover text ---------------------------------------------------------------
@@ -281,259 +290,6 @@ HOVERED = ["title", "label", "time", "when", "pinned", "actor_names", "status", 
 # --- traces -------------------------------------------------------------------
 
 
-def _days(values: pd.Series) -> np.ndarray:
-    """Dates as ``YYYY-MM-DD`` text: the shortest form Plotly reads on a date axis."""
-    return np.asarray(values.dt.strftime("%Y-%m-%d"), dtype=object)
-
-
-Trace = dict[str, Any]
-
-
-@lru_cache(maxsize=1)
-def white_template() -> dict[str, Any]:
-    """Plotly's "plotly_white" template as data: what every figure that leaves the page
-    carries (importing Streamlit changes Plotly's default; a name would not survive a
-    figure made without validation)."""
-    return cast(dict[str, Any], pio.templates["plotly_white"].to_plotly_json())
-
-
-VALIDATE = False  # tests turn it on, to prove the unvalidated figure is the validated one
-
-
-def _made(data: list[Trace], layout: dict[str, Any]) -> go.Figure:
-    """The figure of plain traces and layout, made without Plotly's validation (0.15 s of a
-    filter change, half of it deep-copying the template): every property here is our own
-    code's, and a test compares the result with the validated figure's JSON."""
-    return go.Figure(data=data, layout=layout, _validate=VALIDATE)
-
-
-def _scatter(**props: Any) -> Trace:
-    """A scatter trace as plain data: the figure is validated once, when it is made, not
-    trace by trace and update by update (a third of the time of a filter change)."""
-    arrays = {k: v.to_numpy() for k, v in props.items() if isinstance(v, pd.Series)}
-    return {"type": "scatter", **props, **arrays}  # arrays by position, as validation makes
-
-
-def _bands(rows: pd.DataFrame, colour: str, dotted: bool, vague: bool = False) -> Trace:
-    """Translucent bands over non-day spans, one trace with gaps between segments: dotted
-    for a claim or dispute, dashed and paler for an approximate or uncertain date."""
-    n = len(rows)
-    xs = np.empty(3 * n, dtype=object)
-    ys = np.empty(3 * n, dtype=object)
-    xs[0::3], xs[1::3], xs[2::3] = _days(rows["start"]), _days(rows["end"] + ONE_DAY), None
-    ys[0::3] = ys[1::3] = rows["y"].to_numpy()
-    ys[2::3] = None
-    return _scatter(
-        x=xs,
-        y=ys,
-        mode="lines",
-        hoverinfo="skip",
-        showlegend=False,
-        opacity=0.2 if vague else 0.35,
-        line={"color": colour, "width": 12, "dash": _BAND_DASH[(dotted, vague)]},
-    )
-
-
-# (a claim or dispute, an approximate or uncertain date): the band's dash
-_BAND_DASH = {
-    (False, False): "solid",
-    (True, False): "dot",
-    (False, True): "dash",
-    (True, True): "dashdot",
-}
-
-
-def _faded(rows: pd.DataFrame, focus: str | None) -> list[float] | float:
-    """Each marker's opacity: faded when its date is vague, dimmed when another is focused."""
-    vague = rows["vague"].to_numpy()
-    if focus is None and not vague.any():
-        return 1.0
-    base = np.where(vague, VAGUE, 1.0)
-    if focus is not None:
-        base = np.minimum(base, np.where(rows["id"].to_numpy() == focus, 1.0, DIMMED))
-    return [float(v) for v in base]
-
-
-def _markers(rows: pd.DataFrame, colour: str, name: str, focus: str | None) -> Trace:
-    """Event markers, each with its label beside it; with ``focus``, the rest are dimmed.
-
-    A row whose event lies outside the first view carries no label here: its pointer
-    at the window's edge does (``_pointers``)."""
-    opacity = _faded(rows, focus)
-    inside = rows["edge"] == ""
-    text_colour = (
-        TEXT_COLOUR
-        if focus is None
-        else [TEXT_COLOUR if i == focus else "#b3b3b3" for i in rows["id"]]
-    )
-    return _scatter(
-        x=rows["middle"],
-        y=rows["y"],
-        mode="markers+text",
-        name=name,
-        legendgroup=name,
-        showlegend=False,
-        customdata=rows["id"],
-        hovertext=hover_text(rows),
-        hoverinfo="text",
-        text=[esc(t) if keep else "" for t, keep in zip(rows["text"], inside, strict=True)],
-        textposition=[f"middle {side}" for side in rows["side"]],
-        textfont={"size": LABEL_FONT, "color": text_colour},
-        selected={"marker": {"opacity": 1}},
-        unselected={"marker": {"opacity": 1 if focus is None else DIMMED}},
-        marker={
-            "color": colour,
-            "size": 14,
-            "symbol": rows["status"].map(STATUS_SYMBOLS).tolist(),
-            "line": {"color": colour, "width": 2.5},
-            "opacity": opacity,
-        },
-    )
-
-
-def _pointers(rows: pd.DataFrame, colour: str, focus: str | None) -> list[Trace]:
-    """Events outside the first view: a ◀ or ▶ at the window's edge, with their label."""
-    edge = rows[rows["edge"] != ""]
-    if edge.empty:
-        return []
-    return [
-        _scatter(
-            x=edge["ex"],
-            y=edge["y"],
-            mode="markers+text",
-            name="pointer",
-            showlegend=False,
-            customdata=edge["id"],
-            hovertext=hover_text(edge),
-            hoverinfo="text",
-            text=[esc(t) for t in edge["text"]],
-            textposition=[f"middle {side}" for side in edge["side"]],
-            textfont={"size": LABEL_FONT, "color": TEXT_COLOUR},
-            marker={
-                "color": colour,
-                "size": 13,
-                "symbol": [
-                    "triangle-left" if e == "before" else "triangle-right" for e in edge["edge"]
-                ],
-                "opacity": _faded(edge, focus),
-            },
-            cliponaxis=False,
-        )
-    ]
-
-
-def _badges(badges: pd.DataFrame, titles: Mapping[str, str]) -> list[Trace]:
-    """ "+5": the events at one spot that their lane had no room to label; a click lists them."""
-    if badges.empty:
-        return []
-    hover = [
-        f"<b>{n} more here</b><br>"
-        + "<br>".join(esc(layout.short_title(titles[i], 60)) for i in ids[:12])
-        + ("<br>…" if n > 12 else "")
-        + "<br><i>Click to list them</i>"
-        for ids, n in zip(badges["ids"], badges["count"], strict=True)
-    ]
-    return [
-        _scatter(
-            x=badges["x"],
-            y=badges["y"],
-            mode="markers+text",
-            showlegend=False,
-            name="more",
-            customdata=["group:" + " ".join(ids) for ids in badges["ids"]],
-            hovertext=hover,
-            hoverinfo="text",
-            text=[f"+{n}" for n in badges["count"]],
-            textposition="middle center",
-            textfont={"size": 11, "color": "#ffffff"},
-            marker={"size": 19, "symbol": "square", "color": "#404040", "line": {"width": 0}},
-        )
-    ]
-
-
-def _legend(
-    colours: Mapping[str, str],
-    shown: Iterable[str],
-    statuses: Iterable[str] = (),
-    vague: bool = False,
-) -> list[Trace]:
-    """Legend entries: one per affiliation shown, one per status symbol ('unknown' only
-    when an event has it), and the faded mark of a vague date when one is drawn."""
-    present, marked = set(shown), set(statuses)
-    entries = [
-        _scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name=esc(name),
-            legendgroup=name,
-            marker={"color": colours[name], "size": 14, "symbol": "square"},
-        )
-        for name in colours
-        if name in present
-    ]
-    entries += [
-        _scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name=status,
-            legendgroup="status",
-            marker={
-                "color": "#555555",
-                "size": 14,
-                "symbol": symbol,
-                "line": {"color": "#555555", "width": 2.5},
-            },
-        )
-        for status, symbol in STATUS_SYMBOLS.items()
-        if status != "unknown" or status in marked
-    ]
-    return entries + ([_vague_entry()] if vague else [])
-
-
-def _vague_entry() -> Trace:
-    return _scatter(
-        x=[None],
-        y=[None],
-        mode="markers",
-        name="c. / ? approximate or uncertain date",
-        legendgroup="vague",
-        marker={"color": "#555555", "size": 14, "symbol": "circle", "opacity": VAGUE},
-    )
-
-
-def _highlight(rows: pd.DataFrame, badges: pd.DataFrame, selected: str | None) -> list[Trace]:
-    """A ring round the selected event wherever it is drawn (or round its badge)."""
-    if not selected:
-        return []
-    chosen = rows[(rows["id"] == selected) & rows["drawn"]]
-    xs, ys = list(chosen["ex"]), list(chosen["y"])
-    for x, y, ids in zip(badges["x"], badges["y"], badges["ids"], strict=True):
-        if selected in ids:
-            xs.append(x)
-            ys.append(y)
-    if not xs:
-        return []
-    return [
-        _scatter(
-            x=xs,
-            y=ys,
-            mode="markers",
-            hoverinfo="skip",
-            showlegend=False,
-            name="selected",
-            marker={
-                "size": 30,
-                "symbol": "circle-open",
-                "color": "#000000",
-                "line": {"width": 3, "color": "#000000"},
-            },
-            cliponaxis=False,
-        )
-    ]
-
-
 def revision(frame: pd.DataFrame) -> str:
     """Plotly's ``uirevision`` for a view: the same events keep the user's zoom."""
     return hashlib.sha1("\n".join(sorted(frame["id"])).encode()).hexdigest()[:16]
@@ -543,7 +299,7 @@ def revision(frame: pd.DataFrame) -> str:
 DRAWN = [
     *("id", "title", "source", "outlet", "when", "start", "end", "middle", "precision"),
     *("label", "time", "pinned", "actors", "actor_names", "affiliations", "kind", "status"),
-    *("figures", "approximate", "uncertain"),
+    *("figures", "approximate", "uncertain", "outlets", "disagree"),
 ]
 
 
@@ -551,51 +307,45 @@ def timeline_figure(
     frame: pd.DataFrame,
     actors: pd.DataFrame,
     by: LaneMode = "actor",
-    selected: str | None = None,
-    focus: bool = False,
-    expand: Iterable[str] = (),
-    width: int = PAGE_WIDTH,
     window: Window | None = None,
+    width: int = PAGE_WIDTH,
+    **look: Any,
 ) -> go.Figure:
-    """The interactive timeline of ``frame``'s events, in lanes ``by`` actor (or other).
-
-    Every event carries its short title, packed so that no two labels overlap in a figure
-    ``width`` px wide (wider is fine). ``selected`` is ringed; with ``focus`` (briefing
-    mode) every other event is dimmed. ``expand`` names affiliations never folded;
-    ``window`` is ``fit_window(frame)`` when the caller has it already.
-    """
+    """The timeline of ``frame``'s events in lanes ``by`` actor (or other), as the page
+    draws it at ``width`` px for ``window`` (else the fitted first view): packed by the one
+    packer (``timeline/draw/js/timeline.js``), so no two labels overlap. ``look`` holds the
+    rest of ``draw.spec.Look``: ``selected`` is ringed; with ``focus`` (briefing mode) every
+    other event is dimmed; ``expand`` names affiliations never folded; ``periods`` are
+    drawn as bands; ``first`` names the actors whose lanes lead."""
     if len(frame) > DENSE:
-        return density_figure(frame, actors, by, expand)
-    frame = frame[DRAWN]  # every copy below is narrower
-    colours = palette(actors["affiliation"])
-    rows, order = lanes(frame, actors, by, expand)
-    window = fit_window(frame) if window is None else window
-    names = {lane: _name_lines(lane) for lane in order}
-    left = _margin_left(names)
-    if window is None:
-        rows, badges, bounds = _lean_place(rows, order)
-    else:
-        least = {lane: len(lines) for lane, lines in names.items()}
-        plot_width = width - left - MARGIN_RIGHT
-        rows, badges, bounds = layout.pack(rows, order, window, plot_width, least)
-    rows["vague"] = rows["approximate"] | rows["uncertain"]  # "c. Aug 2014", "Aug 2014?"
-    traces: list[Trace] = []
-    for key, group in rows.groupby("colour_key", sort=False):
-        colour = colours.get(str(key), "#000000")
-        spans = group[group["precision"] != "day"]
-        hollow = spans["status"].isin(HOLLOW)
-        for dotted, faint in _BAND_DASH:
-            part = spans[(hollow == dotted) & (spans["vague"] == faint)]
-            if not part.empty:
-                traces.append(_bands(part, colour, dotted, faint))
-        focused, drawn = (selected if focus else None), group[group["drawn"]]
-        traces += [_markers(drawn, colour, str(key), focused)]
-        traces += _pointers(drawn, colour, focused)
-    titles = dict(zip(frame["id"], frame["title"], strict=True))
-    traces += _badges(badges, titles) + _highlight(rows, badges, selected)
-    traces += _legend(colours, rows["colour_key"], rows["status"], bool(rows["vague"].any()))
-    look = _layout(names, bounds, window, left)
-    return _made(data=traces, layout={**look, "uirevision": revision(frame), "meta": "timeline"})
+        return density_figure(frame, actors, by, look.get("expand", ()))
+    from timeline.draw import engine, spec
+
+    tupled: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in look.items()}
+    described = spec.view_spec(frame, actors, spec.Look(by=by, width=width, **tupled))
+    options: dict[str, Any] = {"width": width, "breaks": "auto"}
+    if window is not None:
+        options["range"] = [spec.ms(window.start), spec.ms(window.end)]
+    drawn = engine.figure_dict(described, **options)
+    return _made(data=drawn["data"], layout=drawn["layout"])
+
+
+VALIDATE = False  # tests turn it on, to prove the unvalidated figure is the validated one
+
+
+def _made(data: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
+    """The figure of plain traces and layout, made without Plotly's validation (0.15 s of a
+    filter change, half of it deep-copying the template): every property is our own
+    code's, and a test compares the result with the validated figure's JSON."""
+    return go.Figure(data=data, layout=layout, _validate=VALIDATE)
+
+
+@lru_cache(maxsize=1)
+def white_template() -> dict[str, Any]:
+    """Plotly's "plotly_white" template as data: what every figure that leaves the page
+    carries (importing Streamlit changes Plotly's default; a name would not survive a
+    figure made without validation)."""
+    return cast(dict[str, Any], pio.templates["plotly_white"].to_plotly_json())
 
 
 # --- density: more events than a screen can show -------------------------------------------
@@ -639,7 +389,7 @@ def density_figure(
     labels = [_period_label(p, step) for p in pd.DatetimeIndex(counts.columns)]
     z = counts.to_numpy().astype(float)
     z[z == 0] = np.nan  # an empty cell stays white
-    names = {lane: _name_lines(lane) for lane in order}
+    names = {lane: lane_name_lines(lane) for lane in order}
     figure = go.Figure(
         go.Heatmap(
             x=counts.columns,
@@ -655,7 +405,7 @@ def density_figure(
             name="density",
         )
     )
-    return _density_layout(figure, len(order), _margin_left(names), len(frame), step)
+    return _density_layout(figure, len(order), margin_left(names), len(frame), step)
 
 
 def _density_layout(figure: go.Figure, lanes: int, left: int, events: int, step: str) -> go.Figure:
@@ -682,142 +432,6 @@ def _density_layout(figure: go.Figure, lanes: int, left: int, events: int, step:
         meta="timeline-density",
     )
     return figure
-
-
-def _lane_shading(
-    order: list[str], bounds: Mapping[str, tuple[float, float]]
-) -> list[dict[str, Any]]:
-    """Every other lane on a light grey ground, so a lane's rows read as one."""
-    return [
-        {
-            "type": "rect",
-            "xref": "paper",
-            "yref": "y",
-            "x0": 0,
-            "x1": 1,
-            "y0": bounds[lane][0],
-            "y1": bounds[lane][1],
-            "fillcolor": "#f3f4f6",
-            "line": {"width": 0},
-            "layer": "below",
-        }
-        for lane in order[1::2]
-    ]
-
-
-def _layout(
-    names: Mapping[str, list[str]],
-    bounds: Mapping[str, tuple[float, float]],
-    window: Window | None,
-    left: int,
-) -> dict[str, Any]:
-    """Sizes, axes and lanes; ``names`` are the lanes in order, each with its name's lines."""
-    order = list(names)
-    bottom = max((b[1] for b in bounds.values()), default=ROW_PX)
-    return dict(
-        template=white_template(),
-        height=int(bottom + MARGIN_TOP + MARGIN_BOTTOM),
-        margin={"l": left, "r": MARGIN_RIGHT, "t": MARGIN_TOP, "b": MARGIN_BOTTOM},
-        font=FONT,
-        hovermode="closest",
-        clickmode="event+select",
-        dragmode="zoom",
-        hoverlabel={"font": {"size": FONT_SIZE}, "align": "left"},
-        plot_bgcolor="#ffffff",
-        paper_bgcolor="#ffffff",
-        shapes=_lane_shading(order, bounds),
-        legend={
-            "orientation": "h",
-            "y": -4 / max(bottom, 1),
-            "yanchor": "top",
-            "x": 0,
-            "itemclick": False,
-            "itemdoubleclick": False,
-            "traceorder": "normal",
-            "font": {"size": 13},
-        },
-        xaxis={
-            "type": "date",
-            "side": "top",
-            "range": None if window is None else [window.start, window.end],
-            "showgrid": True,
-            "gridcolor": "#e0e0e0",
-            "ticks": "outside",
-            "tickfont": {"size": 14},
-            "linecolor": "#888888",
-            "showline": True,
-        },
-        yaxis={
-            "tickvals": [
-                bounds[k][0] + layout.LANE_PAD + ROW_PX * len(lines) / 2
-                for k, lines in names.items()
-            ],
-            "ticktext": ["<br>".join(esc(line) for line in lines) for lines in names.values()],
-            "tickfont": {"size": LANE_FONT},
-            "range": [bottom, 0],
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": True,
-            "title": {"text": ""},
-        },
-    )
-
-
-def add_periods(
-    figure: go.Figure, periods: Sequence[Period], frame: pd.DataFrame, width: int = PAGE_WIDTH
-) -> go.Figure:
-    """The dataset's periods (TimelineJS eras) on an event figure of ``frame``, drawn
-    ``width`` px wide: each a band behind the lanes, named below the plot where it is wide
-    enough for a few letters (the whole name on hover). A density figure gets none."""
-    shown = figure.layout.xaxis.range
-    if not periods or frame.empty or len(frame) > DENSE:
-        return figure
-    if shown:
-        window = Window(pd.Timestamp(shown[0]), pd.Timestamp(shown[1]))
-    else:
-        window = fit_window(frame) or Window(frame["start"].min(), frame["end"].max())
-    plot_px = width - (figure.layout.margin.l or 0) - (figure.layout.margin.r or 0)
-    _periods(figure, periods, window, plot_px)
-    return figure
-
-
-def _periods(figure: go.Figure, periods: Sequence[Period], window: Window, plot_px: int) -> None:
-    seen = [p for p in map(period_span, periods) if p[2] >= window.start and p[1] <= window.end]
-    if not seen:
-        return
-    px_per_second = plot_px / max((window.end - window.start).total_seconds(), 1)
-    for name, start, end in seen:
-        lo, hi = max(start, window.start), min(end, window.end)
-        figure.add_vrect(
-            x0=lo, x1=hi, fillcolor=PERIOD_FILL, opacity=0.55, line_width=0, layer="below"
-        )
-        room = int((hi - lo).total_seconds() * px_per_second / 7.5)  # letters of 12 px type
-        if room >= 4:
-            figure.add_annotation(
-                x=lo + (hi - lo) / 2,
-                y=0,
-                xref="x",
-                yref="paper",
-                yanchor="top",
-                yshift=-2,
-                text=esc(layout.short_title(name, room)),
-                hovertext=esc(name),
-                showarrow=False,
-                font={"size": 12, "color": PERIOD_INK},
-                bgcolor=PERIOD_FILL,
-            )
-    _room_for_period_names(figure)
-
-
-def _room_for_period_names(figure: go.Figure) -> None:
-    """The period names sit below the plot: the legend moves down to make room."""
-    height, bottom = figure.layout.height, figure.layout.margin.b
-    plot = max(height - figure.layout.margin.t - bottom, 1)
-    figure.update_layout(
-        height=height + PERIOD_LABEL_PX,
-        margin={"b": bottom + PERIOD_LABEL_PX},
-        legend={"y": figure.layout.legend.y - PERIOD_LABEL_PX / plot},
-    )
 
 
 def period_span(period: Period) -> tuple[str, pd.Timestamp, pd.Timestamp]:

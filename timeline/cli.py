@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
-import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -20,18 +19,18 @@ from typing import TYPE_CHECKING, TextIO
 import pandas as pd
 
 from timeline import export, filters
-from timeline.cache import Frames, open_bytes, open_dataset, open_summary
-from timeline.dates import DateError, parse_pin
+from timeline.cache import Frames, open_dataset, open_summary
 from timeline.export import records
 from timeline.frame import to_records
-from timeline.load import Summary, default_max_bytes
+from timeline.load import Summary, default_max_bytes, megabytes_to_bytes
 from timeline.problems import errors, warnings
 from timeline.reading import read_bounded
 from timeline.state import LANE_MODES
 from timeline.text import terminal
+from timeline.timelinejs.read import TimelineJSError
 
 if TYPE_CHECKING:
-    from timeline.timelinejs_import import Imported
+    from timeline.timelinejs import Imported
 
 DEFAULT_FILE = "events.yaml"
 
@@ -53,7 +52,19 @@ def _report(data: Summary, out: TextIO) -> None:
 
 
 def _max_bytes(args: argparse.Namespace) -> int | None:
-    return None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
+    return None if args.max_mb is None else megabytes_to_bytes(args.max_mb)
+
+
+def _megabytes(text: str) -> float:
+    """``--max-mb``: a size above 0 (not inf, nan or -1), else a usage error."""
+    try:
+        megabytes = float(text)
+        megabytes_to_bytes(megabytes)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(
+            str(err) if "MB" in str(err) else f"{text!r} is not a number"
+        ) from None
+    return megabytes
 
 
 def _open(args: argparse.Namespace) -> Frames:
@@ -66,15 +77,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if data.ok else 1
 
 
-def _date_bound(text: str, end: bool) -> dt.date:
-    """``--from 2015`` starts on 1 Jan 2015; ``--to 2015`` ends on 31 Dec 2015."""
-    try:
-        span = parse_pin(text)
-    except DateError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-    return span.end if end else span.start
-
-
 def _table(frame: pd.DataFrame) -> str:
     records = to_records(frame)
     if not records:
@@ -85,16 +87,6 @@ def _table(frame: pd.DataFrame) -> str:
     return "\n".join(
         "  ".join(str(row[key]).ljust(width) for key, width in widths.items()) + "  " + row["title"]
         for row in rows
-    )
-
-
-def _filters(args: argparse.Namespace) -> filters.Filters:
-    return filters.Filters(
-        picks=tuple((d.name, tuple(getattr(args, d.name))) for d in filters.DIMENSIONS),
-        actor_mode=args.actor_mode,
-        start=args.start,
-        end=args.end,
-        text=args.search or "",
     )
 
 
@@ -129,8 +121,11 @@ def _unknown_picks(args: argparse.Namespace, opened: Frames) -> list[str]:
     """A message for every picked value the dataset does not have."""
     found = []
     for d in filters.DIMENSIONS:
+        picked = getattr(args, d.name, None)
+        if not isinstance(picked, list):  # a count or a yes/no row, not a pick-list
+            continue
         known = _known(d, opened)
-        found += [_unknown(d, v, known) for v in getattr(args, d.name) if v not in known]
+        found += [_unknown(d, v, known) for v in picked if v not in known]
     return found
 
 
@@ -150,7 +145,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if opened is None:
         return 2
     data = opened.data
-    frame = filters.apply(opened.frame, _filters(args))
+    frame = filters.apply(opened.frame, filters.read_args(args))
     if args.format == "json":
         sys.stdout.write(records.to_json(frame))
     elif args.format == "csv":  # data when redirected; shown safely on a terminal
@@ -166,7 +161,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if opened is None:
         return 2
     data = opened.data
-    view = replace(export.make_view(opened, _filters(args), args.lanes), paper=args.paper)
+    view = replace(export.make_view(opened, filters.read_args(args), args.lanes), paper=args.paper)
     output = args.output or export.default_name(view, args.format)
     try:
         path = export.write_atomic(output, export.render(view, args.format), args.force)
@@ -180,20 +175,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _imported(source: Path, kind: str) -> Imported:
-    """The import of ``source``, checked as the dataset it becomes; ExportError names the
-    input file (the output is not written unless the data passes check)."""
-    from timeline.timelinejs_import import import_text
+    """The import of ``source``, checked slide by slide as the dataset it becomes (what
+    check refuses is left out and said); TimelineJSError when nothing can be imported."""
+    from timeline.timelinejs import import_text
 
     raw = read_bounded(source, default_max_bytes()).decode("utf-8-sig")
-    made = import_text(raw, source.name, kind)
-    checked = open_bytes(made.text.encode(), source.name, Path("."), use_cache=False).data
-    if not checked.ok:
-        raise export.ExportError(
-            "the import made data that does not pass check, so nothing was written "
-            "(please report this with the file):\n"
-            + "\n".join(p.message for p in errors(checked.problems))
-        )
-    return made
+    return import_text(raw, source.name, kind)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -205,7 +192,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as err:
         print(terminal(f"error: cannot read {source}: {err}"), file=sys.stderr)
         return 1
-    except export.ExportError as err:
+    except (export.ExportError, TimelineJSError) as err:
         print(terminal(f"error: {source}: {err}"), file=sys.stderr)
         return 1
     for slide in made.skipped:
@@ -238,6 +225,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     dupes = sum(bool(c.duplicates) for c in candidates)
     pins = sum(c.phrase.span is None for c in candidates)
     where = f"; {dupes} look like events already in {args.into}" if data is not None else ""
+    further = sum(bool(c.reports_of) for c in candidates)
+    where += f", {further} may be further reports of them (see the comments)" if further else ""
     print(
         f"{len(candidates)} candidate events from {article}{where}; {pins} need a pin",
         file=sys.stderr,
@@ -248,10 +237,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 def _new_source(
     args: argparse.Namespace, article: Path, text: str, data: Summary | None
 ) -> dict[str, str]:
-    from timeline.ids import slug
+    from timeline.curate import new_source
 
-    taken = set(data.sources) if data else set()
-    outlet = args.outlet or "Unknown outlet"
     relative = str(article)
     if args.into:
         relative = os.path.relpath(article.resolve(), Path(args.into).resolve().parent)
@@ -261,15 +248,16 @@ def _new_source(
                 "its text: field, or the loader will refuse it",
                 file=sys.stderr,
             )
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), article.stem)
-    return {
-        "id": slug(f"{outlet} {args.published}", taken),
-        "title": args.title or first_line,
-        "outlet": outlet,
-        "published": args.published.isoformat(),
-        "url": args.url or "",
-        "text": relative,
-    }
+    taken = data.sources if data else ()
+    return new_source(
+        text,
+        args.published,
+        taken,
+        outlet=args.outlet or "",
+        title=args.title or "",
+        url=args.url or "",
+        path=relative,
+    )
 
 
 def _iso_date(text: str) -> dt.date:
@@ -283,7 +271,7 @@ def _add_file_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", nargs="?", default=DEFAULT_FILE, help="default: events.yaml")
     command.add_argument(
         "--max-mb",
-        type=float,
+        type=_megabytes,
         metavar="MB",
         help="refuse larger files (default: TIMELINE_MAX_MB, else 64)",
     )
@@ -291,32 +279,7 @@ def _add_file_argument(command: argparse.ArgumentParser) -> None:
 
 def _add_filter_options(command: argparse.ArgumentParser) -> None:
     _add_file_argument(command)
-    for d in filters.DIMENSIONS:
-        command.add_argument(
-            f"--{d.key}",
-            dest=d.name,
-            action="append",
-            default=[],
-            metavar=d.key.upper(),
-            help=f"{d.help}: {', '.join(d.vocabulary)}" if d.vocabulary else d.help,
-        )
-    command.add_argument(
-        "--all-actors",
-        dest="actor_mode",
-        action="store_const",
-        const="all",
-        default="any",
-        help="with several --actor: keep events that have all",
-    )
-    command.add_argument("--search", metavar="WORDS", help="words in title, quote or actor names")
-    for flag, dest, end in (("--from", "start", False), ("--to", "end", True)):
-        command.add_argument(
-            flag,
-            dest=dest,
-            type=functools.partial(_date_bound, end=end),
-            metavar="DATE",
-            help="YYYY, YYYY-MM or YYYY-MM-DD",
-        )
+    filters.add_flags(command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -44,6 +44,10 @@ COLUMNS = [
     "figures",
     "tags",
     "notes",
+    "reports",  # every report, the event's own first; empty when it has only its own
+    "sources",  # the source ids of every report, the event's own first
+    "outlets",  # how many independent outlets report it
+    "disagree",  # what its reports disagree on: "date", "status", "figure:<measure>"
     "line",
 ]
 # Fields a curator may leave out: "" in the frame (pandas would show a missing one as "nan"),
@@ -52,6 +56,7 @@ OPTIONAL_TEXT = ["when", "phrase_label", "date_note", "notes", "time", "quote"]
 # What the JSON/CSV records carry: the columns less those kept for drawing and lookups.
 FRAME_ONLY = (
     *("outlet", "direction", "middle", "actor_names", "actor_terms", "affiliations"),
+    "sources",  # the records carry them in `reports`
     *("approximate", "uncertain"),  # the records carry them in `edtf` (~ ? %) and the label
 )
 RECORD_FIELDS = [c for c in COLUMNS if c not in (*FRAME_ONLY, "notes", "line")]
@@ -144,12 +149,25 @@ def _looked_up(events: list[Event], look: _Lookup) -> dict[str, Any]:
     }
 
 
+def _reported(items: list[ResolvedEvent]) -> dict[str, Any]:
+    """What the reports say together; nothing to build for an event with its own alone."""
+    return {
+        "reports": [[r.record() for r in i.readings] if i.readings else [] for i in items],
+        "sources": [
+            [r.source for r in i.readings] if i.readings else [i.event.source] for i in items
+        ],
+        "outlets": [item.outlets for item in items],
+        "disagree": [list(item.disagree) if item.disagree else [] for item in items],
+    }
+
+
 def to_frame(data: Dataset) -> pd.DataFrame:
     """One row per valid event, in chronological order; dates as ``datetime64``. Built
     column by column (a list per field), not row by row."""
     items, look = data.events, _Lookup.of(data)
     events = [item.event for item in items]
     columns = {**_said(events), **_dates(items), **_looked_up(events, look)}
+    columns.update(_reported(items))
     columns["line"] = [item.line for item in items]
     frame = pd.DataFrame(columns, columns=COLUMNS)
     for column in OPTIONAL_TEXT:

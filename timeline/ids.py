@@ -49,8 +49,19 @@ def slug(
         return text
     parts = re.findall(r"[a-z0-9]+", ascii_words(text))
     base = "-".join(parts[:words] if words else parts)[:limit].strip("-") or fallback
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
+    name = base if base not in taken else _numbered(base, taken)
     taken.add(name)
     return name
+
+
+def _numbered(base: str, taken: set[str]) -> str:
+    """``base-N`` free in ``taken``: N doubles past the taken ones, then halves back to
+    the first free one after them, so the k-th repeat of a title costs log k lookups, not
+    k (the ids of a 2 MB article took 65 s)."""
+    low, high = 1, 2  # base-low is taken (base itself for 1); base-high is being tried
+    while f"{base}-{high}" in taken:
+        low, high = high, high * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if f"{base}-{middle}" in taken else (low, middle)
+    return f"{base}-{high}"

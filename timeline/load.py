@@ -7,7 +7,7 @@ in ``Dataset.invalid``; nothing is skipped silently. Warnings keep the event.
 
 from __future__ import annotations
 
-import difflib
+import errno
 import hashlib
 import os
 import re
@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from timeline import reports as rep
 from timeline.dates import DateError, Refused, Span, parse_pin, read
 from timeline.model import (
     FIELDS,
@@ -31,11 +32,13 @@ from timeline.model import (
     LaneMode,
     Media,
     Period,
+    Report,
     Source,
     Strict,
 )
+from timeline.nearest import Nearest
 from timeline.problems import Path, Problem, Severity, describe, errors, line_of
-from timeline.reading import NotAFile, TooBig, read_bounded, read_stamped, within
+from timeline.reading import NotAFile, TooBig, read_bounded, read_stamped, resolved, within
 from timeline.yamlread import Parsed, deep_for_libyaml, fast_read, read_yaml
 
 DEFAULT_MAX_MB = 64.0
@@ -45,9 +48,21 @@ def default_max_bytes() -> int:
     """The size limit: ``TIMELINE_MAX_MB`` (megabytes) when set, else 64 MB."""
     text = os.environ.get("TIMELINE_MAX_MB", "")
     try:
-        megabytes = float(text) if text else DEFAULT_MAX_MB
+        return megabytes_to_bytes(float(text)) if text else megabytes_to_bytes(DEFAULT_MAX_MB)
     except ValueError:
-        megabytes = DEFAULT_MAX_MB
+        return megabytes_to_bytes(DEFAULT_MAX_MB)
+
+
+MAX_MB = 1024 * 1024  # a terabyte: past it a "limit" is no limit
+
+
+def megabytes_to_bytes(megabytes: float) -> int:
+    """A size limit in bytes; ValueError for one that is no size (negative, zero, NaN,
+    infinite or past a terabyte), with the reason."""
+    if not 0 < megabytes <= MAX_MB:  # NaN fails every comparison
+        raise ValueError(
+            f"{megabytes!r} MB is no size limit: give a number above 0, up to {MAX_MB:,}"
+        )
     return int(megabytes * 1024 * 1024)
 
 
@@ -76,6 +91,9 @@ class ResolvedEvent:
     span: Span
     phrase: Span | None
     line: int | None
+    readings: tuple[rep.Reading, ...] = ()  # every report, the event's own first; () if one
+    outlets: int = 1  # independent outlets among the reports
+    disagree: tuple[str, ...] = ()  # "date", "status", "figure:<measure>"
 
     @property
     def pinned(self) -> bool:
@@ -91,6 +109,7 @@ class ArticleRead:
     size: int
     mtime_ns: int
     sha256: str
+    link: str = ""  # the path as named (a symbolic link re-pointed is a change)
 
     @classmethod
     def absent(cls, path: FsPath) -> ArticleRead:
@@ -162,8 +181,7 @@ class _Context:
 
 
 def did_you_mean(word: Any, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return Nearest(choices).hint(str(word))
 
 
 def _short(value: Any) -> str:
@@ -177,6 +195,7 @@ _HINTS = {
     "(e.g. airstrikes-begin)",
     "float_parsing": "must be a number (write 2200, not 2,200)",
     "float_type": "must be a number (write 2200, not 2,200)",
+    "finite_number": "must be a finite number (not .inf or .nan, nor one too large to hold)",
     "string_type": "must be text",
     "string_too_short": "must not be empty",
     "too_short": "must list at least one",
@@ -285,6 +304,9 @@ def fold_text(text: str) -> str:
 
 
 def _article_file(ctx: _Context, where: Path, relative: str, base: FsPath) -> FsPath | None:
+    if "\0" in relative:
+        ctx.add(where, f"{_short(relative)} holds a NUL byte, which no file name can; refused")
+        return None
     if PurePosixPath(relative).is_absolute() or PureWindowsPath(relative).is_absolute():
         ctx.add(
             where,
@@ -335,6 +357,8 @@ def _unreadable(err: OSError, relative: str) -> str:
         return str(err)
     if isinstance(err, FileNotFoundError):
         return f"does not exist (looked for {relative})"
+    if err.errno == errno.ELOOP:
+        return "is a loop of symbolic links (each points on to the next); refused (not read)"
     return f"cannot be read as UTF-8 text: {err.strerror or err}"
 
 
@@ -346,7 +370,11 @@ def _article(ctx: _Context, where: Path, relative: str, base: FsPath | None) -> 
         return None  # refused: outside the folder, absolute, the dataset itself
     if relative in ctx.given:
         return fold_text(ctx.given[relative])
-    return None if path is None else _read_article(ctx, where, relative, path)
+    if path is None or base is None:
+        return None
+    text = _read_article(ctx, where, relative, path)
+    ctx.read[-1] = replace(ctx.read[-1], link=os.path.abspath(base / relative))
+    return text
 
 
 def _no_article(source: Source) -> str:
@@ -371,8 +399,8 @@ def _articles(ctx: _Context, sources: dict[str, Source], base: FsPath | None) ->
     if base is None and any(s.text not in ctx.given for s in sources.values()):
         ctx.add(("sources",), UNCHECKED, "warning")
     index: dict[Any, int] = {}
-    for i, raw in enumerate(ctx.data.get("sources") or []):
-        index.setdefault(raw.get("id") if isinstance(raw, dict) else None, i)
+    for i, raw in enumerate(_raw_list(ctx.data.get("sources"))):
+        index.setdefault(str(raw.get("id")) if isinstance(raw, dict) else None, i)
     texts = {}
     for ident, source in sources.items():
         if source.text is None:
@@ -397,6 +425,8 @@ class _Checker:
         self.broken = {
             section: _raw_ids(ctx.data.get(section)) for section in ("sources", "actors")
         }
+        self.nearest = {"sources": Nearest(data.sources), "actors": Nearest(data.actors)}
+        self.explained = 0  # quotes told where they differ (EXPLAINED at most)
 
     def unknown(self, path: Path, section: str, ident: str, known: dict[str, Any]) -> None:
         if ident in known:
@@ -405,7 +435,7 @@ class _Checker:
         if ident in self.broken[section]:
             self.ctx.add(path, f"the {what} {ident!r} has errors of its own (see above)")
         else:
-            self.ctx.add(path, f"unknown {what} {ident!r}{did_you_mean(ident, list(known))}")
+            self.ctx.add(path, f"unknown {what} {ident!r}{self.nearest[section].hint(ident)}")
 
     def references(self, path: Path, event: Event) -> None:
         self.unknown((*path, "source"), "sources", event.source, self.data.sources)
@@ -416,7 +446,7 @@ class _Checker:
                 where = (*path, "figures", i, "claimant")
                 self.unknown(where, "actors", figure.claimant, self.data.actors)
 
-    def quote(self, path: Path, event: Event) -> None:
+    def quote(self, path: Path, event: Event | Report) -> None:
         if event.source in self.ctx.refused:
             self.ctx.add(
                 (*path, "quote"),
@@ -431,13 +461,15 @@ class _Checker:
         if text is None or event.quote in text or fold_text(event.quote) in text:
             return
         source = self.data.sources[event.source]
+        self.explained += 1
+        where = (
+            _where_it_differs(fold_text(event.quote), text) if self.explained <= EXPLAINED else ""
+        )
         self.ctx.add(
-            (*path, "quote"),
-            f"is not in the article {source.text}"
-            f"{_where_it_differs(fold_text(event.quote), text)}; copy it verbatim",
+            (*path, "quote"), f"is not in the article {source.text}{where}; copy it verbatim"
         )
 
-    def missing_quote(self, path: Path, event: Event) -> None:
+    def missing_quote(self, path: Path, event: Event | Report) -> None:
         source = self.data.sources.get(event.source)
         if source is not None and source.text is not None:
             self.ctx.add(
@@ -453,7 +485,9 @@ class _Checker:
                 f"({span.precision}): pin the day with `date:` or leave the time out",
             )
 
-    def phrase(self, event: Event, pin: Span | None) -> tuple[Span | None, DateError | None]:
+    def phrase(
+        self, event: Event | Report, pin: Span | None
+    ) -> tuple[Span | None, DateError | None]:
         source = self.data.sources.get(event.source)
         if event.when is None or source is None:
             return None, None
@@ -467,12 +501,12 @@ class _Checker:
         except DateError as err:
             return None, err
 
-    def undated(self, event: Event) -> bool:
+    def undated(self, event: Event | Report) -> bool:
         """Whether the event's source has no publication date (an import's)."""
         source = self.data.sources.get(event.source)
         return source is not None and source.published is None
 
-    def pin(self, path: Path, event: Event) -> Span | None:
+    def pin(self, path: Path, event: Event | Report) -> Span | None:
         if event.date is None:
             return None
         try:
@@ -481,7 +515,7 @@ class _Checker:
             self.ctx.add((*path, "date"), f"{err}; {PIN_FORMS}")
             return None
 
-    def span(self, path: Path, event: Event) -> tuple[Span | None, Span | None]:
+    def span(self, path: Path, event: Event | Report) -> tuple[Span | None, Span | None]:
         pin = self.pin(path, event)
         phrase, trouble = self.phrase(event, pin)
         if phrase and self.undated(event):
@@ -499,14 +533,55 @@ class _Checker:
             self.disagreement(path, event, phrase, pin)
         return pin or phrase, phrase
 
-    def disagreement(self, path: Path, event: Event, phrase: Span, pin: Span) -> None:
+    def disagreement(self, path: Path, event: Event | Report, phrase: Span, pin: Span) -> None:
         said = f"the pin {pin.label} is outside {phrase.label}, what {event.when!r} reads as"
         if event.date_note:
             self.ctx.add((*path, "date"), f"{said}; kept because: {event.date_note}", "warning")
         else:
             self.ctx.add((*path, "date"), f"{said}; if the pin is right, say why in `date_note:`")
 
+    def reports(self, path: Path, event: Event, span: Span | None) -> list[rep.Reading]:
+        """Each further report checked as the event is (source, quote against its own
+        article, date), and what every report reads as, the event's own first."""
+        out = [self.reading(event, span)] if span and event.source in self.data.sources else []
+        seen = {event.source}
+        for i, report in enumerate(event.reports):
+            where: Path = (*path, "reports", i)
+            self.unknown((*where, "source"), "sources", report.source, self.data.sources)
+            if report.source in seen:
+                self.ctx.add((*where, "source"), REPORTED_TWICE, "warning")
+            seen.add(report.source)
+            for j, figure in enumerate(report.figures):
+                if figure.claimant:
+                    claimant = (*where, "figures", j, "claimant")
+                    self.unknown(claimant, "actors", figure.claimant, self.data.actors)
+            if report.source in self.data.sources:
+                self.quote(where, report)
+            said, _ = self.span(where, report)
+            if said and report.source in self.data.sources:
+                out.append(self.reading(report, said, event.status))
+        return out
 
+    def reading(self, said: Event | Report, span: Span, status: str = "") -> rep.Reading:
+        source = self.data.sources[said.source]
+        return rep.Reading(
+            said.source,
+            source.outlet,
+            said.when,
+            span,
+            said.quote,
+            said.status or status,
+            source.url,
+            tuple(said.figures),
+            said.date is not None,
+            rep.relayed_from(source, self.data.sources),
+        )
+
+
+REPORTED_TWICE = (
+    "is already a source of this event (its own or an earlier report's); a further report "
+    "is another article: name that article's source, or remove this report"
+)
 PIN_IT = "pin the date with `date:` and say why in `date_note:`"
 PIN_FORMS = (
     "write YYYY, YYYY-MM, YYYY-MM-DD or START/END, or EDTF: 2014-08~ (about), 2014? "
@@ -514,7 +589,7 @@ PIN_FORMS = (
 )
 
 
-def _displayed(event: Event, source: Source, pin: Span | None) -> Span | None:
+def _displayed(event: Event | Report, source: Source, pin: Span | None) -> Span | None:
     """A phrase of a source with no publication date (an import) is how the file displayed
     the date: read against the pin, it lends the pin its precision and label when it covers
     the very same days; otherwise the pin stands and the phrase is kept as it was said.
@@ -534,17 +609,49 @@ def _displayed(event: Event, source: Source, pin: Span | None) -> Span | None:
     return replace(said, how=how)
 
 
+def _raw_list(raw: Any) -> list[Any]:
+    """A section as written, if it is a list (any other type is reported once, by _items)."""
+    return raw if isinstance(raw, list) else []
+
+
 def _raw_ids(raw: Any) -> set[str]:
     """Every id written in a section, valid item or not."""
-    items = raw if isinstance(raw, list) else []
+    items = _raw_list(raw)
     return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
 
 
+def _prefix_table(words: list[str]) -> list[int]:
+    """Knuth–Morris–Pratt: for each i, the longest proper prefix of ``words[: i + 1]``
+    that is also its suffix."""
+    table, k = [0] * len(words), 0
+    for i in range(1, len(words)):
+        while k and words[i] != words[k]:
+            k = table[k - 1]
+        k += words[i] == words[k]
+        table[i] = k
+    return table
+
+
+def _longest_prefix(words: list[str], text: list[str]) -> int:
+    """How many of the first ``words`` occur together somewhere in ``text`` (linear)."""
+    table, k, best = _prefix_table(words), 0, 0
+    for word in text:
+        while k and (k == len(words) or word != words[k]):
+            k = table[k - 1]
+        k += k < len(words) and word == words[k]
+        best = max(best, k)
+    return best
+
+
+EXPLAINED = 50  # quotes per load told where they stop matching; the rest are named only
+
+
 def _where_it_differs(quote: str, text: str) -> str:
+    """Where the quote stops matching the article: its longest run of first words found
+    in the article's words, in one pass over each (a 40,000-word quote differing at its
+    last word took 40 s one prefix at a time)."""
     words = quote.split()
-    good = 0
-    while good < len(words) and " ".join(words[: good + 1]) in text:
-        good += 1
+    good = _longest_prefix(words, text.split())
     if good == 0:
         return " (not even its first word matches)"
     return f" (it matches up to {' '.join(words[max(0, good - 4) : good])!r}, then differs)"
@@ -555,6 +662,7 @@ def _resolve_events(ctx: _Context, data: Dataset, texts: dict[str, str]) -> None
     items = _items(ctx, "events", Event, raw)
     data.total = len(raw) if isinstance(raw, list) else 0
     checker, unique, kept = _Checker(ctx, data, texts), _unique(ctx, "events", items), set()
+    origin = rep.origins(data.sources)
     for index, event in items:
         before = ctx.errors
         path: Path = ("events", index)
@@ -562,13 +670,83 @@ def _resolve_events(ctx: _Context, data: Dataset, texts: dict[str, str]) -> None
         checker.quote(path, event)
         span, phrase = checker.span(path, event)
         checker.time(path, event, span)
+        readings = checker.reports(path, event, span) if event.reports else []
         clean = ctx.errors == before and index not in ctx.spoiled
         if unique.get(event.id) is event and span and clean:
-            data.events.append(ResolvedEvent(event, span, phrase, line_of(path, ctx.lines)))
+            resolved = ResolvedEvent(event, span, phrase, line_of(path, ctx.lines))
+            data.events.append(_corroborated(ctx, path, resolved, readings, origin))
             kept.add(index)
     data.events.sort(key=lambda r: (r.span.start, r.span.end, r.event.time or "", r.event.id))
     data.invalid = [_name(ctx, ("events", i)) for i in range(data.total) if i not in kept]
     _unknowns(ctx, [e for _, e in items])
+
+
+def _field(path: Path, index: int, reading: rep.Reading, name: str = "") -> Path:
+    """Where reading ``index`` of an event is written: the event's own fields (0) or its
+    ``reports[index - 1]``; ``name`` a field, else its `when` (or `date` when pinned)."""
+    base = path if index == 0 else (*path, "reports", index - 1)
+    return (*base, name or ("when" if reading.when else "date"))
+
+
+def _corroborated(
+    ctx: _Context,
+    path: Path,
+    item: ResolvedEvent,
+    readings: list[rep.Reading],
+    origin: dict[str, str],
+) -> ResolvedEvent:
+    """The event with what its reports say together: the days they agree on (else all
+    they say, flagged), the independent outlets, and each disagreement as a warning."""
+    if len(readings) < 2:
+        return item
+    span, disagree = rep.agreed(readings), []
+    if span is None:
+        span, pairs = rep.union(readings), rep.clashes(readings)
+        said = "; ".join(f"{readings[i].says()}, {readings[j].says()}" for i, j in pairs)
+        ctx.add(
+            _field(path, pairs[0][1], readings[pairs[0][1]]),
+            f"the reports disagree on the date: {said}; the event is drawn over "
+            f"{span.label}, flagged: its sources disagree",
+            "warning",
+        )
+        disagree.append("date")
+    disagree += _clashes(ctx, path, readings)
+    outlets = rep.independent(readings, origin)
+    return replace(
+        item, span=span, readings=tuple(readings), outlets=outlets, disagree=tuple(disagree)
+    )
+
+
+def _clashes(ctx: _Context, path: Path, readings: list[rep.Reading]) -> list[str]:
+    """Disagreements on the status and on figures of one measure, each warned of."""
+    found = []
+    pair = rep.status_clash(readings)
+    if pair is not None:
+        a, b = (readings[k] for k in pair)
+        ctx.add(
+            _field(path, pair[1], b, "status"),
+            f"the reports disagree on the status: {a.outlet} says {a.status}, "
+            f"{b.outlet} says {b.status}",
+            "warning",
+        )
+        found.append("status")
+    for measure, i, j in rep.figure_clashes(readings):
+        ctx.add(
+            _field(path, j, readings[j], "figures"),
+            f"the reports disagree on the figure for {measure!r}: "
+            f"{_figures(readings[i], measure)}, {_figures(readings[j], measure)}",
+            "warning",
+        )
+        found.append(f"figure:{measure}")
+    return found
+
+
+def _figures(reading: rep.Reading, measure: str) -> str:
+    given = [f for f in reading.figures if f.measure == measure]
+    return f"{reading.outlet} says " + " or ".join(
+        f"{f.qualifier + ' ' if f.qualifier != 'exactly' else ''}{f.value:g} {f.unit}"
+        for f in given
+    )
 
 
 def _unknowns(ctx: _Context, events: list[Event]) -> None:
@@ -647,9 +825,9 @@ def _validate(
 ) -> Dataset:
     ctx = _Context(file, parsed)
     ctx.given = given
-    ctx.dataset = (base_dir / FsPath(file).name).resolve() if base_dir else None
+    ctx.dataset = resolved(base_dir / FsPath(file).name) if base_dir else None
     top = _top_level(ctx)
-    data = Dataset(file, title=str(top.get("title") or ""))
+    data = Dataset(file, title=_text_field(ctx, top, "title"))
     _dataset_fields(ctx, top, data)
     data.sources = _unique(ctx, "sources", _items(ctx, "sources", Source, top.get("sources")))
     data.actors = _unique(ctx, "actors", _items(ctx, "actors", Actor, top.get("actors")))
@@ -660,10 +838,19 @@ def _validate(
     return data
 
 
+def _text_field(ctx: _Context, top: dict[str, Any], key: str) -> str:
+    """The dataset's ``title:`` or ``description:``: text (a number or date as written);
+    a list or mapping is a problem, not a Python repr on the page."""
+    value = top.get(key)
+    if isinstance(value, (list, dict)):
+        ctx.add((key,), f"must be text; got {_short(value)}")
+        return ""
+    return "" if value is None else str(value).strip()
+
+
 def _dataset_fields(ctx: _Context, top: dict[str, Any], data: Dataset) -> None:
     """The dataset's own fields besides its sections: description, lanes, media, periods."""
-    description = top.get("description")
-    data.description = str(description).strip() if description is not None else ""
+    data.description = _text_field(ctx, top, "description")
     lanes = top.get("lanes")
     data.lanes = next((mode for mode in LANE_MODES if mode == lanes), None)
     if lanes is not None and data.lanes is None:

@@ -69,6 +69,11 @@ class Source(Identified):
     date_order: Literal["dmy", "mdy"] | None = Field(
         None, description="how the outlet writes numeric dates: 05/09/2015 is dmy or mdy"
     )
+    via: Text | None = Field(
+        None,
+        description="where a relayed copy comes from: another source's id or an agency's "
+        "name (AFP via GlobalPost); relays of one origin count as one outlet",
+    )
 
     @field_validator("url")
     @classmethod
@@ -87,22 +92,48 @@ class Actor(Identified):
     description: str | None = None
 
 
+UNSAFE_IN_LINKS = frozenset("<>\"'`")  # with white space: what a link never holds
+MediaKind = Literal[
+    "image",
+    "youtube",
+    "vimeo",
+    "soundcloud",
+    "twitter",
+    "wikipedia",
+    "google maps",
+    "embed",
+    "link",
+]
+MEDIA_KINDS: tuple[str, ...] = get_args(MediaKind)
+
+
 def _linkable(url: str | None) -> str | None:
-    """A web address or a path relative to the page; no other scheme (``javascript:``)."""
-    scheme = url.split(":", 1)[0].lower() if url and ":" in url.split("/", 1)[0] else ""
-    if url is not None and (scheme not in ("", "http", "https") or any(c.isspace() for c in url)):
-        raise ValueError("must be an http:// or https:// address, or a relative path")
+    """A web address or a path relative to the page, and nothing that could be markup or
+    script: no other scheme (``javascript:``, ``data:``), no ``<``, ``>``, quotes or white
+    space, so no output can be made to read it as anything but a link."""
+    if url is None:
+        return url
+    scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
+    bad = sorted({c for c in url if c in UNSAFE_IN_LINKS or c.isspace()})
+    if scheme not in ("", "http", "https") or bad:
+        said = f"; it has {' '.join(map(repr, bad))}" if bad else f"; {scheme}: is not allowed"
+        raise ValueError(
+            "must be an http:// or https:// address, or a relative path (no <, >, quotes or "
+            f"spaces){said}"
+        )
     return url
 
 
 class Media(Strict):
     """A picture, video or page that goes with an event (a TimelineJS slide's media); shown
-    as a link with its caption and credit, never fetched when the data is loaded."""
+    as a link with its caption and credit, never fetched when the data is loaded. ``kind``
+    is what TimelineJS showed it as (an import's): a YouTube video, an embedded page, …"""
 
     url: Text
     caption: str | None = None
     credit: str | None = None
     thumbnail: str | None = None
+    kind: MediaKind | None = None
 
     _urls = field_validator("url", "thumbnail")(_linkable)
 
@@ -125,6 +156,7 @@ class Period(Strict):
 class Figure(Strict):
     """A number an event reports, such as an estimate of fighters."""
 
+    model_config = ConfigDict(allow_inf_nan=False)  # .inf and .nan are no figure (nor JSON)
     value: float
     unit: Text = "people"
     measure: Text
@@ -143,13 +175,28 @@ class Figure(Strict):
         return high
 
 
+class Report(Strict):
+    """A further report of an event in another article: its own source, date phrase (or
+    pin), quote and, optionally, the status and figures that article gives."""
+
+    source: Slug
+    when: str | None = Field(None, description="the phrase exactly as this article words it")
+    direction: Looking = "past"
+    date: Pin = Field(None, description="a pin, as an event's `date:`")
+    date_note: str | None = None
+    quote: Text | None = Field(None, description="this article's words, verbatim")
+    status: Status | None = Field(None, description="the claim status in this report")
+    figures: list[Figure] = Field(default_factory=list)
+    note: str | None = None
+
+
 class Event(Identified):
     """One dated happening, as an article tells it."""
 
     title: Text
     source: Slug
     when: str | None = Field(None, description="the phrase exactly as the article words it")
-    direction: Looking = "past"
+    direction: Looking = "auto"  # the verb that governs the phrase in `quote`; none: past
     date: Pin = Field(
         None, description="YYYY, YYYY-MM, YYYY-MM-DD or START/END, or EDTF (2014-08~, 2014?)"
     )
@@ -167,6 +214,9 @@ class Event(Identified):
     figures: list[Figure] = Field(default_factory=list)
     tags: list[Text] = Field(default_factory=list)
     notes: str | None = None
+    reports: list[Report] = Field(
+        default_factory=list, description="further reports; the event's own fields are its first"
+    )
 
 
 FIELDS = {
@@ -174,6 +224,7 @@ FIELDS = {
     "actors": tuple(Actor.model_fields),
     "events": tuple(Event.model_fields),
     "figures": tuple(Figure.model_fields),
+    "reports": tuple(Report.model_fields),
     "media": tuple(Media.model_fields),
     "periods": tuple(Period.model_fields),
 }

@@ -42,7 +42,7 @@ def _item_name(items: Any, index: int) -> str:
     """``[airstrikes-begin]`` where the item has a usable id, else ``[#4]`` (1-based)."""
     item = items[index] if isinstance(items, Sequence) and index < len(items) else None
     ident = item.get("id") if isinstance(item, Mapping) else None
-    if isinstance(ident, str) and ident.strip():
+    if isinstance(ident, str) and ident.strip() and len(ident) <= 100:  # a slug's length
         return f"[{ident}]"
     return f"[#{index + 1}]"
 

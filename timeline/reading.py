@@ -33,10 +33,16 @@ class TooBig(OSError):
         self.size = size
 
 
+def resolved(path: str | Path) -> Path:
+    """``path`` absolute with its links followed; a loop of links is left as it stands
+    (``Path.resolve`` raises on one; opening it then says ELOOP, a message, not a crash)."""
+    return Path(os.path.realpath(path))
+
+
 def within(base: Path, relative: str) -> Path | None:
     """``base / relative`` resolved, if it stays inside ``base`` (no ``..`` or link escape)."""
-    path = (base / relative).resolve()
-    return path if path.is_relative_to(base.resolve()) else None
+    path = resolved(base / relative)
+    return path if path.is_relative_to(resolved(base)) else None
 
 
 def read_bounded(path: str | Path, limit: int) -> bytes:

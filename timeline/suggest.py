@@ -13,72 +13,37 @@ then by ``search_dates`` for anything else, kept only when it holds a real date 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from dateparser.search import search_dates
 
+from timeline import reports
 from timeline.cache import Frames, frames_of
+from timeline.curate.kinds import propose_kind
+from timeline.curate.names import name_spans
 from timeline.dates import (
-    HOLIDAY,
-    SPELLED_YEAR,
+    FIND_YEAR,
+    MONTH_WORDS,
+    WEEKDAY_WORDS,
     DateError,
     Direction,
     Span,
     day_label,
+    either,
     normalise,
+    overlaps,
     read_with,
+    rule_matches,
 )
 from timeline.ids import slug
 from timeline.load import Dataset, Summary, fold_text
 
-MONTHS = "|".join(
-    sorted(
-        [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + ["Sept"],
-        key=len,
-        reverse=True,
-    )
-)
-WEEKDAYS = "|".join(d for d in calendar.day_name)
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few"
-TIMES_OF_DAY = "morning|afternoon|evening|night"
-PHRASE_PATTERNS = [  # the project's rules, longest forms first
-    r"\b(?:[Ee]arlier|[Ll]ater) (?:this|in the) (?:month|year)\b",
-    r"\b(?:[Oo]ver |[Dd]uring |[Oo]n )?(?:[Tt]he|[Tt]his|[Ll]ast|[Nn]ext) weekend\b",
-    rf"\b(?:[Ii]n )?(?:{MONTHS}) (?:last|next|this) year\b",
-    rf"\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?:{YEAR}|next year|last year|this year)\b",
-    rf"\b(?:[Ll]ast |[Nn]ext |[Tt]his )?(?i:{HOLIDAY})(?:,? {YEAR})?\b",
-    rf"\b(?:\d+|{NUMBER_WORDS}) (?:days?|weeks?|months?|years?) ago\b",
-    rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil) (?i:{SPELLED_YEAR})\b",  # not "two thousand" alone
-    rf"\b[Ss]ince {YEAR}\b",
-    rf"\b(?:[Ii]n |[Bb]y )?(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?:{MONTHS})\b(?:,? {YEAR}\b)?",
-    rf"\b(?:[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming) (?:{MONTHS})\b",
-    rf"\b(?:[Oo]n )?\d{{1,2}} (?:{MONTHS})\.?,? {YEAR}\b",
-    rf"\b(?:[Oo]n )?(?:{MONTHS})\.? \d{{1,2}},? {YEAR}\b",
-    rf"\b(?:[Oo]n |[Bb]y |[Uu]ntil )?(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? ?\d)",
-    rf"\b(?:[Oo]n |[Bb]y )?\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})\b\.?(?!,? ?\d)",
-    rf"\b(?:[Ii]n |[Bb]y |[Ss]ince |[Dd]uring )?(?:{MONTHS}),? {YEAR}\b",
-    rf"\b(?:[Oo]n |[Ll]ast |[Nn]ext |[Tt]his )?(?:{WEEKDAYS})(?: (?:{TIMES_OF_DAY}))?\b",
-    rf"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Dd]uring|[Uu]ntil) (?:{MONTHS})\b",
-    r"\b(?:[Ee]arlier this week|[Ll]ast week|[Tt]his week|[Nn]ext week|[Ll]ast month|"
-    r"[Ll]ast year|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
-    rf"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Dd]uring) {YEAR}\b",
-    rf"\b(?:[Tt]he )?(?:first|second|third|fourth)[- ]quarter(?: of {YEAR}| {YEAR})?\b",
-    rf"\bQ[1-4] {YEAR}\b",
-    rf"\b(?:[Tt]he )?(?:first|second) half of {YEAR}\b",
-    rf"\bH[12] {YEAR}\b",
-    r"\b(?:[Ll]ast|[Nn]ext|[Tt]his) (?:spring|summer|fall|autumn|winter)\b",
-    rf"\b(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter) (?:of )?{YEAR}\b",
-    r"\b(?:[Tt]he )?(?:early |mid-|late )?(?:1[0-9]|20)\d0s\b",
-    r"\b(?:[Tt]he )?\d{1,2}(?:st|nd|rd|th)[- ]century\b",
-    r"\b(?:[Tt]he same day|[Tt]he next day|[Tt]he following day|[Tt]he day before)\b",
-    r"\b[Aa]t the (?:same )?time\b(?! being)",  # dated only by another event: left for a pin
-]
+MONTHS = either(MONTH_WORDS)  # the date words, from the one set of lists the rules use
+WEEKDAYS = either(WEEKDAY_WORDS)
+YEAR = FIND_YEAR
 DATE_WORD = re.compile(
     rf"\b(?:{MONTHS}|{WEEKDAYS}|yesterday|today|tomorrow|{YEAR})\b|"
     r"\b(?:last|next|this) (?:week|month|year)\b"
@@ -86,20 +51,6 @@ DATE_WORD = re.compile(
 STATUS_CUES = [
     ("disputed", re.compile(r"\b(?:denied|denies|deny|disputed|rejected)\b", re.I)),
     ("claimed", re.compile(r"\b(?:claim(?:s|ed)?|allegedly|alleged)\b", re.I)),
-]
-KIND_CUES = [
-    ("claim", re.compile(r"\bclaim", re.I)),
-    ("broadcast", re.compile(r"\b(?:documentary|television|broadcast|air(?:s|ed)? on)\b", re.I)),
-    ("media", re.compile(r"\bvideos?\b", re.I)),
-    ("military", re.compile(r"\b(?:air ?strikes?|strikes|attacks?|bombing|offensive)\b", re.I)),
-    ("estimate", re.compile(r"\b\d[\d,]* (?:people|Russians|Chechens|fighters|militants)\b")),
-    ("meeting", re.compile(r"\b(?:met|meeting|summit|talks)\b", re.I)),
-    (
-        "statement",
-        re.compile(
-            r"\b(?:said|says|told|declared|announced|stated|conceded|insists|reported)\b", re.I
-        ),
-    ),
 ]
 NOT_NAMES = {
     "In",
@@ -123,9 +74,6 @@ NOT_NAMES = {
     "These",
     "Our",
 }
-NAME = re.compile(
-    r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?: (?:al-|bin |de |van )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)+"
-)
 
 
 @dataclass(frozen=True)
@@ -154,6 +102,7 @@ class Candidate:
     status: str
     status_cue: str
     duplicates: list[str] = field(default_factory=list)
+    reports_of: list[tuple[str, str]] = field(default_factory=list)  # (event id, why)
 
 
 # --- sentences and phrases ----------------------------------------------------------
@@ -166,19 +115,6 @@ def sentences(text: str) -> list[str]:
         parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][”\"’']))\s+(?=[“\"A-Z])", paragraph.strip())
         out += [p.strip() for p in parts if len(p.strip()) > 1]
     return out
-
-
-def _overlaps(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in taken)
-
-
-def _rule_matches(sentence: str) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    for pattern in PHRASE_PATTERNS:
-        for match in re.finditer(pattern, sentence):
-            if not _overlaps(match.start(), match.end(), found):
-                found.append((match.start(), match.end()))
-    return found
 
 
 def _search_matches(
@@ -196,14 +132,14 @@ def _search_matches(
         if re.fullmatch(rf"\W*(?:{MONTHS}|{WEEKDAYS})\W*", text):
             continue  # "May" alone is as likely a name or a verb; the rules catch "in May"
         start = sentence.find(text)
-        if words and start >= 0 and not _overlaps(start, start + len(text), [*taken, *extra]):
+        if words and start >= 0 and not overlaps(start, start + len(text), [*taken, *extra]):
             extra.append((start + words.start(), start + words.end()))
     return extra
 
 
 def _resolve(text: str, published: dt.date, sentence: str) -> Phrase:
-    """Read with ``direction: auto``: the sentence's cue words decide, else the nearer
-    reading; the direction that read it is kept for the event."""
+    """Read with ``direction: auto``: the verb that governs the phrase decides, else the
+    nearer reading; the direction that read it is kept for the event."""
     try:
         span, direction = read_with(text, published, "auto", sentence, None)
     except DateError as err:
@@ -224,7 +160,7 @@ def _hedged(sentence: str, start: int) -> int:
 
 def phrases(sentence: str, published: dt.date) -> list[Phrase]:
     """Every date phrase in ``sentence``, resolved against ``published``."""
-    spots = _rule_matches(sentence)
+    spots = rule_matches(sentence)
     spots += _search_matches(sentence, published, spots)
     spots = [(_hedged(sentence, start), end) for start, end in spots]
     return [
@@ -254,14 +190,14 @@ def match_actors(sentence: str, terms: dict[str, str]) -> tuple[list[str], list[
         terms, key=len, reverse=True
     ):  # longest first: "Chechen leader" over "Chechen"
         for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", sentence):
-            if not _overlaps(match.start(), match.end(), covered):
+            if not overlaps(match.start(), match.end(), covered):
                 covered.append((match.start(), match.end()))
                 named.append((match.start(), terms[term]))
     ids = list(dict.fromkeys(ident for _, ident in sorted(named)))
     new = [
-        _name(m.group(0))
-        for m in NAME.finditer(sentence)
-        if not _overlaps(m.start(), m.end(), covered)
+        _name(sentence[start:end])
+        for start, end in name_spans(sentence)
+        if not overlaps(start, end, covered)
     ]
     return ids, list(dict.fromkeys(n for n in new if n))
 
@@ -293,11 +229,12 @@ def _title(sentence: str, limit: int = 90) -> str:
 def _duplicates(
     sentence: str, span: Span | None, actors: list[str], known: pd.DataFrame
 ) -> list[str]:
-    """Events already in the dataset with this quote, then those with shared actors and dates.
+    """Events already in the dataset with this quote (``sentence`` folded, once a sentence),
+    then those with shared actors and dates.
 
     ``known`` is the dataset's events frame with a ``folded`` column (see :func:`suggest`).
     """
-    folded, same, near = fold_text(sentence), [], []
+    folded, same, near = sentence, [], []
     rows = zip(
         known["id"], known["folded"], known["actors"], known["start"], known["end"], strict=True
     )
@@ -367,18 +304,19 @@ def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None)
     data, events = frames.data, frames.frame
     known = events.assign(folded=events["quote"].map(fold_text))
     terms, taken = _terms(data), set(events["id"])
+    index = reports.index_of(events)
     out = []
     for sentence in sentences(text):
         actors, new = match_actors(sentence, terms)
-        kind, kind_cue = _cue(sentence, KIND_CUES, "statement")
+        kind, kind_cue = propose_kind(sentence)
         status, status_cue = _cue(sentence, STATUS_CUES, "reported")
+        title, folded = _title(sentence), fold_text(sentence)  # once a sentence, not a phrase
         for phrase in phrases(sentence, published):
-            title = _title(sentence)
             out.append(
                 Candidate(
                     slug(title, taken, words=6),
                     title,
-                    sentence,
+                    sentence,  # the one string, shared by the sentence's candidates
                     phrase,
                     actors,
                     new,
@@ -386,7 +324,16 @@ def suggest(text: str, published: dt.date, into: Frames | Dataset | None = None)
                     kind_cue,
                     status,
                     status_cue,
-                    _duplicates(sentence, phrase.span, actors, known),
+                    _duplicates(folded, phrase.span, actors, known),
                 )
             )
+            out[-1].reports_of = _further(out[-1], index)
     return out
+
+
+def _further(c: Candidate, index: reports.EventIndex) -> list[tuple[str, str]]:
+    """The events the candidate may be a further report of (none when it repeats one's
+    very quote: then it is the same article again)."""
+    if c.phrase.span is None or any(d.endswith("(same quote)") for d in c.duplicates):
+        return []
+    return reports.further_report_of(index, c.phrase.span, c.actors, c.sentence, c.kind)

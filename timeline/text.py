@@ -11,12 +11,23 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+def printable(text: object) -> str:
+    """Text without control characters (ESC, BEL, NUL …; tabs and newlines become spaces):
+    what is drawn or written for a reader, where XML (an SVG) allows none of them."""
+    return _CONTROL.sub("", str(text).replace("\t", " ").replace("\n", " "))
+
+
+def printable_lines(text: str) -> str:
+    """:func:`printable`, keeping tabs and newlines (a page's or a file's layout)."""
+    return _CONTROL.sub("", text)
+
+
 def md_escape(text: object) -> str:
     """Dataset text as literal Markdown on one line, for Streamlit and the Markdown export
     alike: every character that can start markup is backslash-escaped (emphasis, code,
     links, images, HTML, tables, math ``$``, Streamlit's ``:red[…]`` and ``:smile:``), and
     a leading list or heading marker; commas, full stops and plain colons stay as typed."""
-    line = _MARKUP.sub(lambda m: "\\" + m.group(), " ".join(str(text).split()))
+    line = _MARKUP.sub(lambda m: "\\" + m.group(), " ".join(printable(text).split()))
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
 
 
@@ -62,36 +73,7 @@ def spreadsheet_cell(value: object) -> object:
     return value
 
 
-_TAG = re.compile(r"<[^>]*>")
-_BLOCK = re.compile(
-    r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|blockquote|tr|td|th|table|hr|figure)\b[^>]*>", re.I
-)
-_ANCHOR = re.compile(r"<a\b[^>]*?\bhref\s*=\s*([\"'])(.*?)\1[^>]*>(.*?)</a\s*>", re.I | re.S)
 _MD_LINK = re.compile(r"\[([^\[\]]+)\]\((https?://[^()\s]+)\)")
-
-
-def plain_text(markup: object) -> str:
-    """HTML as plain text: block tags (paragraphs, line breaks) become spaces, inline tags
-    (bold, links) nothing, so "<b>Ada Lovelace</b>: Daughter" keeps its colon on the word
-    and "one<br>two" its two words; entities are read and white space collapses."""
-    text = _TAG.sub("", _BLOCK.sub(" ", str(markup or "")))
-    return " ".join(html.unescape(text).split())
-
-
-def html_links(markup: object) -> tuple[str, int]:
-    """HTML as plain text with its http(s) links kept as Markdown links ``[text](url)``,
-    and how many links were kept."""
-    kept = 0
-
-    def link(match: re.Match[str]) -> str:
-        nonlocal kept
-        url, words = html.unescape(match[2]).strip(), plain_text(match[3])
-        if not is_web(url) or not words:
-            return match[3]
-        kept += 1
-        return f"[{words.replace('[', '(').replace(']', ')')}]({url.replace(' ', '%20')})"
-
-    return plain_text(_ANCHOR.sub(link, str(markup or ""))), kept
 
 
 def markdown_links_html(text: str) -> str:

@@ -156,9 +156,18 @@ class _Builder:
         if node.tag in TEXT_TAGS or _yaml11_only(node):
             return node.value
         if node.tag in VALUE_TAGS:
-            return _constructor.construct_object(node)
+            return _value(node)
         self.tag_ok(node, TEXT_TAGS | VALUE_TAGS, path)
         return None
+
+
+def _value(node: Node) -> Any:
+    """A number, boolean or null; an integer past Python's integer-string limit (4,300
+    digits) stays text, as the fast reader keeps it, for the schema to refuse."""
+    try:
+        return _constructor.construct_object(node)
+    except ValueError:
+        return str(node.value)
 
 
 def _yaml11_only(node: Node) -> bool:

@@ -28,9 +28,10 @@ from pptx.util import Inches, Pt
 
 from timeline.charts import HOLLOW, STATUS_INK, STATUS_MARKS, dated, said_otherwise
 from timeline.export.files import ExportError
-from timeline.export.view import View, citation, today
+from timeline.export.view import View, citation, report_citation, today
 from timeline.layout import Window, fit_window
 from timeline.model import Source
+from timeline.reports import summary
 from timeline.text import link_words, media_plain, quoted
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -332,7 +333,8 @@ def window_holds(window: Window, when: Any) -> bool:
 def _source_line(view: View, row: dict[Any, Any]) -> str:
     source = view.sources[row["source"]]
     media = f" · Media: {media_plain(row['media'])}" if row["media"] else ""
-    return f"Source: {citation(source)}{media}"
+    said = summary(row["reports"], row["disagree"])
+    return f"{said + '. ' if said else ''}Source: {citation(source)}{media}"
 
 
 def _event_notes(view: View, row: dict[Any, Any]) -> list[str]:
@@ -351,7 +353,19 @@ def _event_notes(view: View, row: dict[Any, Any]) -> list[str]:
         f"Pinned because: {row['date_note']}" if row["date_note"] else "",
         f"Notes: {row['notes']}" if row["notes"] else "",
         f"Media: {media_plain(row['media'])}" if row["media"] else "",
+        *_report_notes(view, row),
     ]
+
+
+def _report_notes(view: View, row: dict[Any, Any]) -> list[str]:
+    """Each report's citation, phrase, status, quote and link, for an event with several."""
+    said = summary(row["reports"], row["disagree"])
+    lines = [f"{said}." if said else ""]
+    for n, report in enumerate(row["reports"], start=1):
+        quote = f" {quoted(report['quote'])}" if report["quote"] else ""
+        link = f" {report['url']}" if report["url"] else ""
+        lines.append(f"Report {n}: {report_citation(report, view.sources)}.{quote}{link}")
+    return lines
 
 
 def _event_slide(

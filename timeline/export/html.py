@@ -13,9 +13,9 @@ from typing import Any
 from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
-from timeline.charts import add_periods, dated, timeline_figure
+from timeline.charts import dated, timeline_figure
 from timeline.export.view import View, citation, today
-from timeline.text import is_web, markdown_links_html, quoted
+from timeline.text import is_web, markdown_links_html, printable_lines, quoted
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1400px; color: #111; }
@@ -80,14 +80,21 @@ def _sources(view: View) -> str:
 
 def to_html(view: View) -> str:
     e = html.escape
-    drawn = timeline_figure(view.frame, view.actors, view.lanes)
-    figure = add_periods(drawn, view.periods, view.frame).to_plotly_json()
+    drawn = timeline_figure(
+        view.frame, view.actors, view.lanes, periods=view.periods, first=view.first
+    )
+    figure = drawn.to_plotly_json()
     rows = "".join(_row(r, view) for r in view.frame.to_dict("records"))
-    return f"""<!doctype html>
+    head = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(view.title)}</title><style>{STYLE}</style>
-<script>{get_plotlyjs()}</script></head>
+"""
+    # the page's text without control characters (ESC, BEL); plotly.js as it comes
+    return (
+        printable_lines(head)
+        + f"<script>{get_plotlyjs()}</script>"
+        + printable_lines(f"""</head>
 <body>
 <h1>{e(view.title)}</h1>
 <p class="meta">{e(view.filters_text)}. {len(view.frame)} of {view.total} events,
@@ -104,4 +111,5 @@ def to_html(view: View) -> str:
 </thead><tbody>{rows}</tbody></table>
 <h2>Sources</h2>{_sources(view)}
 </body></html>
-"""
+""")
+    )

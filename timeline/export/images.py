@@ -14,8 +14,9 @@ from typing import Literal
 import kaleido
 import plotly.graph_objects as go
 
-from timeline.charts import add_periods, esc, timeline_figure, white_template
+from timeline.charts import esc, timeline_figure, white_template
 from timeline.export.files import ExportError
+from timeline.export.offline import KALEIDO
 from timeline.export.view import View
 
 ImageFormat = Literal["png", "svg"]
@@ -30,8 +31,9 @@ def static_figure(view: View, titled: bool = True, width: int = WIDTH) -> go.Fig
     pointed to at its edges (◀ ▶) with their date and title, as on the page. The title
     (wrapped to the width), the legend (however many rows it takes) and the axis keep
     ``EDGE`` px of white inside the canvas."""
-    figure = timeline_figure(view.frame, view.actors, view.lanes, width=width)
-    add_periods(figure, view.periods, view.frame, width)
+    figure = timeline_figure(
+        view.frame, view.actors, view.lanes, width=width, periods=view.periods, first=view.first
+    )
     figure.update_layout(template=white_template(), paper_bgcolor="#ffffff", width=width)
     _framed(figure, width, _title(view, width) if titled else [])
     return figure
@@ -105,7 +107,7 @@ def _framed(figure: go.Figure, width: int, title: list[tuple[str, int]]) -> None
 
 def _start_server() -> None:
     if not _server["started"]:
-        kaleido.start_sync_server(silence_warnings=True)
+        kaleido.start_sync_server(silence_warnings=True, **KALEIDO)  # fetches nothing
         atexit.register(kaleido.stop_sync_server, silence_warnings=True)
         _server["started"] = True
 

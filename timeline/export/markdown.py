@@ -6,7 +6,8 @@ from typing import Any
 from urllib.parse import quote
 
 from timeline.charts import dated, said_otherwise
-from timeline.export.view import View, citation, today
+from timeline.export.view import View, citation, report_citation, today
+from timeline.reports import summary
 from timeline.text import md_escape, md_links, media_markdown, quoted
 
 
@@ -33,12 +34,25 @@ def _event(row: dict[Any, Any], view: View) -> list[str]:
             f"  Date: the article's {md_escape(quoted(row['when']))}; pinned to "
             f"{md_escape(row['label'])}. {md_escape(note)}  "
         )
+    if row["reports"]:
+        return lines + _reports(row, view)
     lines.append(
         f"  Source: {citation(source, md_escape)}"
         + (f", <{md_url(source.url)}>" if source.url else "")
         + "."
     )
     return [*lines, ""]
+
+
+def _reports(row: dict[Any, Any], view: View) -> list[str]:
+    """Every report of an event that has several, each cited with its reading and quote."""
+    # a paragraph of its own (after a blank line), not a lazy line of the quote above
+    lines = ["", f"  {md_escape(summary(row['reports'], row['disagree']))}:", ""]
+    for report in row["reports"]:
+        link = f", <{md_url(report['url'])}>" if report["url"] else ""
+        lines.append(f"  - {report_citation(report, view.sources, md_escape)}{link}.")
+        lines += [f"    > {md_links(report['quote'])}"] if report["quote"] else []
+    return lines
 
 
 def _periods(view: View) -> list[str]:

@@ -88,8 +88,15 @@ def _row(row: dict[Any, Any], view: View) -> str:
     return (
         f'<tr><td class="date">{_date_cell(row)}</td><td class="title">{text(row["title"])}</td>'
         f'<td class="actors">{actors}</td><td class="status">{mark}</td>'
-        f'<td class="source">{text(row["outlet"])}</td></tr>'
+        f'<td class="source">{_outlets(row)}</td></tr>'
     )
+
+
+def _outlets(row: dict[Any, Any]) -> str:
+    """Every outlet that reports the event, one a line; ≠ when they disagree."""
+    outlets = dict.fromkeys(r["outlet"] for r in row["reports"]) or [row["outlet"]]
+    differ = '<br><span class="phrase">≠ sources disagree</span>' if row["disagree"] else ""
+    return "<br>".join(text(o) for o in outlets) + differ
 
 
 def _chronology(view: View) -> str:
@@ -152,7 +159,9 @@ async def _print(page: str, paper: Paper, footer: str) -> bytes:
     import choreographer
 
     _, width, height = PAPERS[paper]
-    async with choreographer.Browser(path=chromium(), headless=True) as browser:
+    from timeline.export.offline import BROWSER
+
+    async with choreographer.Browser(path=chromium(), headless=True, **BROWSER) as browser:
         tab = await browser.create_tab("")
         await tab.send_command("Page.enable")
         with tempfile.TemporaryDirectory(prefix="timeline-pdf-") as folder:

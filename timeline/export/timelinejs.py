@@ -1,9 +1,9 @@
-"""TimelineJS out: a view as TimelineJS3's JSON (the import is ``timeline.timelinejs_import``).
+"""TimelineJS out: a view as TimelineJS3's JSON (the import is ``timeline.timelinejs``).
 
 The JSON is TimelineJS3's documented format: ``{"title": slide, "events": [slide]}``,
 each slide with ``start_date``/``end_date`` objects giving year, month and day only
 as far as the precision goes, plus ``display_date``, ``text`` (headline, text),
-``group`` and ``unique_id``. The spreadsheet CSV has TimelineJS's column layout.
+``group`` and ``unique_id``.
 """
 
 from __future__ import annotations
@@ -14,30 +14,13 @@ import html
 import json
 from typing import Any
 
-from timeline.export.view import View, citation
-from timeline.model import UNATTRIBUTED, Period, Source
-from timeline.text import markdown_links_html
+from pydantic import ValidationError
 
-SHEET_COLUMNS = [
-    "Year",
-    "Month",
-    "Day",
-    "Time",
-    "End Year",
-    "End Month",
-    "End Day",
-    "End Time",
-    "Display Date",
-    "Headline",
-    "Text",
-    "Media",
-    "Media Credit",
-    "Media Caption",
-    "Media Thumbnail",
-    "Type",
-    "Group",
-    "Background",
-]
+from timeline.export.view import View, citation, report_citation
+from timeline.model import UNATTRIBUTED, Media, Period, Source
+from timeline.reports import summary
+from timeline.text import is_web, markdown_links_html
+
 WHOLE_PARTS = {"day": 3, "month": 2, "year": 1}
 
 
@@ -106,15 +89,50 @@ def _slide_text(row: dict[Any, Any], view: View) -> str:
         + f"<p>Actors: {e(actors)}</p>"
         + (f"<p>{' · '.join(known)}</p>" if known else "")
         + f"<p>Source: {citation(source, e, link)}</p>"
+        + _reports_html(row, view)
     )
 
 
+LINK_ESCAPES = str.maketrans({c: f"%{ord(c):02X}" for c in "<>\"'` \t\r\n"})
+
+
+def _link(url: str) -> str:
+    """A media address that TimelineJS (or any reader of the file) can only take as an
+    address: what could end an attribute or open a tag is percent-encoded (the dataset
+    refuses such addresses already; the export does not rely on it)."""
+    return url.translate(LINK_ESCAPES)
+
+
+def _reports_html(row: dict[Any, Any], view: View) -> str:
+    """Every report of an event that has several, as a list under the source."""
+    if not row["reports"]:
+        return ""
+    e = html.escape
+    items = "".join(
+        f"<li>{report_citation(r, view.sources, e)}"
+        + (f' <a href="{e(_link(r["url"]))}">link</a>' if r["url"] and is_web(r["url"]) else "")
+        + "</li>"
+        for r in row["reports"]
+    )
+    return f"<p>{e(summary(row['reports'], row['disagree']))}:</p><ul>{items}</ul>"
+
+
 def _media(media: dict[str, str] | None) -> dict[str, Any]:
-    """The media as TimelineJS takes it: caption and credit are HTML there, so escaped."""
-    if not media:
+    """The media as TimelineJS takes it: caption and credit are HTML there, so escaped;
+    the addresses encoded, and only what the dataset's model takes as a link (no
+    ``javascript:``); an embedded page as the ``<iframe>`` TimelineJS embeds, of an http(s)
+    address (the media's kind is otherwise TimelineJS's to tell from the address)."""
+    given = {k: v for k, v in (media or {}).items() if v and k != "kind"}
+    shown = {
+        k: html.escape(v) if k in ("caption", "credit") else _link(v) for k, v in given.items()
+    }
+    try:
+        Media.model_validate({k: v for k, v in shown.items() if k in ("url", "thumbnail")})
+    except ValidationError:
         return {}
-    html_fields = ("caption", "credit")
-    return {"media": {k: html.escape(v) if k in html_fields else v for k, v in media.items() if v}}
+    if (media or {}).get("kind") == "embed" and is_web(shown["url"]):
+        shown["url"] = f'<iframe src="{html.escape(shown["url"])}"></iframe>'
+    return {"media": shown}
 
 
 def _group(row: dict[Any, Any], view: View) -> dict[str, str]:

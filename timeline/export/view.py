@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -39,6 +39,7 @@ class View:
     periods: tuple[Period, ...] = ()
     media: Media | None = None  # the title's
     named: bool = True  # the dataset has a title of its own (else "Timeline" stands in)
+    first: tuple[str, ...] = ()  # the actors filtered on: their lanes come first
 
     def file_name(self, extension: str, kind: str = "") -> str:
         """ "kadyrov_2007-01-01_2016-02-10.pptx": what the filters pick and the period the
@@ -69,16 +70,15 @@ class View:
         return first["label"] if len(self.frame) == 1 else f"{first['label']} to {last['label']}"
 
     def used_sources(self) -> list[Source]:
-        """The sources of the events shown, in order of first use."""
-        return [self.sources[s] for s in dict.fromkeys(self.frame["source"])]
+        """The sources of the events shown (every report's), in order of first use."""
+        used = zip(self.frame["source"], self.frame["reports"], strict=True)
+        ids = [s for own, more in used for s in (own, *(r["source"] for r in more))]
+        return [self.sources[s] for s in dict.fromkeys(ids)]
 
 
 def subject(chosen: filters.Filters) -> str:
     """A file-name word for what ``chosen`` picks: its actors, else its other choices."""
-    parts = [value for _, values in chosen.picks for value in values]
-    parts += chosen.text.split()
-    if chosen.start or chosen.end:
-        parts.append("dated")
+    parts = filters.naming(chosen)
     if not parts:
         return "all-events"
     return slug(" ".join(parts), fallback="filtered")
@@ -115,6 +115,7 @@ def make_view(
         description=summary.description,
         periods=tuple(summary.periods),
         media=summary.media,
+        first=dict(chosen.picks).get("actors", ()),
         named=bool(summary.title),
     )
 
@@ -128,6 +129,19 @@ def citation(
     name = outlet or escape(source.outlet)
     when = f"{said}{long_date(source.published)}" if source.published else "date unknown"
     return f"{name}, {escape(quoted(source.title))}, {when}"
+
+
+def report_citation(
+    report: dict[str, Any], sources: dict[str, Source], escape: Callable[[str], str] = str
+) -> str:
+    """One report of an event: its article's citation, then what it says of the date and
+    the status: 'AFP, “…”, 2 October 2015: “earlier this week”, read as week of 28 Sep 2015;
+    confirmed'."""
+    source = sources.get(report["source"])
+    cited = citation(source, escape) if source else escape(report["outlet"])
+    via = f" (via {escape(report['via'])})" if report.get("via") else ""
+    said = f"{escape(quoted(report['when']))}, read as " if report.get("when") else "pinned to "
+    return f"{cited}{via}: {said}{escape(report['label'])}; {escape(report['status'])}"
 
 
 def long_date(day: dt.date) -> str:

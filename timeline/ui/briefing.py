@@ -17,6 +17,7 @@ import streamlit as st
 from timeline import charts
 from timeline.export.view import citation
 from timeline.load import Summary
+from timeline.reports import summary
 from timeline.state import LaneMode
 from timeline.text import md_escape, md_links, media_markdown, quoted
 
@@ -92,7 +93,9 @@ def _slide(row: dict[Any, Any], data: Summary, names: dict[str, str]) -> None:
                 st.markdown("> " + md_links(quote))
         with st.container(key="source"):
             media = f"  \nMedia: {media_markdown(row['media'])}" if row["media"] else ""
-            st.markdown(f"Source: {citation(source, md_escape)}{media}")
+            said = md_escape(summary(row["reports"], row["disagree"]))
+            reported = f"{said}  \n" if said else ""
+            st.markdown(f"{reported}Source: {citation(source, md_escape)}{media}")
 
 
 def _controls(step: int, count: int) -> None:

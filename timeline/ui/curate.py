@@ -9,40 +9,63 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from timeline.cache import Frames, open_bytes
-from timeline.ids import slug
+from timeline.curate import new_source
+from timeline.curate.kinds import reason
+from timeline.curate.proposal import Proposal, propose, told
 from timeline.load import Summary
-from timeline.merge import merge
 from timeline.model import KINDS, STATUSES
+from timeline.problems import errors
 from timeline.suggest import Candidate, dateline, suggest
 from timeline.text import md_escape
 from timeline.yamlread import read_yaml
-from timeline.yamlwrite import event_block, source_block
+from timeline.yamlwrite import event_blocks, report_block, source_block
 
-COLUMNS = ["add", "when", "resolves to", "title", "actors", "kind", "status", "quote", "note"]
+COLUMNS = ["add", "when", "resolves to", "report of", "title", "actors", "kind", "status"]
+COLUMNS += ["why"]
+WIDTH = 820  # the page's column beside the sidebar at 1280 px: the table fits it
+WIDTHS = {"add": 50, "when": 90, "resolves to": 80, "report of": 80, "actors": 100, "kind": 85}
+WIDTHS |= {"status": 75, "why": 110}
+WIDTHS["title"] = WIDTH - sum(WIDTHS.values()) - 4  # 4: the borders
+
+
+def _why(c: Candidate) -> str:
+    """The cue words behind the proposed kind and status: "military: 'struck'"."""
+    status = f"; {c.status}: '{c.status_cue}'" if c.status_cue else ""
+    return reason(c.kind, c.kind_cue) + status
+
+
+def _notes(candidates: list[Candidate]) -> None:
+    """What to look at before adding (events it may repeat, names that are no actor
+    yet), below the table so the table keeps to the screen's width."""
+    lines = []
+    for c in candidates:
+        said = [f"a further report of {i} ({why})" for i, why in c.reports_of[:1]]
+        said += [f"like {d}" for d in c.duplicates]
+        said += [f"new names, not actors yet: {', '.join(c.new_names)}"] if c.new_names else []
+        if said:
+            lines.append(f"- **{md_escape(c.phrase.text)}**: {md_escape('; '.join(said))}")
+    if lines:
+        st.markdown("\n".join(lines))
 
 
 def _rows(candidates: list[Candidate]) -> pd.DataFrame:
     rows = [
         {
-            "add": c.phrase.span is not None and not c.duplicates,
+            "add": c.phrase.span is not None and (not c.duplicates or bool(c.reports_of)),
             "when": c.phrase.text,
             "resolves to": c.phrase.span.label if c.phrase.span else "needs a pin",
             "title": c.title,
             "actors": ", ".join(c.actors),
             "kind": c.kind,
             "status": c.status,
-            "quote": " ".join(c.sentence.split()),
-            "note": "; ".join(
-                [
-                    *(f"like {d}" for d in c.duplicates),
-                    *([f"new names: {', '.join(c.new_names)}"] if c.new_names else []),
-                ]
-            ),
+            "why": _why(c),
+            "report of": c.reports_of[0][0] if c.reports_of else "",
         }
         for c in candidates
     ]
@@ -61,7 +84,11 @@ def _inputs() -> None:
         help="Every date phrase is read against this day",
     )
     middle.text_input("Outlet", key="cur_outlet")
-    right.text_input("Headline", key="cur_title", help="Default: the article's first line")
+    right.text_input(
+        "Headline",
+        key="cur_title",
+        help="Default: the article's first line (its first sentence when that line is the story)",
+    )
     st.text_input("URL", key="cur_url", placeholder="https://…")
 
 
@@ -77,23 +104,22 @@ def _published(text: str) -> dt.date | None:
 
 
 def _source(data: Summary, text: str, published: dt.date) -> dict[str, str]:
-    outlet = st.session_state["cur_outlet"].strip() or "Unknown outlet"
-    ident = slug(f"{outlet} {published}", set(data.sources))
-    first = next((line.strip() for line in text.splitlines() if line.strip()), ident)
-    return {
-        "id": ident,
-        "title": st.session_state["cur_title"].strip() or first,
-        "outlet": outlet,
-        "published": published.isoformat(),
-        "url": st.session_state["cur_url"].strip(),
-        "text": f"articles/{ident}.txt",
-    }
+    state = st.session_state
+    return new_source(
+        text,
+        published,
+        data.sources,
+        outlet=state["cur_outlet"],
+        title=state["cur_title"],
+        url=state["cur_url"],
+    )
 
 
 def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candidate]:
     out = []
     for candidate, row in zip(candidates, edited.to_dict("records"), strict=True):
         if row["add"]:
+            of = row["report of"]
             actors = [a.strip() for a in str(row["actors"]).split(",") if a.strip()]
             out.append(
                 replace(
@@ -102,9 +128,22 @@ def _accepted(candidates: list[Candidate], edited: pd.DataFrame) -> list[Candida
                     actors=actors,
                     kind=row["kind"],
                     status=row["status"],
+                    reports_of=[(of.strip(), "")] if isinstance(of, str) and of.strip() else [],
                 )
             )
     return out
+
+
+def _columns() -> dict[str, Any]:
+    """Narrow columns for short values, so the table fits beside the sidebar at 1280 px;
+    the title takes what is left (its full text when edited)."""
+    config: dict[str, Any] = {name: st.column_config.Column(width=w) for name, w in WIDTHS.items()}
+    config["add"] = st.column_config.CheckboxColumn("add", width=WIDTHS["add"])
+    config["kind"] = st.column_config.SelectboxColumn("kind", options=KINDS, width=WIDTHS["kind"])
+    config["status"] = st.column_config.SelectboxColumn(
+        "status", options=STATUSES, width=WIDTHS["status"]
+    )
+    return config
 
 
 def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
@@ -135,21 +174,56 @@ def page(opened: Frames, original: str, dataset_dir: Path | None) -> None:
     source = _source(data, text, published)
     st.markdown(
         f"**{len(candidates)} candidate events.** Tick the ones to add and edit their "
-        "title, actors (ids, comma-separated), kind and status."
+        "title, actors (ids, comma-separated), kind and status. One with an event id under "
+        "*report of* is added as a further report of that event, not as a new event."
     )
     edited = st.data_editor(
         _rows(candidates),
         key="cur_editor",
         hide_index=True,
         width="stretch",
-        disabled=["when", "resolves to", "quote", "note"],
-        column_config={
-            "add": st.column_config.CheckboxColumn("add", width="small"),
-            "kind": st.column_config.SelectboxColumn("kind", options=list(KINDS)),
-            "status": st.column_config.SelectboxColumn("status", options=list(STATUSES)),
-        },
+        disabled=["when", "resolves to", "why"],
+        column_config=_columns(),
     )
+    _notes(candidates)
     _result(data, original, dataset_dir, source, text, _accepted(candidates, edited))
+
+
+def _verdict(checked: Summary, proposal: Proposal) -> None:
+    """Whether the merged dataset passes check; its errors against the lines of the
+    blocks shown below (the merged file is not shown, so none of its lines)."""
+    if checked.ok:
+        st.success(
+            f"The merged dataset passes check: {checked.total} events.",
+            icon=":material/check_circle:",
+        )
+        return
+    wrong = errors(checked.problems)
+    ours = [line for line in (told(p, proposal) for p in wrong) if line]
+    if ours:
+        st.error(
+            "The blocks below do not pass check yet; fix these in the table above (the "
+            "lines are those of the blocks below):\n\n"
+            + "\n".join(f"- {md_escape(line)}" for line in ours)
+        )
+    if len(ours) < len(wrong):
+        st.warning(
+            f"The dataset already has {len(wrong) - len(ours)} errors of its own, not from "
+            "this article: see the Timeline page's problems."
+        )
+
+
+def _reports(data: Any, further: list[Candidate], source_id: str) -> dict[int, list[str]]:
+    """The ``reports:`` items to write under each event (by its place in the file)."""
+    items = data.get("events") if isinstance(data, dict) else None
+    places = {e.get("id"): i for i, e in enumerate(items or []) if isinstance(e, dict)}
+    out: dict[int, list[str]] = {}
+    for c in further:
+        ident = c.reports_of[0][0]
+        if ident not in places:
+            raise ValueError(f"there is no event {ident!r} to add a report to")
+        out.setdefault(places[ident], []).append(report_block(c, source_id))
+    return out
 
 
 def _result(
@@ -164,22 +238,19 @@ def _result(
         st.info("Tick at least one candidate to build the merged dataset.")
         return
     parsed = read_yaml(original, data.file)
-    blocks = [event_block(c, source["id"], notes=False) for c in accepted]
+    blocks = event_blocks([c for c in accepted if not c.reports_of], source["id"], notes=False)
     try:
-        merged = merge(original, parsed.lines, source_block(source), blocks)
+        reports = _reports(parsed.data, [c for c in accepted if c.reports_of], source["id"])
+        proposal = propose(original, parsed.lines, source_block(source), blocks, reports)
     except ValueError as err:
         st.error(f"Cannot add to this dataset: {err}.")
         return
+    merged = proposal.merged
     given = {source["text"]: text}  # the new article, checked without being written
     checked = open_bytes(merged.encode(), data.file, dataset_dir, given=given).data
-    if checked.ok:
-        st.success(
-            f"The merged dataset passes check: {checked.total} events.",
-            icon=":material/check_circle:",
-        )
-    else:
-        st.error("The merged dataset does not pass check yet; fix these in the table:")
-        st.text("\n".join(str(p) for p in checked.problems if p.severity == "error"))
+    _verdict(checked, proposal)
+    st.caption("The blocks to add, as they will go into the dataset:")
+    st.code(proposal.preview, language="yaml", line_numbers=True, wrap_lines=True)
     left, right = st.columns(2)
     left.download_button(
         "Download the merged events.yaml",

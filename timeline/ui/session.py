@@ -13,14 +13,11 @@ import streamlit as st
 
 from timeline.filters import DIMENSIONS, Filters
 from timeline.state import Choices, LaneMode, ViewState, from_params, to_params
+from timeline.ui import widgets
 
-LIST_WIDGETS = {f"f_{d.name}": d.name for d in DIMENSIONS}  # widget key -> Filters field
 # widget key -> default
 DEFAULTS: dict[str, Any] = {
-    **{key: [] for key in LIST_WIDGETS},
-    "f_actor_mode": "any",
-    "f_dates": (),
-    "f_text": "",
+    **widgets.values(Filters(), None),  # the filters' widgets: f_actors, f_dates, …
     "lanes": "actor",
     "event": None,
     "step": 1,
@@ -33,12 +30,7 @@ URL_NOTES = "_url_notes"
 
 
 def _to_widgets(state: ViewState, bounds: tuple[dt.date, dt.date] | None) -> dict[str, Any]:
-    f = state.filters
-    values: dict[str, Any] = {key: list(getattr(f, name)) for key, name in LIST_WIDGETS.items()}
-    dates: tuple[dt.date, ...] = ()
-    if (f.start or f.end) and bounds:  # a range widget: one date alone would be its start
-        dates = (f.start or bounds[0], f.end or bounds[1])
-    values.update(f_actor_mode=f.actor_mode, f_text=f.text, f_dates=dates)
+    values = widgets.values(state.filters, bounds)
     values.update(lanes=state.lanes, event=state.event, step=state.step or 1)
     values.update(projector=state.projector, expand=list(state.expand))
     return values
@@ -63,8 +55,8 @@ def start(choices: Choices) -> None:
         st.session_state[URL_READ] = True
     for key, default in DEFAULTS.items():
         st.session_state.setdefault(key, default)
-    for key, name in LIST_WIDGETS.items():
-        allowed = set(getattr(choices, name))
+    for d in DIMENSIONS:
+        key, allowed = widgets.key(d), set(getattr(choices, d.name))
         st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
     if st.session_state["event"] not in choices.events:
         st.session_state["event"] = None
@@ -73,31 +65,10 @@ def start(choices: Choices) -> None:
     ]
 
 
-def _dates(
-    value: Any, bounds: tuple[dt.date, dt.date] | None
-) -> tuple[dt.date | None, dt.date | None]:
-    """The date-range widget's value as filter bounds; the whole range means no filter."""
-    picked = tuple(value or ())
-    start = picked[0] if len(picked) > 0 else None
-    end = picked[1] if len(picked) > 1 else None
-    if bounds and start == bounds[0]:
-        start = None
-    if bounds and end == bounds[1]:
-        end = None
-    return start, end
-
-
 def current(bounds: tuple[dt.date, dt.date] | None = None, briefing: bool = False) -> ViewState:
     """The view state the widgets hold now; the step and projector only in briefing mode."""
     s = st.session_state
-    start, end = _dates(s["f_dates"], bounds)
-    filters = Filters(
-        picks=tuple((name, tuple(s[key])) for key, name in LIST_WIDGETS.items()),
-        actor_mode=s["f_actor_mode"],
-        start=start,
-        end=end,
-        text=s["f_text"].strip(),
-    )
+    filters = widgets.read(s, bounds)
     expand = tuple(s["expand"])
     if not briefing:
         return ViewState(filters, s["lanes"], s["event"], expand=expand)

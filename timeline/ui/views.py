@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
 import pandas as pd
 import streamlit as st
 
-from timeline import charts, export, filters, layout
+from timeline import charts, export, filters
+from timeline.draw import sheet
+from timeline.draw.spec import Look, view_spec
 from timeline.export import View
 from timeline.export.view import Paper, citation
 from timeline.load import Summary
-from timeline.model import Period
 from timeline.problems import errors
-from timeline.state import LANE_LABELS, LANE_MODES, Choices, LaneMode
+from timeline.reports import disagreement, sheet_lines, sheet_links
+from timeline.state import LANE_LABELS, LANE_MODES, Choices, ViewState
 from timeline.text import md_escape, md_links, media_markdown
-from timeline.ui import session
+from timeline.ui import live, session, widgets
 
 BadgeColour = Literal["blue", "green", "orange", "red", "gray"]
 STATUS_COLOURS: dict[str, BadgeColour] = {
@@ -45,7 +45,6 @@ PLOT_CONFIG = {
 }
 # The page's own fixed CSS: a compact header so the chart and its date axis are in the
 # first screen, and room for the event labels.
-KEEP_ZOOM = (Path(__file__).parent / "assets" / "keep_zoom.js").read_text(encoding="utf-8")
 PAGE_CSS = """<style>
 .block-container { padding-top: 1.4rem !important; padding-bottom: 2rem !important;
   padding-left: 2rem !important; padding-right: 2rem !important; }
@@ -56,10 +55,6 @@ PAGE_CSS = """<style>
 
 
 # --- sidebar --------------------------------------------------------------------
-
-
-def _named_by(names: dict[str, str]) -> Callable[[str], str]:
-    return lambda value: names.get(value, value)
 
 
 def sidebar(
@@ -74,39 +69,7 @@ def sidebar(
         for s in data.sources.values()
     }
     st.header("Filters")
-    shown_as = {"actor": names, "outlet": outlets}
-    for d in filters.DIMENSIONS:
-        st.multiselect(
-            d.label,
-            getattr(choices, d.name),
-            key=f"f_{d.name}",
-            format_func=_named_by(shown_as.get(d.shown_as, {})),
-            placeholder="Any",
-            help=d.help[:1].upper() + d.help[1:].split(" (")[0].replace("keep ", "Show ", 1),
-        )
-        if d.modal:
-            st.radio(
-                "Events with",
-                ["any", "all"],
-                key="f_actor_mode",
-                horizontal=True,
-                format_func={"any": "any of them", "all": "all of them"}.get,
-            )
-    if bounds:
-        st.date_input(
-            "Date range",
-            key="f_dates",
-            min_value=bounds[0],
-            max_value=bounds[1],
-            format="YYYY-MM-DD",
-            help="Events whose span overlaps the range",
-        )
-    st.text_input(
-        "Search",
-        key="f_text",
-        placeholder="title, quote, actor or alias",
-        help="Every word must appear (case does not matter)",
-    )
+    widgets.draw(widgets.Sidebar(choices, {"actor": names, "outlet": outlets}, bounds))
     st.radio("Lanes by", LANE_MODES, key="lanes", format_func=lambda m: LANE_LABELS[m])
     if st.session_state.get("lanes") == "actor":
         st.multiselect(
@@ -150,24 +113,14 @@ def problems(data: Summary, errors_only: bool | None = None) -> None:
 # --- timeline and selection -------------------------------------------------------
 
 
-def _clicked_event() -> None:
-    """Chart selection → the selected event, or the events under a "+N" badge (a callback,
-    before the page runs)."""
-    points = st.session_state["chart"]["selection"]["points"]
-    ids = [p["customdata"] for p in points if p.get("customdata") is not None]
-    if not ids:
-        return
-    picked = ids[0][0] if isinstance(ids[0], list) else ids[0]
-    if isinstance(picked, str) and picked.startswith("group:"):
-        st.session_state["group"] = picked.removeprefix("group:").split()
-        return
-    st.session_state["event"] = picked
+def page_title(page: str, dataset: str | None) -> None:
+    """The browser tab names the page and the dataset ("Timeline · Russia, Chechnya…")."""
+    st.set_page_config(page_title=f"{page} · {dataset or 'timeline'}")
 
 
 def page_head() -> None:
-    """The page's CSS, and the script that keeps the timeline's zoom across reruns (the
-    app's own fixed code, never dataset text)."""
-    st.html(PAGE_CSS + f"<script>{KEEP_ZOOM}</script>", unsafe_allow_javascript=True)
+    """The page's own fixed CSS."""
+    st.html(PAGE_CSS)
 
 
 def count_line(shown: pd.DataFrame, frame: pd.DataFrame) -> None:
@@ -191,38 +144,41 @@ def about(data: Summary) -> None:
 def timeline(
     shown: pd.DataFrame,
     actors: pd.DataFrame,
-    lanes: LaneMode,
-    selected: str | None,
-    expand: tuple[str, ...] = (),
-    periods: Sequence[Period] = (),
+    data: Summary,
+    state: ViewState,
 ) -> None:
-    dense = len(shown) > charts.DENSE
-    window = None if dense else layout.fit_window(shown)
-    figure = charts.timeline_figure(shown, actors, lanes, selected, expand=expand, window=window)
-    charts.add_periods(figure, periods, shown)
-    st.plotly_chart(
-        figure,
-        key="chart",
-        on_select=_clicked_event,
-        selection_mode="points",
-        width="stretch",
-        theme=None,
-        config=PLOT_CONFIG,
+    """The timeline of the shown events: the live view (zoom, pan, sheet and keyboard in
+    the page), or counts per lane and period when there are too many to tell apart."""
+    if len(shown) > charts.DENSE:
+        _density(shown, actors, state)
+        return
+    first = dict(state.filters.picks).get("actors", ())
+    look = Look(state.lanes, state.event, expand=state.expand, periods=tuple(data.periods))
+    spec = view_spec(shown, actors, replace(look, first=tuple(first)))
+    cited = {s.id: (citation(s, said="published "), s.url) for s in data.sources.values()}
+    ordered = shown.sort_values(["start", "end"], kind="stable")
+    spec["details"] = sheet.details(ordered, actors, cited)
+    name = f"Timeline of {len(shown)} events, in lanes by {LANE_LABELS[state.lanes].lower()}"
+    live.mount(spec, name + HELP, compress=None, lanes_key=f"{state.lanes}|{state.expand}|{first}")
+    st.caption(
+        "Drag across the chart to zoom in; double-click for the first view, again for every "
+        "event. Click an event, or focus the chart and use the arrow keys and Enter, to read "
+        "its quote, source and how its date was read."
     )
-    outside = len(window.before) + len(window.after) if window else 0
-    if dense:
-        st.caption(
-            f"{len(shown):,} events are in view, more than can be told apart one by one "
-            f"(up to {charts.DENSE:,} are drawn as events): the colour says how many fall in "
-            "each lane and period. Narrow the filters or the date range to see the events "
-            "themselves; the list below has every one."
-        )
-    elif outside:
-        st.caption(
-            f"{outside} of {len(shown)} events lie outside this first view: they are pointed "
-            "to at its edges (◀ ▶). Drag on the chart to zoom; double-click to come back, "
-            "double-click again to see every event."
-        )
+
+
+HELP = ". Arrow keys move between events; Enter opens one."
+
+
+def _density(shown: pd.DataFrame, actors: pd.DataFrame, state: ViewState) -> None:
+    figure = charts.density_figure(shown, actors, state.lanes, state.expand)
+    st.plotly_chart(figure, key="density", width="stretch", theme=None, config=PLOT_CONFIG)
+    st.caption(
+        f"{len(shown):,} events are in view, more than can be told apart one by one "
+        f"(up to {charts.DENSE:,} are drawn as events): the colour says how many fall in "
+        "each lane and period. Narrow the filters or the date range to see the events "
+        "themselves; the list below has every one."
+    )
 
 
 def empty_state(frame: pd.DataFrame, chosen: filters.Filters) -> None:
@@ -384,6 +340,21 @@ def detail_body(
     st.markdown("  \n".join(_date_lines(row)))
     link = f" [Open the article]({url_quote(source.url, safe=':/?&=#%')})" if source.url else ""
     st.markdown(f"**Source:** {citation(source, md_escape, said='published ')}.{link}")
+    _reports(row)
+
+
+def _reports(row: dict[Any, Any]) -> None:
+    """Every report of an event that has several (the live sheet's lines), with a warning
+    of what they disagree on and a link to each further report's article."""
+    if row["disagree"]:
+        words = ", ".join(disagreement(d) for d in row["disagree"])
+        st.warning(f"The sources disagree on {md_escape(words)}.", icon=":material/warning:")
+    lines = [f"**{md_escape(k)}:** {md_escape(v)}" for k, v in sheet_lines(row)]
+    lines += [
+        f"[{md_escape(text)}]({url_quote(url, safe=':/?&=#%')})" for text, url in sheet_links(row)
+    ]
+    if lines:
+        st.markdown("  \n".join(lines))
 
 
 def detail(
@@ -397,6 +368,8 @@ def detail(
     scrolled; closing it clears the selection."""
     if not selected or selected not in set(frame["id"]):
         return
+    if len(shown) <= charts.DENSE and selected in set(shown["id"]):
+        return  # the live timeline's own sheet shows it, beside the chart
     row = frame[frame["id"] == selected].iloc[0].to_dict()
 
     @st.dialog(md_escape(row["title"]), position="right", width=520, on_dismiss=_closed)

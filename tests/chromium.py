@@ -1,4 +1,5 @@
-"""What the browser tests and the browser benchmark share: Chromium's flags, the app's command."""
+"""What the browser tests and the browser benchmark share: Chromium's flags, the app's command
+(the benchmarks import it from here, so the tests need nothing from benchmarks/)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,74 @@
+"""The live timeline component: registered once, mounted with the view description.
+
+Its browser code is ``timeline/draw/js/timeline.js`` (the one packer and renderer) and
+``live.js`` (zoom, pan, sheet, keyboard). Plotly.js comes from the installed plotly
+package, served by Streamlit's static serving from ``static/`` (copied there on first
+use): nothing is fetched from outside.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import plotly
+import streamlit as st
+
+from timeline.draw import engine
+
+JS_DIR = Path(engine.__file__).parent / "js"
+STATIC = Path(__file__).resolve().parents[2] / "static"
+
+
+@lru_cache(maxsize=1)
+def plotly_url() -> str:
+    """The address of Plotly.js on this server, copied from the plotly package once."""
+    name = f"plotly-{plotly.__version__}.min.js"
+    target = STATIC / name
+    if not target.exists():
+        bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+        STATIC.mkdir(exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=STATIC, delete=False, suffix=".part") as part:
+            shutil.copyfileobj(bundled.open("rb"), part)
+        os.replace(part.name, target)  # whole or not at all
+    return f"app/static/{name}"
+
+
+@lru_cache(maxsize=1)
+def _component() -> Any:
+    script = engine.source() + "\n" + (JS_DIR / "live.js").read_text(encoding="utf-8")
+    css = (JS_DIR / "live.css").read_text(encoding="utf-8")
+    return st.components.v2.component("timeline_live", js=script, css=css, isolate_styles=False)
+
+
+def _picked() -> None:
+    state = st.session_state.get("chart") or {}
+    st.session_state["event"] = state.get("selected")
+
+
+def _grouped() -> None:
+    state = st.session_state.get("chart") or {}
+    st.session_state["group"] = list(state.get("group") or [])
+
+
+def mount(spec: dict[str, Any], name: str, compress: bool | None, lanes_key: str) -> None:
+    """The timeline of ``spec`` on the page, named ``name`` for screen readers."""
+    data = {
+        "spec": spec,
+        "plotly": plotly_url(),
+        "selected": spec["selected"],
+        "name": name,
+        "compress": compress,
+        "lanesKey": lanes_key,
+    }
+    _component()(
+        key="chart",
+        data=data,
+        default={"selected": spec["selected"], "group": []},
+        on_selected_change=_picked,
+        on_group_change=_grouped,
+    )
