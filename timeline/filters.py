@@ -128,11 +128,9 @@ class Dimension(Row):
             dest=self.name,
             action="append",
             default=[],
-            choices=self.vocabulary or None,
-            type=_count if self.at_least else str,
-            metavar=self.metavar
-            or (None if self.vocabulary else self.label.upper().removesuffix("S")),
-            help=self.help,
+            type=_count if self.at_least else str,  # a vocabulary is checked with the data,
+            metavar=self.metavar or self.label.upper().removesuffix("S"),  # nearest named
+            help=f"{self.help}: {', '.join(self.vocabulary)}" if self.vocabulary else self.help,
         )
 
 
