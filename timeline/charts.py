@@ -135,6 +135,7 @@ def lane_rows(
     actors: pd.DataFrame,
     expand: Iterable[str] = (),
     first: Sequence[str] = (),
+    max_lanes: int = MAX_LANES,
 ) -> pd.DataFrame:
     """One row per (event, lane); ``lane`` is the lane's label, ``colour_key`` its affiliation.
 
@@ -149,7 +150,7 @@ def lane_rows(
         rows["primary"] = ~rows.index.duplicated()  # the event's first actor: labelled first
         rows["lane"] = rows["lane_key"].map(names)
         rows["colour_key"] = rows["lane_key"].map(affiliation)
-        return _fold(rows, folded_groups(rows, expand), first)
+        return _fold(rows, folded_groups(rows, expand, max_lanes), first)
     rows = frame.copy()
     rows["colour_key"] = rows["actors"].map(lambda ids: affiliation[ids[0]])
     if by == "affiliation":
@@ -221,11 +222,13 @@ def lanes(
     by: LaneMode,
     expand: Iterable[str] = (),
     first: Sequence[str] = (),
+    max_lanes: int = MAX_LANES,
 ) -> tuple[pd.DataFrame, list[str]]:
     """One row per (event, lane), and the lanes in the order they are drawn (at most
     ``MAX_DRAWN_LANES``, ``first``'s lanes leading): what the event view and the density
-    view both draw."""
-    rows = lane_rows(frame, by, actors, expand, first)
+    view both draw. Actor lanes beyond ``max_lanes`` are folded by affiliation (the deck
+    asks for fewer)."""
+    rows = lane_rows(frame, by, actors, expand, first, max_lanes)
     order = lane_order(rows, palette(actors["affiliation"]), by, first)
     return cap_lanes(rows, order, by)
 

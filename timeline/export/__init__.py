@@ -40,10 +40,8 @@ def _pdf(view: View) -> bytes:
 
 def _pptx(view: View) -> bytes:
     from timeline.export.deck import to_pptx
-    from timeline.export.images import image
 
-    # drawn narrower than a page image, so its type is larger once it fills a 16:9 slide
-    return to_pptx(view, image(view, "png", titled=False, width=1100))
+    return to_pptx(view)
 
 
 def _md(view: View) -> bytes:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import math
-import struct
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,13 +21,16 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
 from timeline.charts import HOLLOW, STATUS_INK, STATUS_MARKS, dated, said_otherwise
+from timeline.export.files import ExportError
 from timeline.export.view import View, citation, report_citation, today
 from timeline.layout import Window, fit_window
+from timeline.model import Source
 from timeline.reports import summary
 from timeline.text import link_words, media_plain, quoted
 
@@ -58,7 +60,6 @@ def _status(status: str) -> tuple[str, Any, str, bool]:
     return colour, shape, STATUS_MARKS.get(status, ""), status not in HOLLOW
 
 
-SOURCES_PER_SLIDE = 7
 STRIP_BINS = 160  # the strip draws at most this many marks
 
 # Arial's advance widths in em (the usual Latin letters); anything else counts as wide.
@@ -143,8 +144,10 @@ def _box(
 def _badge(slide: Slide, status: str, left: float, top: float) -> None:
     """The status as the chart shows it: filled for reported/confirmed, hollow for claims."""
     colour, _, mark, filled = _status(status)
-    shape = slide.shapes.add_shape(
-        MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left), Inches(top), Inches(2.5), Inches(0.6)
+    shape = flat(
+        slide.shapes.add_shape(
+            MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left), Inches(top), Inches(2.5), Inches(0.6)
+        )
     )
     ink = rgb(colour)
     shape.fill.solid()
@@ -159,6 +162,15 @@ def _badge(slide: Slide, status: str, left: float, top: float) -> None:
     run.text = f"{mark} {status.upper()}"
     run.font.name, run.font.size, run.font.bold = FONT, Pt(20), True
     run.font.color.rgb = WHITE if filled else ink
+
+
+def flat(shape: Any) -> Any:
+    """``shape`` without the theme's style (its shadow, which LibreOffice draws even under
+    an empty effect list): its fill and line are set where it is made."""
+    style = shape._element.find(qn("p:style"))
+    if style is not None:
+        shape._element.remove(style)
+    return shape
 
 
 def _notes(slide: Slide, lines: list[str]) -> None:
@@ -186,25 +198,16 @@ def _title_slide(deck: Deck, view: View) -> None:
     _notes(slide, [f"{view.title}.{about} {view.filters_text}. {period}."])
 
 
-def _timeline_slide(deck: Deck, view: View, png: bytes, size: tuple[int, int]) -> None:
+def _timeline_slide(deck: Deck, view: View) -> None:
+    from timeline.export import slide_chart
+
     slide = _blank(deck)
-    _box(slide, "Timeline", (MARGIN, 0.35, 6.0, 0.6), (30, 24), bold=True)
-    _box(
-        slide,
-        view.period,
-        (6.8, 0.42, INNER - 6.2, 0.5),
-        (18, 14),
-        colour=MUTED,
-        align=PP_ALIGN.RIGHT,
-    )
-    room_w, room_h = 13.333 - 0.5, 7.5 - 1.15 - 0.25
-    scale = min(room_w / size[0], room_h / size[1])
-    width, height = size[0] * scale, size[1] * scale
-    left = (13.333 - width) / 2
-    slide.shapes.add_picture(
-        io.BytesIO(png), Inches(left), Inches(1.15), Inches(width), Inches(height)
-    )
-    _notes(slide, [f"The {len(view.frame)} events of this briefing, {view.period}."])
+    _box(slide, "Timeline", (MARGIN, 0.25, 6.0, 0.55), (28, 24), bold=True)
+    where = (6.8, 0.3, INNER - 6.2, 0.45)
+    _box(slide, view.period, where, (18, 14), colour=MUTED, align=PP_ALIGN.RIGHT)
+    chart = slide_chart.draw(slide, view)
+    folded = " Lanes are folded by affiliation to fit the slide." if chart and chart.folded else ""
+    _notes(slide, [f"The {len(view.frame)} events of this briefing, {view.period}.{folded}"])
 
 
 def _date_line(row: dict[Any, Any]) -> str:
@@ -216,58 +219,115 @@ def _date_line(row: dict[Any, Any]) -> str:
 
 @dataclass(frozen=True)
 class Strip:
-    """What every event slide's strip shares: the window and the marks of all events."""
+    """What every event slide's strip shares: the window, the marks of the events inside
+    it, and the years of those before and after it (pointed to with ◀ and ▶)."""
 
     window: Window
     marks: list[float]  # shares of the width, one per occupied bin
+    before: str  # "2007" or "2007–2014", "" when none
+    after: str
 
     @classmethod
     def of(cls, view: View) -> Strip | None:
         window = fit_window(view.frame)
         if window is None:
             return None
-        bins = {round(window.share(m) * STRIP_BINS) for m in view.frame["middle"]}
-        return cls(window, [b / STRIP_BINS for b in sorted(bins)])
+        middles = view.frame["middle"]
+        inside = middles[(middles >= window.start) & (middles <= window.end)]
+        bins = {round(window.share(m) * STRIP_BINS) for m in inside}
+        before, after = middles[middles < window.start], middles[middles > window.end]
+        return cls(window, [b / STRIP_BINS for b in sorted(bins)], _years(before), _years(after))
 
 
-def _strip(slide: Slide, strip: Strip | None, row: dict[Any, Any], top: float) -> None:
-    """A line with a mark for every event of the briefing and this one marked."""
-    if strip is None:
+def _years(when: Any) -> str:
+    """ "2007", or "2007–2014": the years of events outside the strip."""
+    if len(when) == 0:
+        return ""
+    first, last = int(when.min().year), int(when.max().year)
+    return str(first) if first == last else f"{first}–{last}"
+
+
+STRIP_LEFT, STRIP_WIDTH = MARGIN + 2.0, INNER - 4.0  # the rule; pointers sit either side
+
+
+def _marks(slide: Slide, strip: Strip, top: float) -> None:
+    """Every event inside the window as a small diamond, all in ONE freeform shape (a
+    shape per mark made a 400-event deck 60,000 shapes)."""
+    if not strip.marks:
         return
-    window, left, width = strip.window, MARGIN + 0.9, INNER - 1.8
-    rule = slide.shapes.add_connector(
-        MSO_CONNECTOR.STRAIGHT, Inches(left), Inches(top), Inches(left + width), Inches(top)
-    )
-    rule.line.color.rgb, rule.line.width = RULE, Pt(1.5)
-    for mark in strip.marks:
-        dot = slide.shapes.add_shape(
-            MSO_SHAPE.OVAL,
-            Inches(left + mark * width - 0.05),
-            Inches(top - 0.05),
-            Inches(0.1),
-            Inches(0.1),
-        )
-        dot.fill.solid()
-        dot.fill.fore_color.rgb = RULE
-        dot.line.fill.background()
+    half, scale = 0.05, 10_000  # local units per inch
+    xs = [(STRIP_LEFT + m * STRIP_WIDTH) * scale for m in strip.marks]
+    build = slide.shapes.build_freeform(xs[0] - half * scale, top * scale, scale=Inches(1) / scale)
+    for i, x in enumerate(xs):
+        if i:
+            build.move_to(x - half * scale, top * scale)
+        y, h = top * scale, half * scale
+        build.add_line_segments([(x, y - h), (x + h, y), (x, y + h), (x - h, y)], close=True)
+    shape = flat(build.convert_to_shape())
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RULE
+    shape.line.fill.background()
+
+
+def _pointer(slide: Slide, text: str, left: float, top: float, align: Any, **style: Any) -> None:
+    where = (left, top - 0.2, 1.9, 0.4)
+    _box(slide, text, where, (18, 12), align=align, anchor=MSO_ANCHOR.MIDDLE, **style)
+
+
+def _here(slide: Slide, strip: Strip, row: dict[Any, Any], top: float) -> None:
+    """This event on the rule, in its status's shape and colour (inside the window)."""
     colour, shape_kind, _, filled = _status(str(row["status"]))
-    at = left + window.share(row["middle"]) * width
-    here = slide.shapes.add_shape(
-        shape_kind, Inches(at - 0.14), Inches(top - 0.14), Inches(0.28), Inches(0.28)
+    at = STRIP_LEFT + strip.window.share(row["middle"]) * STRIP_WIDTH
+    here = flat(
+        slide.shapes.add_shape(
+            shape_kind, Inches(at - 0.14), Inches(top - 0.14), Inches(0.28), Inches(0.28)
+        )
     )
     here.fill.solid()
     here.fill.fore_color.rgb = rgb(colour) if filled else WHITE
     here.line.color.rgb, here.line.width = rgb(colour), Pt(2.5)
-    ends = (f"{window.start:%b %Y}", f"{window.end:%b %Y}")
-    _box(slide, ends[0], (MARGIN, top - 0.13, 0.85, 0.3), (12, 10), colour=MUTED)
-    _box(
-        slide,
-        ends[1],
-        (left + width + 0.05, top - 0.13, 0.85, 0.3),
-        (12, 10),
-        colour=MUTED,
-        align=PP_ALIGN.RIGHT,
+
+
+def _ends(slide: Slide, strip: Strip, row: dict[Any, Any], top: float) -> None:
+    """◀ and ▶ either side of the rule with the years of the events beyond it; when this
+    event is one of them, its own date there, bold in its status's colour (so the 2007
+    event never reads as the window's first month)."""
+    colour = rgb(_status(str(row["status"]))[0])
+    when, window = row["middle"], strip.window
+    sides = (
+        (strip.before, when < window.start, MARGIN, PP_ALIGN.LEFT, "◀ {}"),
+        (strip.after, when > window.end, STRIP_LEFT + STRIP_WIDTH + 0.1, PP_ALIGN.RIGHT, "{} ▶"),
     )
+    for years, this, left, align, form in sides:
+        if this:
+            _pointer(slide, form.format(row["label"]), left, top, align, bold=True, colour=colour)
+        elif years:
+            _pointer(slide, form.format(years), left, top, align, colour=MUTED)
+
+
+def _strip(slide: Slide, strip: Strip | None, row: dict[Any, Any], top: float) -> None:
+    """A rule with a mark for every event of the briefing inside its window, ◀ and ▶ with
+    the years of those outside it, its ends dated below, and this event marked."""
+    if strip is None:
+        return
+    left, width = STRIP_LEFT, STRIP_WIDTH
+    rule = flat(
+        slide.shapes.add_connector(
+            MSO_CONNECTOR.STRAIGHT, Inches(left), Inches(top), Inches(left + width), Inches(top)
+        )
+    )
+    rule.line.color.rgb, rule.line.width = RULE, Pt(1.5)
+    _marks(slide, strip, top)
+    _ends(slide, strip, row, top)
+    for x, when in ((left, strip.window.start), (left + width, strip.window.end)):
+        where = (x - 0.6, top + 0.12, 1.2, 0.3)
+        _box(slide, f"{when:%b %Y}", where, (12, 10), colour=MUTED, align=PP_ALIGN.CENTER)
+    if window_holds(strip.window, row["middle"]):
+        _here(slide, strip, row, top)
+
+
+def window_holds(window: Window, when: Any) -> bool:
+    return bool(window.start <= when <= window.end)
 
 
 def _source_line(view: View, row: dict[Any, Any]) -> str:
@@ -302,7 +362,7 @@ def _report_notes(view: View, row: dict[Any, Any]) -> list[str]:
     said = summary(row["reports"], row["disagree"])
     lines = [f"{said}." if said else ""]
     for n, report in enumerate(row["reports"], start=1):
-        quote = f" “{report['quote']}”" if report["quote"] else ""
+        quote = f" {quoted(report['quote'])}" if report["quote"] else ""
         link = f" {report['url']}" if report["url"] else ""
         lines.append(f"Report {n}: {report_citation(report, view.sources)}.{quote}{link}")
     return lines
@@ -334,7 +394,35 @@ def _event_slide(
     _notes(slide, _event_notes(view, row))
 
 
+PER_COLUMN = 4
+SOURCES_PER_SLIDE = 2 * PER_COLUMN
+ROOM = 5.6  # inches down the slide for the sources
+
+
+def _short_url(url: str, width: float, points: float) -> str:
+    """``url`` without its scheme, cut with "…" to ``width`` inches (the notes have it whole)."""
+    text = url.split("://", 1)[-1].removeprefix("www.")
+    if text_width(text, points) <= width:
+        return text
+    while text and text_width(text + "…", points) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _source_entry(
+    slide: Slide, source: Source, where: tuple[float, float, float, float], size: float
+) -> None:
+    """One source: "Outlet, “Title”, date" in large type, its address below in smaller."""
+    left, top, width, height = where
+    _box(slide, citation(source), (left, top, width, height), (size, size))
+    if source.url:
+        url = _short_url(source.url, width, 16)
+        _box(slide, url, (left, top + height, width, 0.32), (16, 16), colour=MUTED)
+
+
 def _sources_slides(deck: Deck, view: View) -> None:
+    """The sources, up to four in one column, else two columns of four, spread down the
+    slide; every citation on a slide at one size, the largest (up to 32 pt) that fits."""
     sources = view.used_sources()
     pages = max(1, math.ceil(len(sources) / SOURCES_PER_SLIDE))
     for page in range(pages):
@@ -342,32 +430,30 @@ def _sources_slides(deck: Deck, view: View) -> None:
         title = "Sources" if pages == 1 else f"Sources ({page + 1} of {pages})"
         _box(slide, title, (MARGIN, 0.35, INNER, 0.7), (32, 24), bold=True)
         chunk = sources[page * SOURCES_PER_SLIDE : (page + 1) * SOURCES_PER_SLIDE]
-        lines = [citation(s) for s in chunk]
-        size = min(fit(line, INNER, 0.45, 20, 12).points for line in lines)  # one size for all
-        for i, (source, line) in enumerate(zip(chunk, lines, strict=True)):
-            _box(slide, line, (MARGIN, 1.3 + i * 0.82, INNER, 0.45), (size, size))
-            if source.url:
-                _box(
-                    slide,
-                    source.url,
-                    (MARGIN, 1.3 + i * 0.82 + 0.42, INNER, 0.3),
-                    (12, 9),
-                    colour=MUTED,
-                )
+        width = INNER if len(chunk) <= PER_COLUMN else (INNER - 0.5) / 2
+        entry = min(2.0, ROOM / min(PER_COLUMN, len(chunk)))
+        size = min(fit(citation(s), width, entry - 0.5, 32, 14).points for s in chunk)
+        for i, source in enumerate(chunk):
+            left, top = MARGIN + (i // PER_COLUMN) * (width + 0.5), 1.35 + (i % PER_COLUMN) * entry
+            _source_entry(slide, source, (left, top, width, entry - 0.5), size)
         _notes(slide, [f"{s.outlet}: {s.url or 'no link'}" for s in chunk])
 
 
-def png_size(png: bytes) -> tuple[int, int]:
-    """Width and height from a PNG's header."""
-    width, height = struct.unpack(">II", png[16:24])
-    return int(width), int(height)
+MAX_EVENTS = 300  # a slide per event: past this a deck is a document, not a briefing
 
 
-def to_pptx(view: View, timeline_png: bytes) -> bytes:
+def to_pptx(view: View, most: int = MAX_EVENTS) -> bytes:
+    """The deck of ``view``; refused, with what to do, past ``most`` events."""
+    if len(view.frame) > most:
+        raise ExportError(
+            f"a deck has one slide per event, and this view has {len(view.frame):,} events "
+            f"(at most {most:,}); filter it first (an actor, a kind, a period with --from/--to) "
+            "or export the PDF, which lists any number of events"
+        )
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     _title_slide(deck, view)
-    _timeline_slide(deck, view, timeline_png, png_size(timeline_png))
+    _timeline_slide(deck, view)
     strip = Strip.of(view)
     for number, row in enumerate(view.frame.to_dict("records"), 1):
         _event_slide(deck, view, row, number, strip)

@@ -140,7 +140,7 @@ def report_citation(
     source = sources.get(report["source"])
     cited = citation(source, escape) if source else escape(report["outlet"])
     via = f" (via {escape(report['via'])})" if report.get("via") else ""
-    said = f"“{escape(report['when'])}”, read as " if report.get("when") else "pinned to "
+    said = f"{escape(quoted(report['when']))}, read as " if report.get("when") else "pinned to "
     return f"{cited}{via}: {said}{escape(report['label'])}; {escape(report['status'])}"
 
 
