@@ -159,6 +159,7 @@ def test_list_on_a_partly_broken_file_lists_the_good_and_exits_1(write, capsys):
 
 def test_every_cli_command_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme += (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
     subparsers = next(a for a in build_parser()._actions if a.dest == "command")
     for command in subparsers.choices:  # type: ignore[union-attr]
         assert f"python -m timeline {command}" in readme, command
@@ -167,6 +168,7 @@ def test_every_cli_command_is_in_the_readme():
 def test_every_flag_in_the_readme_exists():
     """Each `python -m timeline COMMAND ... --flag` line in the README is what --help offers."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme += (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
     subparsers = next(a for a in build_parser()._actions if a.dest == "command")
     lines = re.findall(r"^python -m timeline (\w+)(.*)$", readme, flags=re.M)
     assert len(lines) >= 5
