@@ -74,6 +74,7 @@ test-fast: lint
 # in vis-timeline and TimelineJS, and writes docs/performance.md. About half an hour here.
 bench: $(VENV)/.dev system
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.interact
 
 # Not part of `make test`: two sets of hand-annotated date expressions in news sentences (the
 # rules' 421, a regression check; 123 held out, the estimate), read by the normaliser, by plain

@@ -106,7 +106,10 @@ def first_chart(browser: Any, url: str, ready: str) -> tuple[Any, float]:
     return page, time.perf_counter() - start
 
 
-POINTS = "() => document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length > 0"
+POINTS = (  # events drawn, or past 5,000 the density view's heatmap
+    "() => document.querySelectorAll('.js-plotly-plot .scatterlayer .point, "
+    ".js-plotly-plot .heatmaplayer image').length > 0"
+)
 
 
 def zoom_ours(page: Any) -> float | None:
