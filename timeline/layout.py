@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.text import shorten
+
 ONE_DAY = pd.Timedelta(days=1)
 LABEL_FONT = 13  # px, the labels written on the chart
 CHAR_PX = 0.56 * LABEL_FONT  # a generous average advance for proportional sans-serif text
@@ -106,12 +108,8 @@ def fit_window(frame: pd.DataFrame) -> Window | None:
 
 
 def short_title(title: str, limit: int = LABEL_CHARS) -> str:
-    """``title`` cut at a word boundary to at most ``limit`` characters, with "…"."""
-    title = " ".join(str(title).split())
-    if len(title) <= limit:
-        return title
-    cut = title[: limit - 1].rsplit(" ", 1)[0] if " " in title[: limit - 1] else title[: limit - 1]
-    return cut.rstrip(" ,;:–-") + "…"
+    """``title`` cut at a word to at most ``limit`` characters (a label's default)."""
+    return shorten(title, limit)
 
 
 def text_px(text: str) -> float:

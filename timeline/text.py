@@ -133,3 +133,13 @@ def media_plain(media: dict[str, str]) -> str:
     """ "Ada (A. E. Chalon): https://…": an event's media as plain text."""
     credit = f" ({media['credit']})" if media.get("credit") else ""
     return f"{media.get('caption') or 'Media'}{credit}: {media['url']}"
+
+
+def shorten(title: object, limit: int) -> str:
+    """``title`` cut at a word boundary to at most ``limit`` characters, with "…"."""
+    text = " ".join(str(title).split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head
+    return cut.rstrip(" ,;:–-") + "…"

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from timeline.ids import slug
-from timeline.layout import short_title
 
 UNKNOWN_OUTLET = "Unknown outlet"
 HEADLINE_CHARS = 100  # a first line longer than this is the story, not its headline
@@ -23,7 +22,7 @@ def headline(text: str, published: dt.date) -> str:
 
     filed = dateline(first, published)
     body = first[filed.end :] if filed else first
-    return short_title(next(iter(sentences(body)), body), HEADLINE_CHARS)
+    return shorten(next(iter(sentences(body)), body), HEADLINE_CHARS)
 
 
 def new_source(
