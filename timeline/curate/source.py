@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from timeline.ids import slug
+from timeline.text import shorten
 
 UNKNOWN_OUTLET = "Unknown outlet"
 HEADLINE_CHARS = 100  # a first line longer than this is the story, not its headline
