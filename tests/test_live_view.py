@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import EVENTS
 from tests.test_browser import POINT_OF_EVENT, streamlit_server
+from tests.test_readable import LABELS, overlaps
 from timeline.frame import to_frame
 from timeline.load import load_file
 
@@ -26,13 +27,7 @@ ZOOMS = {
     "autumn to winter": ("2015-09-01", "2016-02-28"),
     "every year": ("2006-01-01", "2016-12-31"),
 }
-LABELS = """() => {
-  const gd = document.querySelector('.js-plotly-plot');
-  return [...gd.querySelectorAll('.scatterlayer .textpoint text')]
-    .filter(t => t.textContent.trim() !== '' && getComputedStyle(t).display !== 'none')
-    .map(t => { const r = t.getBoundingClientRect();
-                return {text: t.textContent, x0: r.left, x1: r.right, y0: r.top, y1: r.bottom}; });
-}"""
+
 MARKS = """() => [...document.querySelectorAll('.js-plotly-plot .scatterlayer .point')]
   .map(p => { const r = p.getBoundingClientRect();
               return {text: '', x0: r.left, x1: r.right, y0: r.top, y1: r.bottom}; })"""
@@ -76,16 +71,6 @@ def zoom(page, lo: str, hi: str) -> None:
         timeout=10_000,
     )
     page.wait_for_timeout(150)
-
-
-def overlaps(a: dict[str, float], b: dict[str, float]) -> bool:
-    slack = 0.5
-    return (
-        a["x0"] < b["x1"] - slack
-        and b["x0"] < a["x1"] - slack
-        and a["y0"] < b["y1"] - slack
-        and b["y0"] < a["y1"] - slack
-    )
 
 
 def names(label: str, title: str) -> bool:
