@@ -152,7 +152,9 @@ def test_the_pdf_lists_every_outlet_in_the_source_column(view: View, tmp_path: P
     at = next(i for i, line in enumerate(lines) if line.startswith("30 Sep 2015 "))
     cell = " ".join(line.split("  ")[-1].strip() for line in lines[at : at + 4])
     assert "Breitbart News" in cell and "AFP" in cell and "GlobalPost" in cell, lines[at : at + 4]
-    assert run.stdout.count("≠ sources disagree") == 3
+    # the chronology's three disagreeing events, and the chart legend's entry
+    assert run.stdout.count("≠ sources disagree") == 4
+    assert "≠ sources disagree (date, status or a figure)" in run.stdout
     assert "Example Digest, “Chechen leader on agents inside IS”" in " ".join(run.stdout.split())
 
 
