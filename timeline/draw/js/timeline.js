@@ -501,23 +501,49 @@ var TimelineDraw = (function () {
     return out;
   }
 
-  function periodTraces(spec, ctx, bottom) {
-    var seen = (spec.periods || []).filter(function (p) { return p.end >= ctx.range[0] && p.start <= ctx.range[1]; });
-    if (!seen.length) return [];
-    var xs = [], ys = [], lx = [], lt = [], lh = [];
-    seen.forEach(function (p) {
+  // [lo, hi] less the breaks: the stretches of it the axis draws.
+  function outsideBreaks(ctx, lo, hi) {
+    var parts = [[lo, hi]];
+    ctx.breaks.forEach(function (b) {
+      parts = parts.reduce(function (out, p) {
+        if (b[1] <= p[0] || b[0] >= p[1]) return out.concat([p]);
+        if (b[0] > p[0]) out.push([p[0], b[0]]);
+        if (b[1] < p[1]) out.push([b[1], p[1]]);
+        return out;
+      }, []);
+    });
+    return parts;
+  }
+
+  function periodsInView(spec, ctx) {
+    return (spec.periods || []).filter(function (p) { return p.end >= ctx.range[0] && p.start <= ctx.range[1]; });
+  }
+
+  // Each period in view as a band behind the lanes (a shape per stretch the axis draws).
+  function periodShapes(spec, ctx) {
+    var out = [];
+    periodsInView(spec, ctx).forEach(function (p) {
       var lo = Math.max(p.start, ctx.range[0]), hi = Math.min(p.end, ctx.range[1]);
-      xs.push(iso(lo), iso(lo), iso(hi), iso(hi), iso(lo), null);
-      ys.push(bottom, 0, 0, bottom, bottom, null);
+      outsideBreaks(ctx, lo, hi).forEach(function (part) {
+        out.push({ type: "rect", xref: "x", yref: "paper", x0: iso(part[0]), x1: iso(part[1]), y0: 0, y1: 1,
+          fillcolor: PERIOD_FILL, opacity: 0.55, line: { width: 0 }, layer: "below" });
+      });
+    });
+    return out;
+  }
+
+  // The periods' names, in one text trace at the foot of the plot where there is room.
+  function periodTraces(spec, ctx, bottom) {
+    var lx = [], lt = [], lh = [];
+    periodsInView(spec, ctx).forEach(function (p) {
+      var lo = Math.max(p.start, ctx.range[0]), hi = Math.min(p.end, ctx.range[1]);
       var room = Math.floor((ctx.px(hi) - ctx.px(lo)) / 7.5);
       if (room >= 4) { lx.push(iso(lo + (hi - lo) / 2)); lt.push(esc(cut(p.name, room * 7.5, estimate) || "")); lh.push(esc(p.name)); }
     });
-    var band = scatter({ x: xs, y: ys, mode: "lines", fill: "toself", fillcolor: PERIOD_FILL,
-      opacity: 0.55, line: { width: 0 }, hoverinfo: "skip", showlegend: false, name: "periods" });
-    var names = scatter({ x: lx, y: lx.map(function () { return bottom - 9; }), mode: "text", text: lt,
+    if (!lx.length) return [];
+    return [scatter({ x: lx, y: lx.map(function () { return bottom - 9; }), mode: "text", text: lt,
       hovertext: lh, hoverinfo: "text", showlegend: false, name: "period names",
-      textfont: { size: 12, color: PERIOD_INK } });
-    return [band, names];
+      textfont: { size: 12, color: PERIOD_INK } })];
   }
 
   // Zig-zag marks where the axis skips an empty stretch, drawn on the date axis line.
@@ -610,7 +636,7 @@ var TimelineDraw = (function () {
       font: spec.font, hovermode: "closest", clickmode: "event+select", dragmode: "zoom",
       hoverlabel: { font: { size: spec.font.size }, align: "left" },
       plot_bgcolor: "#ffffff", paper_bgcolor: "#ffffff",
-      shapes: lanes.shading.concat(breakShapes(ctx)),
+      shapes: periodShapes(spec, ctx).concat(lanes.shading, breakShapes(ctx)),
       annotations: breakMarks(ctx),
       legend: { orientation: "h", y: -4 / Math.max(lanes.bottom, 1), yanchor: "top", x: 0,
         itemclick: false, itemdoubleclick: false, traceorder: "normal", font: { size: 13 } },
