@@ -1,6 +1,6 @@
 """Screenshots of the running app at the sizes people use, to look at after every change.
 
-    [EVENTS=FILE.yaml] python -m benchmarks.shots [OUT_DIR] [PATH?QUERY ...]
+    [EVENTS=FILE.yaml] [SIZES=1920x1080,...] python -m benchmarks.shots [OUT_DIR] [PATH?QUERY ...]
 
 Starts ``streamlit run app.py`` on a free port, opens each page (default: the timeline,
 the Kadyrov view, the briefing and projector mode) at 1440×900 and 1280×720 in Debian's
@@ -16,7 +16,10 @@ from pathlib import Path
 
 from tests.chromium import CHROMIUM_FLAGS
 
-SIZES = [(1440, 900), (1280, 720)]
+SIZES = [  # SIZES=1920x1080,1440x900 to choose
+    (int(w), int(h))
+    for w, h in (s.split("x") for s in os.environ.get("SIZES", "1440x900,1280x720").split(","))
+]
 FULL = os.environ.get("FULL_PAGE") == "1"  # also the whole page, scrolled
 PAGES = ["/", "/?actor=kadyrov", "/briefing?step=3", "/briefing?step=3&projector=1"]
 

@@ -226,7 +226,18 @@ def test_projector_slide_fits_the_screen(server, browser, size):
         assert colour == "rgb(0, 0, 0)", f"the quote is drawn in {colour}"
         badge = page.evaluate(IN_VIEW, ".st-key-slide .status-badge")
         assert badge["height"] >= 0.035 * size[1], "the status badge is small"
+        assert_uses_the_height(page, size[1], step)
         page.close()
+
+
+def assert_uses_the_height(page, height: int, step: int) -> None:
+    """The slide, its strip and its buttons reach from the top of the screen to the bottom:
+    no band of empty screen under the buttons."""
+    top = page.evaluate(IN_VIEW, SLIDE_PARTS["counter"])["top"]
+    bottom = page.evaluate(IN_VIEW, SLIDE_PARTS["next"])["bottom"]
+    assert bottom - top >= 0.88 * height, (
+        f"step {step}: the slide spans {top:.0f}–{bottom:.0f} px of a {height} px screen"
+    )
 
 
 def test_the_sheet_shows_the_quote_in_full_contrast(server, browser):

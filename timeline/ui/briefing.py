@@ -47,8 +47,20 @@ PROJECTOR_CSS = """<style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stMainMenu"] { display: none !important; }
 .stApp, .stMain { background: #ffffff !important; color: #000000 !important; }
-.block-container { padding: 1.2vh 3vw 0 3vw !important; max-width: 100% !important; }
+.block-container { padding: 1.2vh 3vw 2vh 3vw !important; max-width: 100% !important;
+  min-height: 100vh; display: flex; flex-direction: column; }
+.block-container > [data-testid="stVerticalBlock"] { flex: 1 1 auto; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-slide) { flex: 1 1 auto; display: flex;
+  flex-direction: column; }
+.st-key-slide { flex: 1 1 auto; justify-content: center; gap: 1.4vh !important; }
+.st-key-slide h1 { font-size: clamp(1.6rem, 7vh, 5.4rem); }
+.st-key-slide blockquote p { font-size: clamp(1.05rem, 4.2vh, 3.3rem); }
+.st-key-slide .st-key-long-quote blockquote p { font-size: clamp(1rem, 3.3vh, 2.6rem); }
+.st-key-previous button, .st-key-next button { min-height: 6vh; }
+.st-key-previous button p, .st-key-next button p { font-size: clamp(1rem, 2.4vh, 1.8rem); }
 </style>"""
+# The projector's strip: drawn taller with larger type, for the back of the room.
+PROJECTOR_STRIP = {"height": 170, "font": {"size": 19}, "margin": {"t": 46, "b": 44}}
 LONG_QUOTE = 260  # characters: a longer quote is set a size smaller
 
 
@@ -151,6 +163,9 @@ def page(shown: pd.DataFrame, actors: pd.DataFrame, data: Summary, lanes: LaneMo
     names = dict(zip(actors["id"], actors["name"], strict=True))
     _slide(row, data, names)
     strip = charts.strip_figure(shown, actors, row["id"])
+    if st.session_state.get("projector"):
+        strip.update_layout(PROJECTOR_STRIP)
+        strip.update_traces(textfont={"size": 24}, selector={"mode": "markers+text"})
     st.plotly_chart(strip, key="strip", theme=None, width="stretch", config={"staticPlot": True})
     _controls(step, count)
 
