@@ -413,23 +413,25 @@ def _signature(view: View, fmt: str) -> str:
     return f"{charts.revision(view.frame)}|{view.lanes}|{view.paper}|{view.filters_text}|{fmt}"
 
 
-def _prepared(view: View, fmt: str) -> bytes | None:
+def _prepared(view: View, fmt: str, slot: Any) -> bytes | None:
     """The drawn file for this very view, once the user has asked for it: drawing takes
-    seconds, so it is made on request, with a timer, and kept for the download."""
+    seconds, so it is made on request, with a timer, and kept for the download. Button,
+    timer and download take turns in one ``slot``, so the download appears where the user
+    clicked."""
     signature, label = _signature(view, fmt), export.FORMATS[fmt].label
     kept = st.session_state.get("_export")
     if kept and kept[0] == signature:
         return bytes(kept[1])
-    if not st.button(
-        f"Prepare the {label}", key="prepare", icon=":material/print:", disabled=view.frame.empty
-    ):
-        st.caption("Drawing takes a few seconds; the download button appears when it is ready.")
-        return None
-    with st.spinner(f"Drawing the {label}…", show_time=True):
+    with slot.container():
+        icon, empty = ":material/print:", view.frame.empty
+        if not st.button(f"Prepare the {label}", key="prepare", icon=icon, disabled=empty):
+            st.caption("Drawing takes a few seconds; the download button appears here when ready.")
+            return None
+    with slot.container(), st.spinner(f"Drawing the {label}…", show_time=True):
         try:
             data = export.render(view, fmt)
         except export.ExportError as err:
-            st.error(f"The {label} could not be made: {err}")
+            slot.error(f"The {label} could not be made: {err}")
             return None
     st.session_state["_export"] = (signature, data)
     return data
@@ -451,10 +453,11 @@ def export_panel(view: View) -> None:
         )
         view = replace(view, paper=paper)
     spec, name = export.FORMATS[fmt], export.default_name(view, fmt)
-    data = _prepared(view, fmt) if fmt in DRAWN else (lambda: _export_bytes(view, fmt))
+    slot = st.empty()
+    data = _prepared(view, fmt, slot) if fmt in DRAWN else (lambda: _export_bytes(view, fmt))
     if data is None:
         return
-    st.download_button(
+    slot.download_button(
         f"Download {name}",
         data=data,
         file_name=name,
