@@ -17,14 +17,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from benchmarks import peers
-from tests.chromium import CHROMIUM_FLAGS, streamlit_command
+from tests.chromium import CHROMIUM_FLAGS, streamlit_command, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -57,12 +56,7 @@ def server(command: list[str]) -> Iterator[str]:
         command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
+        wait_healthy(f"http://127.0.0.1:{port}", process, seconds=120)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import peers
-from tests.chromium import CHROMIUM_FLAGS, streamlit_command
+from tests.chromium import CHROMIUM_FLAGS, streamlit_command, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
@@ -112,19 +112,12 @@ POINTS = """() => { const gd = document.querySelector('.js-plotly-plot');
 def browser_side(
     path: Path, revision: str, actor_label: str, shown: int, total: int
 ) -> dict[str, float]:
-    import urllib.request
-
     from playwright.sync_api import sync_playwright
 
     port, cache = 8765, tempfile.mkdtemp(prefix="timeline-bench-cache-")
     server = _server(path, port, cache)
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
+        wait_healthy(f"http://127.0.0.1:{port}", server, seconds=60)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
             page = browser.new_page(viewport={"width": 1500, "height": 1100})

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import time
+import urllib.request
 
 CHROMIUM_FLAGS = [  # Debian's Chromium as root, with no network but loopback
     "--no-sandbox",
@@ -33,3 +36,17 @@ def streamlit_command(events: str, port: int) -> list[str]:
         "--events",
         events,
     ]
+
+
+def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"streamlit did not answer at {url} within {seconds} s")
