@@ -1,5 +1,7 @@
 """Every `python -m timeline …` command line in the README and docs/ uses only flags that
-its command's --help lists: a renamed or removed flag fails here, not on a reader."""
+its command's --help lists: a renamed or removed flag fails here, not on a reader. Examples
+are in shell blocks (and run as written: tests/test_docs_commands.py); a synopsis with
+placeholders is in a ``text`` block."""
 
 from __future__ import annotations
 
@@ -11,28 +13,29 @@ from tests.conftest import ROOT, cli
 
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 RUN = re.compile(r"\s*(?:\$ )?(?:\S*/)?python3? -m timeline ")  # a command line, not a comment
-SHELL = {"sh", "bash", "console", "shell", ""}
+SHELL = frozenset({"sh", "bash", "console", "shell", ""})
+USAGE = frozenset({"text"})
 
 
-def shell_blocks(text: str) -> list[list[str]]:
-    """The lines of each fenced block that is shell (or has no language)."""
+def shell_blocks(text: str, kinds: frozenset[str] = SHELL) -> list[list[str]]:
+    """The lines of each fenced block of one of these ``kinds`` (shell, or no language)."""
     blocks: list[list[str]] = []
     fence: str | None = None
     for line in text.splitlines():
         if line.lstrip().startswith("```"):
             fence = line.strip()[3:].strip() if fence is None else None
-            if fence in SHELL:
+            if fence in kinds:
                 blocks.append([])
-        elif fence in SHELL:
+        elif fence in kinds:
             blocks[-1].append(line)
     return blocks
 
 
-def command_lines(text: str) -> list[str]:
+def command_lines(text: str, kinds: frozenset[str] = SHELL) -> list[str]:
     """The `python -m timeline` lines of the shell blocks, each with its continuations
     (a trailing backslash, or a next line indented under it that starts with ``[`` or ``-``)."""
     lines: list[str] = []
-    for block in shell_blocks(text):
+    for block in shell_blocks(text, kinds):
         for line in block:
             follows = lines and (lines[-1].endswith("\\") or re.match(r"\s+[\[-]", line))
             if follows:
@@ -42,7 +45,9 @@ def command_lines(text: str) -> list[str]:
     return [line.split(" #")[0] for line in lines]
 
 
-COMMANDS = [(doc.name, line) for doc in DOCS for line in command_lines(doc.read_text())]
+COMMANDS = [
+    (doc.name, line) for doc in DOCS for line in command_lines(doc.read_text(), SHELL | USAGE)
+]
 
 
 @pytest.mark.parametrize(
