@@ -24,6 +24,12 @@ FULL = os.environ.get("FULL_PAGE") == "1"  # also the whole page, scrolled
 PAGES = ["/", "/?actor=kadyrov", "/briefing?step=3", "/briefing?step=3&projector=1"]
 
 
+# Drawn: events (points) or a density view (heatmap); a page without a chart, its heading.
+DRAWN = """(path) => path.includes('add-article')
+  ? document.querySelector('[data-testid="stMain"] h1')
+  : document.querySelector('.js-plotly-plot .scatterlayer .point, .js-plotly-plot .heatmaplayer image')"""
+
+
 def _name(page: str, width: int, height: int) -> str:
     slug = "".join(c if c.isalnum() else "-" for c in page.strip("/")) or "timeline"
     return f"{slug}_{width}x{height}.png"
@@ -39,11 +45,7 @@ def shoot(url: str, pages: list[str], out: Path) -> list[Path]:
             for page_path in pages:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(url + page_path)
-                page.wait_for_function(  # drawn: events (points) or a density view (heatmap)
-                    "() => document.querySelector('.js-plotly-plot .scatterlayer .point, "
-                    ".js-plotly-plot .heatmaplayer image')",
-                    timeout=180_000,
-                )
+                page.wait_for_function(DRAWN, arg=page_path, timeout=180_000)
                 page.wait_for_timeout(2000)
                 target = out / _name(page_path, width, height)
                 page.screenshot(path=str(target))
