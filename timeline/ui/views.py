@@ -423,8 +423,8 @@ def _prepared(view: View, fmt: str, slot: Any) -> bytes | None:
     if kept and kept[0] == signature:
         return bytes(kept[1])
     with slot.container():
-        icon, empty = ":material/print:", view.frame.empty
-        if not st.button(f"Prepare the {label}", key="prepare", icon=icon, disabled=empty):
+        prepare, empty = f"Prepare the {label}", view.frame.empty
+        if not st.button(prepare, key="prepare", icon=":material/print:", disabled=empty):
             st.caption("Drawing takes a few seconds; the download button appears here when ready.")
             return None
     with slot.container(), st.spinner(f"Drawing the {label}…", show_time=True):
