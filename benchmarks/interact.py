@@ -73,7 +73,7 @@ def bare_command(csv: Path, port: int) -> list[str]:
 
 def write_csv(events: Path, folder: Path) -> tuple[Path, str, str]:
     """One row per (event, first actor) for the bare app; the actor to filter to, its name."""
-    from timeline.cache import open_dataset
+    from timeline.dataset.cache import open_dataset
 
     frames = open_dataset(events)
     frame, names = frames.frame, dict(zip(frames.actors["id"], frames.actors["name"], strict=True))
@@ -276,7 +276,7 @@ def measure(events: Path) -> dict[str, dict[str, float | None]]:
 
     with tempfile.TemporaryDirectory(prefix="timeline-bare-") as tmp:
         csv, label, _ = write_csv(events, Path(tmp))
-        from timeline.cache import open_dataset
+        from timeline.dataset.cache import open_dataset
 
         frames = open_dataset(events)
         actor = frames.frame["actors"].explode().value_counts().index[0]

@@ -24,7 +24,7 @@ def _timed(action):  # type: ignore[no-untyped-def]
 def peak(path: Path) -> None:
     """What the app does on a first open, alone, so the peak memory is the app's."""
     from timeline import charts
-    from timeline.cache import open_bytes
+    from timeline.dataset.cache import open_bytes
 
     frames = open_bytes(path.read_bytes(), str(path), path.parent, use_cache=False)
     charts.timeline_figure(frames.frame, frames.actors).to_json()
@@ -38,18 +38,18 @@ def main() -> None:
         return
     os.environ["TIMELINE_CACHE"] = tempfile.mkdtemp(prefix="timeline-bench-cache-")
     from timeline import charts, filters
-    from timeline.cache import open_bytes
+    from timeline.dataset.cache import open_bytes
+    from timeline.dataset.frame import to_frame
+    from timeline.dataset.load import _validate, load_bytes
+    from timeline.dataset.yamlread import fast_read, read_yaml
     from timeline.dates import normalise
-    from timeline.frame import to_frame
-    from timeline.load import _validate, load_bytes
-    from timeline.yamlread import fast_read, read_yaml
 
     raw = path.read_bytes()
     text = raw.decode("utf-8-sig")
     parsed, parse_s = _timed(lambda: fast_read(text))
     if parsed is None:
         parsed, parse_s = _timed(lambda: read_yaml(text, str(path)).data)
-    from timeline.yamlread import Parsed
+    from timeline.dataset.yamlread import Parsed
 
     data, validate_s = _timed(lambda: _validate(Parsed(parsed), str(path), path.parent, {}))
     phrases = {

@@ -100,7 +100,7 @@ def _vis_item(row: Any) -> dict[str, Any]:
 def write_data(folder: Path, events: Path, actor: str) -> int:
     """The peers' data for the dataset at ``events``, and for its one-actor filter, in
     ``folder``; returns how many events the filter keeps."""
-    from timeline.cache import open_dataset
+    from timeline.dataset.cache import open_dataset
     from timeline.export import render
     from timeline.export.view import make_view
     from timeline.filters import Filters, apply

@@ -146,8 +146,8 @@ def browser_side(
 def _expected(path: Path, actor: str) -> tuple[str, str, int, int]:
     """The view's revision after filtering to ``actor``, its label in the multiselect, counts."""
     sys.path.insert(0, str(ROOT))
-    from timeline.cache import open_bytes
     from timeline.charts import revision
+    from timeline.dataset.cache import open_bytes
     from timeline.filters import Filters, apply
 
     frames = open_bytes(path.read_bytes(), str(path), path.parent, use_cache=False)

@@ -27,7 +27,8 @@ PAGES = ["/", "/?actor=kadyrov", "/briefing?step=3", "/briefing?step=3&projector
 # Drawn: events (points) or a density view (heatmap); a page without a chart, its heading.
 DRAWN = """(path) => path.includes('add-article')
   ? document.querySelector('[data-testid="stMain"] h1')
-  : document.querySelector('.js-plotly-plot .scatterlayer .point, .js-plotly-plot .heatmaplayer image')"""
+  : document.querySelector(
+      '.js-plotly-plot .scatterlayer .point, .js-plotly-plot .heatmaplayer image')"""
 
 
 def _name(page: str, width: int, height: int) -> str:

@@ -71,7 +71,7 @@ def own_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(autouse=True)
 def fresh_memory() -> None:
     """Each test opens datasets as a new process would (the disk cache aside)."""
-    from timeline.cache import MEMORY
+    from timeline.dataset.cache import MEMORY
 
     MEMORY.clear()
 

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ARTICLE
-from timeline.cache import frames_of
+from timeline.dataset.cache import frames_of
+from timeline.dataset.load import load_bytes
 from timeline.export import records
-from timeline.load import load_bytes
 
 BASE = """\
 title: A dataset

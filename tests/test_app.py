@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import EVENT, EVENTS, ROOT, dataset_text
 from tests.live import chart, sheet, sheet_title
-from timeline.cache import open_dataset
+from timeline.dataset.cache import open_dataset
 from timeline.ui.views import listed
 
 

@@ -14,7 +14,8 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from timeline.load import DatasetError, load_checked, load_file
+from timeline.dataset.load import load_checked, load_file
+from timeline.dataset.types import DatasetError
 
 BAD = ROOT / "tests" / "bad_inputs"
 SMALL_LIMIT_MB = 0.002  # too-big.yaml is 3 KB: the limit is configurable, so test it small

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import EVENT, EVENTS, ROOT, dataset_text
-from timeline.cache import MEMORY, cache_dir, open_bytes
+from timeline.dataset.cache import MEMORY, cache_dir, open_bytes
 
 EVENTS_OF_ARTICLE = dataset_text(EVENT)
 
@@ -59,7 +59,7 @@ def test_a_damaged_entry_is_noted_and_rebuilt(cache, caplog):
     open_events()
     [entry] = list(cache.iterdir())
     entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])  # cut short
-    with caplog.at_level(logging.WARNING, logger="timeline.cache"):
+    with caplog.at_level(logging.WARNING, logger="timeline.dataset.cache"):
         rebuilt = open_events()
     assert rebuilt.cached is False and len(rebuilt.frame) == 25
     assert "ignored a damaged cache entry" in caplog.text
@@ -69,7 +69,7 @@ def test_a_damaged_entry_is_noted_and_rebuilt(cache, caplog):
 def test_two_writers_at_once_leave_a_whole_entry(cache):
     script = (
         "from pathlib import Path\n"
-        "from timeline.cache import open_bytes\n"
+        "from timeline.dataset.cache import open_bytes\n"
         f"p = Path({str(EVENTS)!r})\n"
         "open_bytes(p.read_bytes(), 'events.yaml', p.parent)\n"
     )
@@ -83,7 +83,7 @@ def test_two_writers_at_once_leave_a_whole_entry(cache):
 def test_a_folder_others_can_write_to_is_not_used(cache, caplog):
     cache.mkdir(mode=0o700)
     os.chmod(cache, 0o777)
-    with caplog.at_level(logging.WARNING, logger="timeline.cache"):
+    with caplog.at_level(logging.WARNING, logger="timeline.dataset.cache"):
         first, second = open_events(), open_events()
     assert (first.cached, second.cached) == (False, False) and list(cache.iterdir()) == []
     assert "another user owns it or can write to it" in caplog.text
@@ -93,7 +93,7 @@ def test_a_folder_others_can_write_to_is_not_used(cache, caplog):
 def test_an_article_link_pointed_elsewhere_is_a_change(cache, write):
     """The cache keys on where a symbolic link leads: re-pointed to another file, the
     cached 'valid' of the first is not kept."""
-    from timeline.cache import open_dataset
+    from timeline.dataset.cache import open_dataset
 
     path = write(EVENTS_OF_ARTICLE)
     (path.parent / "good.txt").write_text("Officials said the strikes began.\n")
@@ -118,7 +118,7 @@ def test_an_unusable_cache_folder_is_skipped_with_one_note(tmp_path, monkeypatch
         (tmp_path / "other").symlink_to(folder)
         folder.symlink_to(tmp_path / "other")
     monkeypatch.setenv("TIMELINE_CACHE", str(folder))
-    with caplog.at_level(logging.WARNING, logger="timeline.cache"):
+    with caplog.at_level(logging.WARNING, logger="timeline.dataset.cache"):
         first, second = open_events(), open_events()
     assert first.data.ok and second.data.ok and not second.cached
     notes = [r.message for r in caplog.records if "not using the cache folder" in r.message]

@@ -7,10 +7,10 @@ import pytest
 
 from tests.conftest import EVENT, EVENTS, dataset_text
 from timeline.charts import STATUS_SYMBOLS, estimates_figure, palette, timeline_figure
+from timeline.dataset.frame import actors_frame, to_frame
+from timeline.dataset.load import load_file
 from timeline.filters import Filters, apply
-from timeline.frame import actors_frame, to_frame
 from timeline.layout import ROW_PX, Window
-from timeline.load import load_file
 
 
 @pytest.fixture(scope="module")
@@ -263,8 +263,8 @@ def test_the_figure_made_without_validation_is_the_validated_figure():
 
     from tests.conftest import EVENTS
     from timeline import charts as made
-    from timeline.cache import frames_of
-    from timeline.load import load_file
+    from timeline.dataset.cache import frames_of
+    from timeline.dataset.load import load_file
 
     frames = frames_of(load_file(EVENTS))
     first = frames.frame["id"].iloc[3]

@@ -25,10 +25,10 @@ from timeline.curate import new_source
 from timeline.curate.kinds import propose_kind, reason
 from timeline.curate.names import name_spans
 from timeline.curate.proposal import propose, told
-from timeline.load import load_bytes, load_file
+from timeline.dataset.load import load_bytes, load_file
+from timeline.dataset.yamlread import read_yaml
 from timeline.problems import Problem
 from timeline.suggest import match_actors
-from timeline.yamlread import read_yaml
 
 # A story of Tuesday 23 Feb 2016, five sentences, on facts of the seed articles.
 STORY = (

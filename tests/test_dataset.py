@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ARTICLES, EVENTS, ROOT
+from timeline.dataset.load import load_file
+from timeline.dataset.types import ResolvedEvent
 from timeline.dates import Span, parse_pin, read
-from timeline.load import ResolvedEvent, load_file
 
 # SOURCES.md's table rows ("what it refers to", first words) -> the events that carry them.
 ROW_EVENTS = {

@@ -10,8 +10,8 @@ import json
 import pytest
 
 from tests.conftest import EVENT, cli, dataset_text
+from timeline.dataset.load import load_file
 from timeline.dates import DateError, edtf_of, normalise, parse_pin
-from timeline.load import load_file
 
 BASE = dt.date(2015, 10, 1)
 

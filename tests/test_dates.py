@@ -330,7 +330,7 @@ def test_impossible_numeric_dates_are_refused(phrase):
 
 def test_a_dataset_reads_numeric_dates_by_its_sources_date_order(write):
     from tests.conftest import EVENT, dataset_text
-    from timeline.load import load_file
+    from timeline.dataset.load import load_file
 
     text = dataset_text(EVENT.replace("when: on Wednesday", "when: 05/09/2015"))
     refused = load_file(write(text))

@@ -13,9 +13,9 @@ import pytest
 from PIL import Image
 
 from tests.conftest import EVENTS, need
+from timeline.dataset.load import load_file
 from timeline.export import ExportError, make_view, render, slide_chart
 from timeline.export.deck import MAX_EVENTS, to_pptx
-from timeline.load import load_file
 
 SLIDE_PT = 13.333 * 72
 WORD = re.compile(

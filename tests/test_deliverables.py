@@ -23,9 +23,9 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from tests.conftest import EVENTS, ROOT, cli, need
+from timeline.dataset.load import load_file
 from timeline.export import default_name, make_view, render
 from timeline.filters import Filters
-from timeline.load import load_file
 
 PAPER_POINTS = {"a4": (841.9, 595.3), "letter": (792.0, 612.0)}
 EMU_PER_POINT = 12700
@@ -137,7 +137,7 @@ def test_images_are_the_same_from_a_process_that_imported_streamlit(tmp_path):
         "import sys, streamlit, plotly.io as pio\n"
         "assert pio.templates.default == 'streamlit'\n"
         "from timeline.export import make_view, render\n"
-        "from timeline.load import load_file\n"
+        "from timeline.dataset.load import load_file\n"
         f"open({str(app)!r}, 'wb').write(render(make_view(load_file({str(EVENTS)!r})), 'png'))\n"
     )
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, timeout=180)

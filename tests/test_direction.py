@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EVENT, dataset_text
+from timeline.dataset.load import load_file
 from timeline.dates import DateError, Refused, normalise, read
-from timeline.load import load_file
 from timeline.suggest import phrases
 
 D = dt.date.fromisoformat
@@ -200,7 +200,7 @@ def test_a_dataset_cached_under_another_date_grammar_is_read_again(tmp_path, mon
     """The disk cache keys on dates.GRAMMAR: after a change to how phrases read, no span
     cached under the old rules is served."""
     from tests.conftest import EVENTS
-    from timeline import cache
+    from timeline.dataset import cache
 
     monkeypatch.setenv("TIMELINE_CACHE", str(tmp_path / "cache"))
 

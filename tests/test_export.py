@@ -21,10 +21,10 @@ from pptx import Presentation
 from tests.conftest import EVENT, EVENTS, ROOT, dataset_text, need
 from timeline import export
 from timeline.cli import main
+from timeline.dataset.load import load_file
 from timeline.export import ExportError, make_view, render, write_atomic
 from timeline.export.images import static_figure
 from timeline.filters import Filters
-from timeline.load import load_file
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import EVENTS, ROOT, cli
-from timeline.cache import open_dataset
+from timeline.dataset.cache import open_dataset
 from timeline.export.view import subject
 from timeline.filters import (
     DIMENSIONS,

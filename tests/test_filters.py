@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from tests.conftest import EVENTS
+from timeline.dataset.frame import to_frame
+from timeline.dataset.load import load_file
 from timeline.filters import Filters, apply, explain_empty
-from timeline.frame import to_frame
-from timeline.load import load_file
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from timeline.dataset.model import SLUG_PATTERN
 from timeline.ids import slug
-from timeline.model import SLUG_PATTERN
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 
 from tests.conftest import EVENT, EVENTS, cli, dataset_text
+from timeline.dataset.load import load_file
 from timeline.export import make_view, render
-from timeline.load import load_file
 
 EDGE = 8  # px that must be background on every side
 LONG_TITLE = (

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import EVENTS
 from timeline import layout
+from timeline.dataset.frame import to_frame
+from timeline.dataset.load import load_file
 from timeline.filters import Filters, apply
-from timeline.frame import to_frame
-from timeline.load import load_file
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,10 @@ import pytest
 
 from tests.conftest import HEADER
 from tests.growth import LINEAR, time_ratio
-from timeline.cache import open_bytes
+from timeline.dataset.articles import EXPLAINED, where_it_differs
+from timeline.dataset.cache import open_bytes
+from timeline.dataset.load import load_bytes
 from timeline.filters import MAX_WORDS, search_mask, search_words
-from timeline.load import EXPLAINED, _where_it_differs, load_bytes
 from timeline.nearest import BUDGET, Nearest
 
 SOURCE = HEADER.split("actors:")[0]  # the one source, its article article.txt
@@ -95,7 +96,7 @@ def test_the_quote_diff_is_linear_in_the_quote() -> None:
 
     def make(n: int) -> Callable[[], object]:
         text, quote = article_and_quote(n)
-        return lambda: _where_it_differs(quote, text)
+        return lambda: where_it_differs(quote, text)
 
     assert time_ratio(make, 80_000) <= LINEAR
 
@@ -103,8 +104,8 @@ def test_the_quote_diff_is_linear_in_the_quote() -> None:
 def test_the_quote_diff_still_says_where() -> None:
     text, quote = article_and_quote(1_000)
     last = " ".join(text.split()[-5:-1])
-    assert _where_it_differs(quote, text) == f" (it matches up to {last!r}, then differs)"
-    assert _where_it_differs("nothing like it", text) == " (not even its first word matches)"
+    assert where_it_differs(quote, text) == f" (it matches up to {last!r}, then differs)"
+    assert where_it_differs("nothing like it", text) == " (not even its first word matches)"
 
 
 def test_quotes_explained_in_full_are_bounded(folder: Path) -> None:

@@ -10,7 +10,7 @@ import os
 import pytest
 
 from tests.conftest import EVENT, HEADER, dataset_text
-from timeline.load import load_bytes, load_file
+from timeline.dataset.load import load_bytes, load_file
 from timeline.problems import errors, warnings
 
 

@@ -21,9 +21,9 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ARTICLE, EVENT, HEADER, ROOT, need
 from tests.live import sheet
 from timeline import charts, export
+from timeline.dataset.frame import actors_frame, to_frame
+from timeline.dataset.load import load_file
 from timeline.export import make_view
-from timeline.frame import actors_frame, to_frame
-from timeline.load import load_file
 from timeline.state import LANE_MODES
 
 MISSING = re.compile(r"\b(nan|NaN|None|NaT|null)\b")
@@ -199,8 +199,8 @@ def test_the_briefing_never_shows_nan(dataset, step):
 def _briefing_script(path: str, step: int) -> None:
     import streamlit as st
 
-    from timeline.frame import actors_frame, to_frame
-    from timeline.load import load_file
+    from timeline.dataset.frame import actors_frame, to_frame
+    from timeline.dataset.load import load_file
     from timeline.ui import briefing
 
     data = load_file(path)

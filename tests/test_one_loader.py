@@ -1,5 +1,5 @@
 """One loader, one answer: the app and every CLI command open a dataset through
-``timeline.cache``, and no cache hides an edited article (in any subfolder)."""
+``timeline.dataset.cache``, and no cache hides an edited article (in any subfolder)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import EVENT, ROOT, cli, dataset_text
-from timeline.cache import open_dataset, open_upload
+from timeline.dataset.cache import open_dataset, open_upload
 
 TEXT = "Officials said on Wednesday that the strikes began.\n"
 
@@ -103,7 +103,7 @@ def test_the_uploader_lets_through_every_file_the_loader_accepts():
     """The uploader must not refuse a file `check` accepts (64 MiB is 67.1 MB)."""
     import tomllib
 
-    from timeline.load import DEFAULT_MAX_MB
+    from timeline.dataset.types import DEFAULT_MAX_MB
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] * 1000 * 1000 >= DEFAULT_MAX_MB * 1024 * 1024

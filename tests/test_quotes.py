@@ -18,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from tests.conftest import EVENT, ROOT, dataset_text, need
+from timeline.dataset.load import load_file
 from timeline.export import make_view, render
-from timeline.load import load_file
 from timeline.text import quoted
 
 TWO_OPENING = re.compile(r"[“‘][“‘]")

@@ -13,8 +13,8 @@ import pytest
 
 from tests.conftest import EVENTS
 from tests.test_browser import POINT_OF_EVENT, streamlit_server
-from timeline.frame import to_frame
-from timeline.load import load_file
+from timeline.dataset.frame import to_frame
+from timeline.dataset.load import load_file
 
 pytestmark = pytest.mark.browser
 SIZES = [(1440, 900), (1280, 720)]

@@ -10,11 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline import reports as rep
+from timeline.dataset import reports as rep
+from timeline.dataset.frame import to_frame
+from timeline.dataset.load import load_file
+from timeline.dataset.model import Figure
+from timeline.dataset.types import Dataset
 from timeline.dates import Span, day_label
-from timeline.frame import to_frame
-from timeline.load import Dataset, load_file
-from timeline.model import Figure
 from timeline.problems import errors, warnings
 
 ARTICLES = {

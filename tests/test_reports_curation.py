@@ -17,11 +17,11 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from tests.conftest import ARTICLES, EVENTS, ROOT, cli
-from timeline import reports as rep
-from timeline.frame import to_frame
-from timeline.load import load_bytes, load_file
+from timeline.dataset import reports as rep
+from timeline.dataset.frame import to_frame
+from timeline.dataset.load import load_bytes, load_file
+from timeline.dataset.yamlread import read_yaml
 from timeline.merge import merge
-from timeline.yamlread import read_yaml
 
 # Written for this test from the facts in SOURCES.md: AFP of 2 Oct 2015 on the first strikes.
 AFP = (

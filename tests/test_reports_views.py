@@ -20,10 +20,10 @@ from streamlit.util import calc_hash
 
 from tests import live
 from tests.conftest import ROOT, need
-from timeline.cache import open_dataset
+from timeline.dataset.cache import open_dataset
+from timeline.dataset.load import load_file
 from timeline.export import View, make_view, render
 from timeline.filters import Filters, apply, describe
-from timeline.load import load_file
 
 EXAMPLE = ROOT / "examples" / "reports.yaml"
 

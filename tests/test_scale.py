@@ -15,11 +15,11 @@ import yaml
 
 from benchmarks.make_events import generate
 from timeline import charts, filters
-from timeline.cache import open_bytes
+from timeline.dataset.cache import open_bytes
+from timeline.dataset.frame import actors_frame, to_frame
+from timeline.dataset.load import load_bytes, load_file
+from timeline.dataset.yamlread import fast_read, read_yaml
 from timeline.dates import parse_pin, read
-from timeline.frame import actors_frame, to_frame
-from timeline.load import load_bytes, load_file
-from timeline.yamlread import fast_read, read_yaml
 
 N = 2_000
 

@@ -13,12 +13,12 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from tests.conftest import EVENTS, ROOT
-from timeline.cache import open_bytes
+from timeline.dataset.cache import open_bytes
+from timeline.dataset.load import load_bytes, load_file
+from timeline.dataset.yamlread import read_yaml
 from timeline.dates import DateError, read
-from timeline.load import load_bytes, load_file
 from timeline.merge import merge
 from timeline.suggest import phrases, sentences, suggest
-from timeline.yamlread import read_yaml
 from timeline.yamlwrite import event_block, source_block
 
 D = dt.date.fromisoformat

@@ -29,9 +29,9 @@ from tests.conftest import EVENTS, HEADER, ROOT, dataset_text, need
 from tests.live import chart, sheet
 from tests.test_load import event
 from timeline.cli import main
+from timeline.dataset.load import load_bytes, load_file
 from timeline.export import make_view, render
 from timeline.filters import Filters
-from timeline.load import load_bytes, load_file
 from timeline.problems import errors, warnings
 from timeline.text import md_links
 from timeline.timelinejs import DATE_KEYS, TimelineJSError, import_text, read_csv, read_json

@@ -26,8 +26,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from timeline import layout
+from timeline.dataset.model import Period
 from timeline.layout import ROW_PX, Window, fit_window
-from timeline.model import Period
 from timeline.state import LANE_LABELS, LaneMode
 from timeline.text import printable, quoted
 

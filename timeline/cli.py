@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, TextIO
 import pandas as pd
 
 from timeline import export, filters
-from timeline.cache import Frames, open_dataset, open_summary
+from timeline.dataset.cache import Frames, open_dataset, open_summary
+from timeline.dataset.frame import to_records
+from timeline.dataset.types import Summary, default_max_bytes, megabytes_to_bytes
 from timeline.export import records
-from timeline.frame import to_records
-from timeline.load import Summary, default_max_bytes, megabytes_to_bytes
 from timeline.problems import errors, warnings
 from timeline.reading import read_bounded
 from timeline.state import LANE_MODES

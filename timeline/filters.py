@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from timeline.dataset.model import KINDS, STATUSES
+from timeline.dataset.reports import disagreement
 from timeline.dates import DateError, parse_pin
-from timeline.model import KINDS, STATUSES
-from timeline.reports import disagreement
 
 if TYPE_CHECKING:
     from timeline.state import Choices  # what a link may pick from (the same layer)

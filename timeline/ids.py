@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from timeline.model import SLUG_PATTERN
+from timeline.dataset.model import SLUG_PATTERN
 
 # BGN/PCGN-style: hard and soft signs are dropped.
 CYRILLIC = {

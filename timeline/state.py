@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from timeline.dataset.model import LANE_MODES as LANE_MODES  # the lanes are part of the view
+from timeline.dataset.model import LaneMode as LaneMode
 from timeline.filters import (
     DIMENSIONS,
     Filters,
@@ -23,8 +25,6 @@ from timeline.filters import (
     params_of,
     read_params,
 )
-from timeline.model import LANE_MODES as LANE_MODES  # the lanes are part of the view
-from timeline.model import LaneMode as LaneMode
 
 LANE_LABELS = {
     "actor": "Actor",

@@ -20,10 +20,12 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 from dateparser.search import search_dates
 
-from timeline import reports
-from timeline.cache import Frames, frames_of
 from timeline.curate.kinds import propose_kind
 from timeline.curate.names import name_spans
+from timeline.dataset import reports
+from timeline.dataset.articles import fold_text
+from timeline.dataset.cache import Frames, frames_of
+from timeline.dataset.types import Dataset, Summary
 from timeline.dates import (
     FIND_YEAR,
     MONTH_WORDS,
@@ -39,7 +41,6 @@ from timeline.dates import (
     rule_matches,
 )
 from timeline.ids import slug
-from timeline.load import Dataset, Summary, fold_text
 
 MONTHS = either(MONTH_WORDS)  # the date words, from the one set of lists the rules use
 WEEKDAYS = either(WEEKDAY_WORDS)

@@ -11,7 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from timeline import charts, reports
+from timeline import charts
+from timeline.dataset import reports
 from timeline.text import _MD_LINK, is_web
 
 SHEET_COLUMNS = [

@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 
 from timeline import charts
+from timeline.dataset.model import Period
+from timeline.dataset.reports import REPORT_MARKS
 from timeline.layout import Window, fit_window
-from timeline.model import Period
-from timeline.reports import REPORT_MARKS
 from timeline.state import LaneMode
 from timeline.text import printable
 

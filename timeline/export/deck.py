@@ -27,11 +27,11 @@ from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
 from timeline.charts import HOLLOW, STATUS_INK, STATUS_MARKS, dated, said_otherwise
+from timeline.dataset.model import Source
+from timeline.dataset.reports import summary
 from timeline.export.files import ExportError
 from timeline.export.view import View, citation, report_citation, today
 from timeline.layout import Window, fit_window
-from timeline.model import Source
-from timeline.reports import summary
 from timeline.text import link_words, media_plain, quoted
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)

@@ -6,8 +6,8 @@ from typing import Any
 from urllib.parse import quote
 
 from timeline.charts import dated, said_otherwise
+from timeline.dataset.reports import summary
 from timeline.export.view import View, citation, report_citation, today
-from timeline.reports import summary
 from timeline.text import md_escape, md_links, media_markdown, quoted
 
 

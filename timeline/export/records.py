@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from timeline.frame import RECORD_FIELDS, to_records
+from timeline.dataset.frame import RECORD_FIELDS, to_records
 from timeline.text import spreadsheet_cell
 
 

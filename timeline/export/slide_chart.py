@@ -22,10 +22,10 @@ from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
 from timeline import charts, layout
+from timeline.dataset.model import LaneMode
 from timeline.export import deck as d
 from timeline.export.view import View
 from timeline.layout import Window, fit_window
-from timeline.model import LaneMode
 
 LABEL_PT = 14.5
 MIN_PT = 14.0

@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from timeline.dataset.model import UNATTRIBUTED, Media, Period, Source
+from timeline.dataset.reports import summary
 from timeline.export.view import View, citation, report_citation
-from timeline.model import UNATTRIBUTED, Media, Period, Source
-from timeline.reports import summary
 from timeline.text import is_web, markdown_links_html
 
 WHOLE_PARTS = {"day": 3, "month": 2, "year": 1}

@@ -11,10 +11,10 @@ from typing import Any, Literal
 import pandas as pd
 
 from timeline import filters
-from timeline.cache import Frames, frames_of
+from timeline.dataset.cache import Frames, frames_of
+from timeline.dataset.model import Media, Period, Source
+from timeline.dataset.types import Dataset
 from timeline.ids import slug
-from timeline.load import Dataset
-from timeline.model import Media, Period, Source
 from timeline.state import LaneMode
 from timeline.text import quoted
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from timeline.load import load_bytes
+from timeline.dataset.load import load_bytes
 from timeline.problems import Problem, errors
 from timeline.timelinejs.convert import Made, Skipped, to_dataset
 from timeline.timelinejs.read import (

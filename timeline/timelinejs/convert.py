@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from timeline.dataset.model import KINDS, STATUSES, UNATTRIBUTED
 from timeline.dates import DateError, parse_pin
 from timeline.ids import slug
-from timeline.model import KINDS, STATUSES, UNATTRIBUTED
 from timeline.timelinejs.markup import Markup, plain_text, read_markup
 from timeline.timelinejs.media import Quote, slide_media
 from timeline.timelinejs.read import Read, Slide, TimelineJSError

@@ -2,7 +2,7 @@
 the event's quote, an embedded page (``<iframe src=…>``) a link of kind ``embed`` to its
 address, a YouTube, Vimeo, SoundCloud, Twitter, Wikipedia or Google Maps address or an
 image a link of that kind; any other HTML, or an address the dataset refuses, is dropped
-and said. A media link is never markup (see :class:`timeline.model.Media`)."""
+and said. A media link is never markup (see :class:`timeline.dataset.model.Media`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from timeline.model import Media
+from timeline.dataset.model import Media
 from timeline.text import is_web
 from timeline.timelinejs.markup import Markup, read_markup
 

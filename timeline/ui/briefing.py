@@ -15,9 +15,9 @@ import pandas as pd
 import streamlit as st
 
 from timeline import charts
+from timeline.dataset.reports import summary
+from timeline.dataset.types import Summary
 from timeline.export.view import citation
-from timeline.load import Summary
-from timeline.reports import summary
 from timeline.state import LaneMode
 from timeline.text import md_escape, md_links, media_markdown, quoted
 

@@ -14,16 +14,16 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from timeline.cache import Frames, open_bytes
 from timeline.curate import new_source
 from timeline.curate.kinds import reason
 from timeline.curate.proposal import Proposal, propose, told
-from timeline.load import Summary
-from timeline.model import KINDS, STATUSES
+from timeline.dataset.cache import Frames, open_bytes
+from timeline.dataset.model import KINDS, STATUSES
+from timeline.dataset.types import Summary
+from timeline.dataset.yamlread import read_yaml
 from timeline.problems import errors
 from timeline.suggest import Candidate, dateline, suggest
 from timeline.text import md_escape
-from timeline.yamlread import read_yaml
 from timeline.yamlwrite import event_blocks, report_block, source_block
 
 COLUMNS = ["add", "when", "resolves to", "report of", "title", "actors", "kind", "status"]

@@ -1,4 +1,4 @@
-"""Which dataset the app shows, opened through the one loader (``timeline.cache``).
+"""Which dataset the app shows, opened through the one loader (``timeline.dataset.cache``).
 
 The loader's memory cache serves the app's reruns while the file and every article it
 read are unchanged, so an edited article (in any subfolder) is checked again on the
@@ -14,9 +14,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline import cache
-from timeline.cache import Frames
-from timeline.load import read_dataset, size_limit
+from timeline.dataset import cache
+from timeline.dataset.cache import Frames
+from timeline.dataset.load import read_dataset
+from timeline.dataset.types import size_limit
 from timeline.problems import Problem
 from timeline.state import Choices, choices_of
 from timeline.text import md_escape

@@ -17,13 +17,13 @@ import pandas as pd
 import streamlit as st
 
 from timeline import charts, export, filters
+from timeline.dataset.reports import disagreement, sheet_lines, sheet_links
+from timeline.dataset.types import Summary
 from timeline.draw import sheet
 from timeline.draw.spec import Look, view_spec
 from timeline.export import View
 from timeline.export.view import Paper, citation
-from timeline.load import Summary
 from timeline.problems import errors
-from timeline.reports import disagreement, sheet_lines, sheet_links
 from timeline.state import LANE_LABELS, LANE_MODES, Choices, ViewState
 from timeline.text import md_escape, md_links, media_markdown
 from timeline.ui import live, session, widgets

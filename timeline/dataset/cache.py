@@ -43,17 +43,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from timeline import __version__
+from timeline.dataset.frame import actors_frame, to_frame
+from timeline.dataset.load import load_bytes, read_dataset
+from timeline.dataset.model import Actor, Media, Period, Source
+from timeline.dataset.types import ArticleRead, Dataset, Summary, size_limit
 from timeline.dates import GRAMMAR
-from timeline.frame import actors_frame, to_frame
-from timeline.load import (
-    ArticleRead,
-    Dataset,
-    Summary,
-    load_bytes,
-    read_dataset,
-    size_limit,
-)
-from timeline.model import Actor, Media, Period, Source
 from timeline.problems import Problem
 from timeline.reading import read_bounded, resolved
 
@@ -63,7 +57,7 @@ FORMAT = 10  # bump when what an entry holds changes (3: Parquet, no pickle; 4: 
 # 9: the link an article was named by; 10: reports, sources, outlets, disagree)
 LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags", "disagree", "sources")
 JSON_COLUMNS = ("figures", "media", "reports")  # dicts of varying keys, or none: JSON text
-log = logging.getLogger("timeline.cache")
+log = logging.getLogger("timeline.dataset.cache")
 T = TypeVar("T")
 
 

@@ -9,9 +9,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.dataset.model import Event
+from timeline.dataset.types import Dataset, ResolvedEvent
 from timeline.dates import edtf_of
-from timeline.load import Dataset, ResolvedEvent
-from timeline.model import Event
 
 COLUMNS = [
     "id",

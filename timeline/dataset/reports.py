@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 
+from timeline.dataset.model import Figure, Source
 from timeline.dates import Span, day_label, range_span
-from timeline.model import Figure, Source
 from timeline.text import is_web
 
 # How the chart marks an event by its reports (drawn by the live view): a count beside a
