@@ -23,11 +23,11 @@ def _timed(action):  # type: ignore[no-untyped-def]
 
 def peak(path: Path) -> None:
     """What the app does on a first open, alone, so the peak memory is the app's."""
-    from timeline import charts
     from timeline.dataset.cache import open_bytes
+    from timeline.draw.figure import timeline_figure
 
     frames = open_bytes(path.read_bytes(), str(path), path.parent, use_cache=False)
-    charts.timeline_figure(frames.frame, frames.actors).to_json()
+    timeline_figure(frames.frame, frames.actors).to_json()
     print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
@@ -37,12 +37,13 @@ def main() -> None:
         peak(path)
         return
     os.environ["TIMELINE_CACHE"] = tempfile.mkdtemp(prefix="timeline-bench-cache-")
-    from timeline import charts, filters
+    from timeline import filters
     from timeline.dataset.cache import open_bytes
     from timeline.dataset.frame import to_frame
     from timeline.dataset.load import _validate, load_bytes
     from timeline.dataset.yamlread import fast_read, read_yaml
     from timeline.dates import normalise
+    from timeline.draw.figure import timeline_figure
 
     raw = path.read_bytes()
     text = raw.decode("utf-8-sig")
@@ -69,9 +70,9 @@ def main() -> None:
         shown, seconds = _timed(lambda: filters.apply(frame, filters.Filters(actors=(actor,))))
         filter_runs.append(seconds)
     actors = cached.actors
-    figure, figure_s = _timed(lambda: charts.timeline_figure(frame, actors))
+    figure, figure_s = _timed(lambda: timeline_figure(frame, actors))
     payload = len(figure.to_json().encode())
-    _, filtered_figure_s = _timed(lambda: charts.timeline_figure(shown, actors))
+    _, filtered_figure_s = _timed(lambda: timeline_figure(shown, actors))
     print(
         json.dumps(
             {

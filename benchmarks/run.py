@@ -101,7 +101,7 @@ def _server(path: Path, port: int, cache: str) -> subprocess.Popen[bytes]:
 # The drawn view's identity: Plotly's uirevision, the hash of the events it shows.
 REVISION = """() => { const gd = document.querySelector('.js-plotly-plot');
   return gd && gd.layout ? gd.layout.uirevision : null; }"""
-# Drawn: events (markers with their ids) or, past charts.DENSE, the density view's heatmap.
+# Drawn: events (markers with their ids) or, past draw.density.DENSE, the density view's heatmap.
 POINTS = """() => { const gd = document.querySelector('.js-plotly-plot');
   if (!gd || !gd.data) return -1;
   if (gd.data.some(t => t.type === 'heatmap')) return 1;
@@ -146,8 +146,8 @@ def browser_side(
 def _expected(path: Path, actor: str) -> tuple[str, str, int, int]:
     """The view's revision after filtering to ``actor``, its label in the multiselect, counts."""
     sys.path.insert(0, str(ROOT))
-    from timeline.charts import revision
     from timeline.dataset.cache import open_bytes
+    from timeline.draw.spec import revision
     from timeline.filters import Filters, apply
 
     frames = open_bytes(path.read_bytes(), str(path), path.parent, use_cache=False)

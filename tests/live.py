@@ -9,8 +9,8 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from timeline.charts import PAGE_WIDTH
 from timeline.draw import engine
+from timeline.draw.spec import PAGE_WIDTH
 
 
 def live(at: AppTest) -> dict[str, Any] | None:

@@ -118,7 +118,7 @@ def test_the_package_keeps_to_itself(module):
     [
         ("def f():\n    from timeline import export\n", "timeline.export"),
         ("from timeline.ui.views import sidebar\n", "timeline.ui.views"),
-        ("from ..charts import figure\n", "timeline.charts"),
+        ("from ..draw import figure\n", "timeline.draw"),
         ("import timeline.cli\n", "timeline.cli"),
     ],
 )

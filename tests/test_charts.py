@@ -6,9 +6,11 @@ import pandas as pd
 import pytest
 
 from tests.conftest import EVENT, EVENTS, dataset_text
-from timeline.charts import STATUS_SYMBOLS, estimates_figure, palette, timeline_figure
 from timeline.dataset.frame import actors_frame, to_frame
 from timeline.dataset.load import load_file
+from timeline.draw.estimates import estimates_figure
+from timeline.draw.figure import timeline_figure
+from timeline.draw.styles import STATUS_STYLES, palette
 from timeline.filters import Filters, apply
 from timeline.layout import ROW_PX, Window
 
@@ -155,7 +157,7 @@ def test_status_is_drawn_hollow_for_claims(loaded):
     assert symbols["airstrikes-begin"] == "diamond"
     assert symbols["putin-obama-un"] == "circle"
     legend = [t.name for t in timeline_figure(frame, actors).data if t.showlegend is not False]
-    assert set(STATUS_SYMBOLS) - {"unknown"} <= set(legend)  # unknown: only when drawn
+    assert set(STATUS_STYLES) - {"unknown"} <= set(legend)  # unknown: only when drawn
     assert "unknown" not in legend
 
 
@@ -262,9 +264,9 @@ def test_the_figure_made_without_validation_is_the_validated_figure():
     import json
 
     from tests.conftest import EVENTS
-    from timeline import charts as made
     from timeline.dataset.cache import frames_of
     from timeline.dataset.load import load_file
+    from timeline.draw import figure as made
 
     frames = frames_of(load_file(EVENTS))
     first = frames.frame["id"].iloc[3]

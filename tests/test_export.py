@@ -396,7 +396,7 @@ def test_unnamed_affiliations_are_drawn_in_colours_that_stand_out_on_white(write
     used before, had 2.3:1 and 1.3:1)."""
     import numpy as np
 
-    from timeline.charts import palette
+    from timeline.draw.styles import palette
 
     sides = [f"Side {c}" for c in "ABCDE"]
     actors = "".join(

@@ -20,9 +20,10 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ARTICLE, EVENT, HEADER, ROOT, need
 from tests.live import sheet
-from timeline import charts, export
+from timeline import export
 from timeline.dataset.frame import actors_frame, to_frame
 from timeline.dataset.load import load_file
+from timeline.draw.figure import timeline_figure
 from timeline.export import make_view
 from timeline.state import LANE_MODES
 
@@ -106,7 +107,7 @@ def assert_clean(text: str, where: str) -> None:
 
 def test_the_chart_never_shows_nan(view):
     for lanes in LANE_MODES:
-        figure = charts.timeline_figure(view.frame, view.actors, lanes, selected="date-only")
+        figure = timeline_figure(view.frame, view.actors, lanes, selected="date-only")
         texts = []
         for trace in figure.data:
             texts += [str(t) for t in (trace.hovertext or ()) + tuple(trace.text or ())]

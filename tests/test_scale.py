@@ -14,12 +14,14 @@ import pytest
 import yaml
 
 from benchmarks.make_events import generate
-from timeline import charts, filters
+from timeline import filters
 from timeline.dataset.cache import open_bytes
 from timeline.dataset.frame import actors_frame, to_frame
 from timeline.dataset.load import load_bytes, load_file
 from timeline.dataset.yamlread import fast_read, read_yaml
 from timeline.dates import parse_pin, read
+from timeline.draw.density import bin_step
+from timeline.draw.figure import timeline_figure
 
 N = 2_000
 
@@ -84,7 +86,7 @@ def test_filters_agree_with_a_plain_loop(loaded):
 def test_the_figure_holds_every_event_in_every_lane(loaded):
     data, frame, actors = loaded
     every = tuple(actors["affiliation"].unique())  # one lane per actor, none folded
-    figure = charts.timeline_figure(frame, actors, expand=every)
+    figure = timeline_figure(frame, actors, expand=every)
     drawn = [
         i
         for t in figure.data
@@ -104,13 +106,13 @@ def test_a_view_past_dense_shows_how_many_events_per_lane_and_period(loaded):
     _, frame, actors = loaded
     big = pd.concat(
         [frame.assign(id=frame["id"] + f"-{i}") for i in range(3)], ignore_index=True
-    )  # 6,000 events: above charts.DENSE
-    figure = charts.timeline_figure(big, actors, "kind")
+    )  # 6,000 events: above DENSE
+    figure = timeline_figure(big, actors, "kind")
     [heat] = figure.data
     cells = np.nan_to_num(np.array(heat.z, dtype=float))
     by_lane = dict(zip(heat.y, cells.sum(axis=1), strict=True))
     assert by_lane == big["kind"].str.capitalize().value_counts().astype(float).to_dict()
-    step, period, _ = charts.bin_step(big["middle"].min(), big["middle"].max())
+    step, period, _ = bin_step(big["middle"].min(), big["middle"].max())
     starts = big["middle"].dt.to_period(period).dt.start_time.value_counts()
     by_period = dict(zip(pd.DatetimeIndex(heat.x), cells.sum(axis=0), strict=True))
     assert {k: v for k, v in by_period.items() if v} == starts.astype(float).to_dict()
@@ -121,7 +123,7 @@ def test_actor_lanes_past_dense_count_each_event_once_per_lane(loaded):
     _, frame, actors = loaded
     big = pd.concat([frame.assign(id=frame["id"] + f"-{i}") for i in range(3)], ignore_index=True)
     every = tuple(actors["affiliation"].unique())  # one lane per actor
-    [heat] = charts.timeline_figure(big, actors, expand=every).data
+    [heat] = timeline_figure(big, actors, expand=every).data
     assert np.nansum(np.array(heat.z, dtype=float)) == big["actors"].map(len).sum()
 
 
@@ -205,7 +207,7 @@ def test_the_density_view_shows_how_many_events_each_lane_has_in_each_period(tmp
 
     path = generate(6000, tmp_path / "events.yaml")
     frames = open_bytes(path.read_bytes(), str(path), path.parent, use_cache=False)
-    spec = json.loads(charts.timeline_figure(frames.frame, frames.actors, "kind").to_json())
+    spec = json.loads(timeline_figure(frames.frame, frames.actors, "kind").to_json())
     (heat,) = spec["data"]
     assert heat["type"] == "heatmap"
     assert spec["layout"]["title"]["text"] == "6,000 events, counted per lane and month"

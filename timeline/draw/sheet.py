@@ -11,8 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from timeline import charts
 from timeline.dataset import reports
+from timeline.draw.words import dated
 from timeline.text import _MD_LINK, is_web
 
 SHEET_COLUMNS = [
@@ -28,7 +28,7 @@ def _given(value: Any) -> bool:
 
 def date_lines(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Date, what the article says and how it was read, and why it was pinned."""
-    lines = [("Date", f"{charts.dated(row)} ({row['precision']})")]
+    lines = [("Date", f"{dated(row)} ({row['precision']})")]
     if row["pinned"] and _given(row["when"]):
         phrase = row["phrase_label"] if _given(row["phrase_label"]) else "nothing it can resolve"
         lines.append(("Article says", f"“{row['when']}”, which reads as {phrase}"))

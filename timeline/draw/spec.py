@@ -8,6 +8,7 @@ Columns, not records: a few thousand events stay a small JSON.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,14 +16,37 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline import charts
 from timeline.dataset.model import Period
 from timeline.dataset.reports import REPORT_MARKS
+from timeline.draw.lanes import lane_name_lines, lanes, margin_left
+from timeline.draw.styles import FONT, LANE_FONT, STATUS_STYLES, palette, white_template
+from timeline.draw.words import hover_text
 from timeline.layout import Window, fit_window
 from timeline.state import LaneMode
 from timeline.text import printable
 
 ONE_DAY = pd.Timedelta(days=1)
+PAGE_WIDTH = 900  # px: the narrowest the app draws the chart (1280 px wide, sidebar open)
+
+
+def revision(frame: pd.DataFrame) -> str:
+    """Plotly's ``uirevision`` for a view: the same events keep the user's zoom."""
+    return hashlib.sha1("\n".join(sorted(frame["id"])).encode()).hexdigest()[:16]
+
+
+# What the event view reads of the events frame (the rest, quotes, notes, how, is not drawn).
+DRAWN = [
+    *("id", "title", "source", "outlet", "when", "start", "end", "middle", "precision"),
+    *("label", "time", "pinned", "actors", "actor_names", "affiliations", "kind", "status"),
+    *("figures", "approximate", "uncertain", "outlets", "disagree"),
+]
+
+
+def period_span(period: Period) -> tuple[str, pd.Timestamp, pd.Timestamp]:
+    """A period's name, first moment and last moment (the end of its last day)."""
+    span = period.span
+    end = pd.Timestamp(span.end) + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)
+    return period.name, pd.Timestamp(span.start), end
 
 
 def _ms(values: pd.Series) -> list[int]:
@@ -46,7 +70,7 @@ def _events(frame: pd.DataFrame) -> dict[str, list[Any]]:
         "span": (frame["precision"] != "day").tolist(),
         "status": frame["status"].astype(str).tolist(),
         "vague": (frame["approximate"] | frame["uncertain"]).astype(bool).tolist(),
-        "hover": charts.hover_text(frame),
+        "hover": hover_text(frame),
         "outlets": frame["outlets"].astype(int).tolist(),  # independent outlets reporting it
         "disagree": frame["disagree"].map(len).astype(bool).tolist(),  # its reports disagree
     }
@@ -69,7 +93,7 @@ def _rows(rows: pd.DataFrame, order: list[str], colours: list[str]) -> dict[str,
 def _periods(periods: Sequence[Period]) -> list[dict[str, Any]]:
     return [
         {"name": name, "start": ms(start), "end": ms(end)}
-        for name, start, end in map(charts.period_span, periods)
+        for name, start, end in map(period_span, periods)
     ]
 
 
@@ -86,13 +110,8 @@ def _extent(frame: pd.DataFrame) -> list[int]:
 
 def _styles() -> dict[str, dict[str, Any]]:
     return {
-        status: {
-            "symbol": symbol,
-            "hollow": status in charts.HOLLOW,
-            "mark": charts.STATUS_MARKS[status],
-            "ink": charts.STATUS_INK[status],
-        }
-        for status, symbol in charts.STATUS_SYMBOLS.items()
+        status: {"symbol": s.symbol, "hollow": s.hollow, "mark": s.mark, "ink": s.ink}
+        for status, s in STATUS_STYLES.items()
     }
 
 
@@ -108,28 +127,28 @@ class Look:
     expand: tuple[str, ...] = ()
     periods: tuple[Period, ...] = ()
     first: tuple[str, ...] = ()
-    width: int = charts.PAGE_WIDTH
+    width: int = PAGE_WIDTH
 
 
 def view_spec(frame: pd.DataFrame, actors: pd.DataFrame, look: Look = Look()) -> dict[str, Any]:
     """The description of ``frame``'s events as ``look`` says."""
-    frame = frame.sort_values(["start", "end"], kind="stable")[charts.DRAWN]
-    palette = charts.palette(actors["affiliation"])
-    rows, order = charts.lanes(frame, actors, look.by, look.expand, look.first)
-    names = {lane: charts.lane_name_lines(lane) for lane in order}
+    frame = frame.sort_values(["start", "end"], kind="stable")[DRAWN]
+    colour_of = palette(actors["affiliation"])
+    rows, order = lanes(frame, actors, look.by, look.expand, look.first)
+    names = {lane: lane_name_lines(lane) for lane in order}
     present = set(rows["colour_key"].astype(str))
-    colours = [name for name in palette if name in present]
+    colours = [name for name in colour_of if name in present]
     colours += sorted(present - set(colours))
     statuses = set(frame["status"])
     return {
         "events": _events(frame),
         "rows": _rows(rows, order, colours),
         "lanes": [{"name": lane, "lines": names[lane]} for lane in order],
-        "colours": [{"name": c, "colour": palette.get(c, "#000000")} for c in colours],
+        "colours": [{"name": c, "colour": colour_of.get(c, "#000000")} for c in colours],
         "styles": _styles(),
         "reportMarks": REPORT_MARKS,
         "legend": {
-            "statuses": [s for s in charts.STATUS_SYMBOLS if s != "unknown" or s in statuses],
+            "statuses": [s for s in STATUS_STYLES if s != "unknown" or s in statuses],
             "vague": bool((frame["approximate"] | frame["uncertain"]).any()),
         },
         "window": _window(fit_window(frame)),
@@ -138,9 +157,9 @@ def view_spec(frame: pd.DataFrame, actors: pd.DataFrame, look: Look = Look()) ->
         "selected": look.selected,
         "focus": look.focus,
         "width": look.width,
-        "left": charts.margin_left(names),
-        "font": charts.FONT,
-        "laneFont": charts.LANE_FONT,
-        "template": charts.white_template(),
-        "revision": charts.revision(frame),
+        "left": margin_left(names),
+        "font": FONT,
+        "laneFont": LANE_FONT,
+        "template": white_template(),
+        "revision": revision(frame),
     }

@@ -26,9 +26,10 @@ from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
-from timeline.charts import HOLLOW, STATUS_INK, STATUS_MARKS, dated, said_otherwise
 from timeline.dataset.model import Source
 from timeline.dataset.reports import summary
+from timeline.draw.styles import status_style
+from timeline.draw.words import dated, said_otherwise
 from timeline.export.files import ExportError
 from timeline.export.view import View, citation, report_citation, today
 from timeline.layout import Window, fit_window
@@ -50,14 +51,14 @@ INK, MUTED, RULE, WHITE = rgb("111111"), rgb("444444"), rgb("999999"), rgb("FFFF
 BLANK = 6  # the default template's blank layout
 LINE = 1.2  # line height, in font sizes
 OVERHANG = 0.2  # the last line's glyphs reach this far below its line, in font sizes
-SHAPES = {"confirmed": MSO_SHAPE.DIAMOND, "disputed": MSO_SHAPE.DIAMOND}  # else an oval
+SHAPES = {"diamond": MSO_SHAPE.DIAMOND, "square": MSO_SHAPE.RECTANGLE}  # else an oval
 
 
 def _status(status: str) -> tuple[str, Any, str, bool]:
     """Colour ("RRGGBB"), shape, mark and whether filled: as the chart draws the status."""
-    colour = STATUS_INK.get(status, "#444444").lstrip("#")
-    shape = SHAPES.get(status, MSO_SHAPE.OVAL)
-    return colour, shape, STATUS_MARKS.get(status, ""), status not in HOLLOW
+    look = status_style(status)
+    shape = SHAPES.get(look.shape, MSO_SHAPE.OVAL)
+    return look.ink.lstrip("#"), shape, look.mark, not look.hollow
 
 
 STRIP_BINS = 160  # the strip draws at most this many marks

@@ -13,7 +13,9 @@ from typing import Any
 from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
-from timeline.charts import dated, timeline_figure
+from timeline.draw.figure import timeline_figure
+from timeline.draw.styles import STATUS_STYLES, status_style
+from timeline.draw.words import dated
 from timeline.export.view import View, citation, today
 from timeline.text import is_web, markdown_links_html, printable_lines, quoted
 
@@ -23,14 +25,23 @@ h1 { font-size: 2rem; margin-bottom: .2rem; } .meta { color: #444; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .45rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; } blockquote { margin: .2rem 0; color: #333; font-style: italic; }
-.status { font-weight: 600; } .claimed, .disputed { color: #a14400; }
+.status { font-weight: 600; }
 """
+# Each status in its ink and with its mark, as the chart draws it (one style table).
+STYLE += "".join(
+    f".status.{name} {{ color: {look.ink}; }}\n" for name, look in STATUS_STYLES.items()
+)
 
 
 def script_json(value: Any) -> str:
     """JSON that is safe inside a ``<script>`` element."""
     text = json.dumps(value, cls=PlotlyJSONEncoder)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _status(status: str) -> str:
+    """ "○ claimed": the status word after the chart's mark for it."""
+    return f"{status_style(status).mark} {status}".strip()
 
 
 def _media(media: dict[str, str] | None) -> str:
@@ -62,8 +73,8 @@ def _row(row: dict[Any, Any], view: View) -> str:
     )
     return (
         f"<tr><td>{e(dated(row))}</td><td><b>{e(row['title'])}</b>{quote}{_media(row['media'])}"
-        f"</td><td>{e(actors)}</td>"
-        f"<td class='status {e(row['status'])}'>{e(row['status'])}</td><td>{link}</td></tr>"
+        f"</td><td>{e(actors)}</td><td class='status {e(row['status'])}'>"
+        f"{e(_status(row['status']))}</td><td>{link}</td></tr>"
     )
 
 

@@ -14,7 +14,9 @@ from typing import Literal
 import kaleido
 import plotly.graph_objects as go
 
-from timeline.charts import esc, timeline_figure, white_template
+from timeline.draw.figure import timeline_figure
+from timeline.draw.styles import white_template
+from timeline.draw.words import esc
 from timeline.export.files import ExportError
 from timeline.export.offline import KALEIDO
 from timeline.export.view import View

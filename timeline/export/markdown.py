@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from timeline.charts import dated, said_otherwise
 from timeline.dataset.reports import summary
+from timeline.draw.words import dated, said_otherwise
 from timeline.export.view import View, citation, report_citation, today
 from timeline.text import md_escape, md_links, media_markdown, quoted
 

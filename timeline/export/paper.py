@@ -21,7 +21,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from timeline.charts import STATUS_INK, STATUS_MARKS, dated, said_otherwise
+from timeline.draw.styles import status_style
+from timeline.draw.words import dated, said_otherwise
 from timeline.export.files import ExportError
 from timeline.export.view import Paper, View, citation, today
 from timeline.text import markdown_links_html, quoted
@@ -83,8 +84,8 @@ def _date_cell(row: dict[Any, Any]) -> str:
 def _row(row: dict[Any, Any], view: View) -> str:
     status = str(row["status"])
     actors = ", ".join(text(view.names.get(a, a)) for a in row["actors"])
-    mark = f'<span style="color:{STATUS_INK.get(status, "#111")}">'
-    mark += f"{STATUS_MARKS.get(status, '')} {text(status)}</span>"
+    look = status_style(status)
+    mark = f'<span style="color:{look.ink}">{look.mark} {text(status)}</span>'
     return (
         f'<tr><td class="date">{_date_cell(row)}</td><td class="title">{text(row["title"])}</td>'
         f'<td class="actors">{actors}</td><td class="status">{mark}</td>'

@@ -5,7 +5,7 @@ from the back of a room.
 The labels are packed by the page's packer (``layout.pack``), which measures them at
 ``layout.LABEL_FONT`` px; here one of its pixels is ``PT_PER_PX`` points, so a label is
 ``LABEL_PT`` on the slide and no text of the chart is smaller than ``MIN_PT``. Lanes are
-folded by affiliation as the page folds them (``charts.folded_groups``), to at most
+folded by affiliation as the page folds them (``folded_groups``), to at most
 ``MAX_LANES``, and to fewer, or one lane of all events, until the chart fits the slide's
 height at that size.
 """
@@ -21,8 +21,11 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
-from timeline import charts, layout
+from timeline import layout
 from timeline.dataset.model import LaneMode
+from timeline.draw.lanes import cap_lanes, lanes
+from timeline.draw.spec import DRAWN
+from timeline.draw.styles import palette
 from timeline.export import deck as d
 from timeline.export.view import View
 from timeline.layout import Window, fit_window
@@ -73,17 +76,6 @@ class Chart:
         return self.y(self.bounds[self.order[-1]][1])
 
 
-def _capped(rows: pd.DataFrame, order: list[str], most: int) -> tuple[pd.DataFrame, list[str]]:
-    """At most ``most`` lanes: the later ones share the last ("3 more lanes")."""
-    if len(order) <= most:
-        return rows, order
-    kept = order[: most - 1]
-    rest = f"{len(order) - len(kept)} more lanes"
-    rows = rows.copy()
-    rows.loc[~rows["lane"].isin(kept), "lane"] = rest
-    return rows.drop_duplicates(["id", "lane"]), [*kept, rest]
-
-
 def _attempts(by: LaneMode) -> list[tuple[LaneMode, int]]:
     """Lane modes and lane counts to try, the view's own first, one lane last."""
     tries: list[tuple[LaneMode, int]] = [(by, n) for n in (MAX_LANES, 6, 4)]
@@ -98,11 +90,11 @@ def pack(view: View) -> Chart | None:
     if window is None:
         return None
     width = PLOT_WIDTH * 72 / PT_PER_PX
-    colours = charts.palette(view.actors["affiliation"])
-    frame = view.frame[charts.DRAWN]
+    colours = palette(view.actors["affiliation"])
+    frame = view.frame[DRAWN]
     for by, most in _attempts(view.lanes):
-        rows, order = charts.lanes(frame, view.actors, by, max_lanes=most)
-        rows, order = _capped(rows, order, most)
+        rows, order = lanes(frame, view.actors, by, max_lanes=most)
+        rows, order = cap_lanes(rows, order, by, most)
         least = {lane: len(_name_lines(lane)) for lane in order}
         packed, badges, bounds = layout.pack(rows, order, window, width, least)
         folded = (by, most) != (view.lanes, MAX_LANES) or len(order) < len(set(rows["lane"]))
@@ -264,7 +256,7 @@ def draw(slide: Slide, view: View) -> Chart | None:
     chart = pack(view)
     if chart is None:
         return None
-    colours = charts.palette(view.actors["affiliation"])
+    colours = palette(view.actors["affiliation"])
     _lanes(slide, chart)
     _axis(slide, chart)
     _events(slide, chart, colours)

@@ -14,9 +14,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from timeline import charts
 from timeline.dataset.reports import summary
 from timeline.dataset.types import Summary
+from timeline.draw.strip import strip_figure
+from timeline.draw.styles import status_style
+from timeline.draw.words import date_line
 from timeline.export.view import citation
 from timeline.state import LaneMode
 from timeline.text import md_escape, md_links, media_markdown, quoted
@@ -67,10 +69,10 @@ LONG_QUOTE = 260  # characters: a longer quote is set a size smaller
 def badge_html(status: str) -> str:
     """A large status badge: the chart's colour and shape; filled for reports, hollow for
     claims. ``status`` is one of the schema's four words (escaped all the same)."""
-    colour, mark = charts.STATUS_INK.get(status, "#444444"), charts.STATUS_MARKS.get(status, "")
-    filled = status not in charts.HOLLOW
-    style = f"background:{colour};color:#fff" if filled else f"background:#fff;color:{colour}"
-    return f'<span class="status-badge" style="{style}">{mark} {html.escape(status.upper())}</span>'
+    look = status_style(status)
+    ink, word = look.ink, html.escape(status.upper())
+    style = f"background:#fff;color:{ink}" if look.hollow else f"background:{ink};color:#fff"
+    return f'<span class="status-badge" style="{style}">{look.mark} {word}</span>'
 
 
 def clamp(step: Any, count: int) -> int:
@@ -93,7 +95,7 @@ def _jumped() -> None:
 def _slide(row: dict[Any, Any], data: Summary, names: dict[str, str]) -> None:
     source = data.sources[row["source"]]
     with st.container(key="slide"):
-        st.subheader(md_escape(charts.date_line(row)), anchor=False)
+        st.subheader(md_escape(date_line(row)), anchor=False)
         st.title(md_escape(row["title"]), anchor=False)
         actors = ", ".join(md_escape(names.get(a, a)) for a in row["actors"])
         with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
@@ -162,7 +164,7 @@ def page(shown: pd.DataFrame, actors: pd.DataFrame, data: Summary, lanes: LaneMo
     row = shown.iloc[step - 1].to_dict()
     names = dict(zip(actors["id"], actors["name"], strict=True))
     _slide(row, data, names)
-    strip = charts.strip_figure(shown, actors, row["id"])
+    strip = strip_figure(shown, actors, row["id"])
     if st.session_state.get("projector"):
         strip.update_layout(PROJECTOR_STRIP)
         strip.update_traces(textfont={"size": 24}, selector={"mode": "markers+text"})

@@ -1,7 +1,7 @@
 """The dashboard's parts: sidebar filters, problems, timeline, list, detail, estimates.
 
 Each function draws one part from data it is given. Dataset text is shown as
-text (``st.text``, escaped Markdown, or Plotly labels escaped in ``charts``),
+text (``st.text``, escaped Markdown, or Plotly labels escaped in ``draw.words``),
 never as HTML.
 """
 
@@ -10,17 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import replace
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import quote as url_quote
 
 import pandas as pd
 import streamlit as st
 
-from timeline import charts, export, filters
+from timeline import export, filters
 from timeline.dataset.reports import disagreement, sheet_lines, sheet_links
 from timeline.dataset.types import Summary
 from timeline.draw import sheet
-from timeline.draw.spec import Look, view_spec
+from timeline.draw.density import DENSE, density_figure
+from timeline.draw.estimates import estimates_figure
+from timeline.draw.lanes import MAX_LANES
+from timeline.draw.spec import Look, revision, view_spec
+from timeline.draw.styles import status_style
+from timeline.draw.words import dated
 from timeline.export import View
 from timeline.export.view import Paper, citation
 from timeline.problems import errors
@@ -28,13 +33,6 @@ from timeline.state import LANE_LABELS, LANE_MODES, Choices, ViewState
 from timeline.text import md_escape, md_links, media_markdown
 from timeline.ui import live, session, widgets
 
-BadgeColour = Literal["blue", "green", "orange", "red", "gray"]
-STATUS_COLOURS: dict[str, BadgeColour] = {
-    "reported": "blue",
-    "confirmed": "green",
-    "claimed": "orange",
-    "disputed": "red",
-}
 # The ids of the events on the page, in order: a chart point or list row maps back through it.
 # The wheel scrolls the page (a briefing page is scrolled far more than zoomed): zoom with a
 # drag or the mode bar; a double-click goes back to the first view, a second shows everything.
@@ -77,7 +75,7 @@ def sidebar(
             choices.affiliations,
             key="expand",
             placeholder="Automatic",
-            help=f"With more than {charts.MAX_LANES} actors in view, the largest affiliations "
+            help=f"With more than {MAX_LANES} actors in view, the largest affiliations "
             "share one lane (“Russia · 12 actors”) so the chart fits the screen. Pick an "
             "affiliation to give each of its actors a lane of its own.",
         )
@@ -127,7 +125,7 @@ def count_line(shown: pd.DataFrame, frame: pd.DataFrame) -> None:
     """How many events are shown, and what a click does in this view."""
     hint = (
         "narrow the view to click an event"
-        if len(shown) > charts.DENSE
+        if len(shown) > DENSE
         else "click an event for its quote, source and how its date was read"
     )
     st.markdown(f"**Showing {len(shown):,} of {len(frame):,} events** · {hint}")
@@ -149,7 +147,7 @@ def timeline(
 ) -> None:
     """The timeline of the shown events: the live view (zoom, pan, sheet and keyboard in
     the page), or counts per lane and period when there are too many to tell apart."""
-    if len(shown) > charts.DENSE:
+    if len(shown) > DENSE:
         _density(shown, actors, state)
         return
     first = dict(state.filters.picks).get("actors", ())
@@ -171,11 +169,11 @@ HELP = ". Arrow keys move between events; Enter opens one."
 
 
 def _density(shown: pd.DataFrame, actors: pd.DataFrame, state: ViewState) -> None:
-    figure = charts.density_figure(shown, actors, state.lanes, state.expand)
+    figure = density_figure(shown, actors, state.lanes, state.expand)
     st.plotly_chart(figure, key="density", width="stretch", theme=None, config=PLOT_CONFIG)
     st.caption(
         f"{len(shown):,} events are in view, more than can be told apart one by one "
-        f"(up to {charts.DENSE:,} are drawn as events): the colour says how many fall in "
+        f"(up to {DENSE:,} are drawn as events): the colour says how many fall in "
         "each lane and period. Narrow the filters or the date range to see the events "
         "themselves; the list below has every one."
     )
@@ -326,9 +324,9 @@ def detail_body(
     affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
     if row["id"] not in set(shown["id"]):
         st.caption("This event is hidden by the current filters.")
-    st.badge(row["status"], color=STATUS_COLOURS.get(row["status"], "gray"))
+    st.badge(row["status"], color=status_style(row["status"]).badge)
     who = ", ".join(f"{md_escape(names[a])} ({md_escape(affiliation[a])})" for a in row["actors"])
-    st.markdown(f"**{md_escape(charts.dated(row))}** · {row['kind']}  \n**Actors:** {who}")
+    st.markdown(f"**{md_escape(dated(row))}** · {row['kind']}  \n**Actors:** {who}")
     if _given(row["quote"]):
         st.markdown("> " + md_links(row["quote"]))
     if row["media"]:
@@ -368,7 +366,7 @@ def detail(
     scrolled; closing it clears the selection."""
     if not selected or selected not in set(frame["id"]):
         return
-    if len(shown) <= charts.DENSE and selected in set(shown["id"]):
+    if len(shown) <= DENSE and selected in set(shown["id"]):
         return  # the live timeline's own sheet shows it, beside the chart
     row = frame[frame["id"] == selected].iloc[0].to_dict()
 
@@ -389,7 +387,7 @@ def estimates(shown: pd.DataFrame, actors: pd.DataFrame) -> None:
         st.info("No event in the current view reports a figure.", icon=":material/show_chart:")
         return
     st.plotly_chart(
-        charts.estimates_figure(shown, actors), key="estimates", width="stretch", config=PLOT_CONFIG
+        estimates_figure(shown, actors), key="estimates", width="stretch", config=PLOT_CONFIG
     )
 
 
@@ -410,7 +408,7 @@ def _export_bytes(view: View, fmt: str) -> bytes:
 
 
 def _signature(view: View, fmt: str) -> str:
-    return f"{charts.revision(view.frame)}|{view.lanes}|{view.paper}|{view.filters_text}|{fmt}"
+    return f"{revision(view.frame)}|{view.lanes}|{view.paper}|{view.filters_text}|{fmt}"
 
 
 def _prepared(view: View, fmt: str, slot: Any) -> bytes | None:
