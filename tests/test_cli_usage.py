@@ -50,3 +50,14 @@ def test_help_is_plain_text(command):
     assert result.returncode == 0
     assert "`" not in result.stdout, result.stdout
     assert "usage: python -m timeline" in result.stdout
+
+
+def test_each_pick_flag_names_its_value_with_the_whole_word():
+    """``--status STATUS``, not ``STATU``: the value's name in ``--help`` is the flag's word."""
+    from timeline.filters import DIMENSIONS, Dimension
+
+    shown = " ".join(cli("list", "--help").stdout.split())
+    picks = [d for d in DIMENSIONS if isinstance(d, Dimension) and not d.metavar]
+    assert picks
+    for pick in picks:
+        assert f"--{pick.key} {pick.key.upper()}" in shown, pick.key

@@ -89,7 +89,7 @@ class Dimension(Row):
     modal: bool = False  # with several values, "any" or "all" of them (Filters.actor_mode)
     at_least: bool = False  # the column is a count: keep events with at least the value
     anything: str = ""  # a value that keeps every event whose list is not empty
-    metavar: str = ""  # the CLI's name for a value (default: from the label)
+    metavar: str = ""  # the CLI's name for a value (default: the flag's word)
 
     def fields(self) -> dict[str, Any]:
         return {self.name: ()}
@@ -129,7 +129,7 @@ class Dimension(Row):
             action="append",
             default=[],
             type=_count if self.at_least else str,  # a vocabulary is checked with the data,
-            metavar=self.metavar or self.label.upper().removesuffix("S"),  # nearest named
+            metavar=self.metavar or self.key.upper(),  # --status STATUS
             help=f"{self.help}: {', '.join(self.vocabulary)}" if self.vocabulary else self.help,
         )
 
