@@ -15,6 +15,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -83,14 +84,49 @@ def test_pdf_first_page_has_title_filters_period_and_the_labelled_timeline(pdfs)
 
 def test_pdf_chronology_repeats_its_header_and_lists_every_event(pdfs, data):
     path, pages = pdfs["a4"], len(page_sizes(pdfs["a4"]))
-    chronology = [page_text(path, n) for n in range(2, pages)]  # the last is the sources
+    chronology = [page_text(path, n) for n in range(2, pages + 1)]  # the sources follow
     assert len(chronology) >= 2, "25 events should take more than one page"
-    for text in chronology:
+    for text in chronology[:-1]:
         assert "DATE EVENT ACTORS STATUS SOURCE" in text
     joined = " ".join(" ".join(chronology).split()).replace("- ", "-")
     for title in make_view(data).frame["title"]:
         assert " ".join(title.split()) in joined
     assert "Sources" in page_text(path, pages) and "theworld.org" in page_text(path, pages)
+
+
+MM = 30 / 25.4  # pixels per millimetre at 30 dpi
+VIEWS = {
+    "every event": Filters(),
+    "Kadyrov's": Filters(actors=("kadyrov",)),
+    "statements": Filters(kinds=("statement",)),
+    "2016": Filters(start=date(2016, 1, 1)),
+    "Peskov's": Filters(actors=("peskov",)),
+}
+
+
+def inked_share(png: Path) -> float:
+    """How far down the page's text area (inside the 13 mm top and 15 mm bottom margins,
+    the footer left out) its lowest ink reaches, as a share of that area's height."""
+    page = Image.open(png).convert("L")
+    top, bottom = round(13 * MM), page.height - round(15 * MM)
+    area = page.crop((0, top, page.width, bottom)).point(lambda v: 255 if v < 160 else 0)
+    box = area.getbbox()
+    return 0.0 if box is None else box[3] / (bottom - top)
+
+
+@pytest.mark.parametrize("chosen", list(VIEWS))
+def test_every_pdf_page_but_the_last_is_at_least_half_used(data, chosen, tmp_path):
+    """No page left near empty: a short chart is followed by the chronology on its page,
+    the sources follow the chronology, and a short list of sources is never split (the
+    old PDF put the sources on a page of their own after a page of one row)."""
+    need("pdftoppm", bool(shutil.which("pdftoppm")), "apt-get install poppler-utils")
+    pdf = tmp_path / "view.pdf"
+    pdf.write_bytes(render(make_view(data, VIEWS[chosen]), "pdf"))
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    pages = sorted(tmp_path.glob("p*.png"))
+    shares = [round(inked_share(png), 2) for png in pages]
+    assert shares and shares[-1] > 0, shares
+    assert all(share >= 0.5 for share in shares[:-1]), f"{chosen}: pages used {shares}"
 
 
 def test_pdf_chronology_pages_are_dark_text_on_white(pdfs, tmp_path):

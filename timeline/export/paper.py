@@ -1,8 +1,9 @@
 """The briefing on paper: a PDF in A4 or Letter, landscape, printed by Chromium.
 
 Page 1 has the title, the filters in words, the period and the fitted, labelled timeline
-(inline SVG: vector, its text searchable). Then the chronology as a table whose header
-repeats on every page, and a page of sources. The footer carries the title, the
+(inline SVG: vector, its text searchable), as tall as the page leaves room for. Then the
+chronology as a table whose header repeats on every page, and the sources, each following
+on the page where the last ended (no page is left near empty). The footer carries the title, the
 generation date and "Page n of N". Everything is text in the PDF, not a picture of text.
 
 The document is HTML written here (dataset text escaped with ``html.escape``) and printed
@@ -44,7 +45,8 @@ h1 { font-size: 20pt; margin: 0 0 2mm 0; line-height: 1.15; }
 .chart { margin-top: 3mm; text-align: center; }
 .chart svg { width: 100%%; height: auto; max-height: %(chart_max)smm; }
 h2 { font-size: 14pt; margin: 0 0 3mm 0; break-after: avoid; }
-section { break-before: page; }
+section { margin-top: 7mm; }  /* no forced page break: a short chart or chronology is
+                                 followed on its page, so no page is left near empty */
 table { width: 100%%; border-collapse: collapse; }
 thead { display: table-header-group; }
 th { text-align: left; font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em;
@@ -52,13 +54,15 @@ th { text-align: left; font-size: 9pt; text-transform: uppercase; letter-spacing
 td { vertical-align: top; padding: 1.8mm 2mm 1.8mm 0; border-bottom: 0.5pt solid #bbb;
      line-height: 1.3; }
 tr { break-inside: avoid; }
+tbody tr:nth-child(-n+2) { break-after: avoid; }  /* the heading keeps 3 rows with it */
+section.sources { break-inside: avoid; }  /* a short list is never split */
 td.date { width: 17%%; white-space: nowrap; }
 td.title { width: 37%%; font-weight: bold; }
 td.actors { width: 20%%; }
 td.status { width: 10%%; white-space: nowrap; }
 td.source { width: 16%%; }
 .phrase { display: block; font-weight: normal; color: #444; font-size: 8.5pt; }
-ol.sources li { margin-bottom: 2.5mm; line-height: 1.35; }
+ol.sources li { margin-bottom: 2.5mm; line-height: 1.35; break-inside: avoid; }
 .url { color: #333; font-size: 9pt; word-break: break-all; }
 """
 FOOTER = (
@@ -118,7 +122,7 @@ def _sources(view: View) -> str:
             f"<li>{citation(source, text, f'<b>{text(source.outlet)}</b>', 'published ')}."
             f"{url}</li>"
         )
-    return f'<section><h2>Sources</h2><ol class="sources">{"".join(items)}</ol></section>'
+    return f'<section class="sources"><h2>Sources</h2><ol class="sources">{"".join(items)}</ol></section>'
 
 
 def _scalable(svg: str) -> str:
