@@ -122,7 +122,9 @@ def test_every_pdf_page_but_the_last_is_at_least_half_used(data, chosen, tmp_pat
     need("pdftoppm", bool(shutil.which("pdftoppm")), "apt-get install poppler-utils")
     pdf = tmp_path / "view.pdf"
     pdf.write_bytes(render(make_view(data, VIEWS[chosen]), "pdf"))
-    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True
+    )
     pages = sorted(tmp_path.glob("p*.png"))
     shares = [round(inked_share(png), 2) for png in pages]
     assert shares and shares[-1] > 0, shares

@@ -122,7 +122,8 @@ def _sources(view: View) -> str:
             f"<li>{citation(source, text, f'<b>{text(source.outlet)}</b>', 'published ')}."
             f"{url}</li>"
         )
-    return f'<section class="sources"><h2>Sources</h2><ol class="sources">{"".join(items)}</ol></section>'
+    listed = "".join(items)
+    return f'<section class="sources"><h2>Sources</h2><ol class="sources">{listed}</ol></section>'
 
 
 def _scalable(svg: str) -> str:
