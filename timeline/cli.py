@@ -12,6 +12,7 @@ import difflib
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -24,6 +25,7 @@ from timeline.dataset.frame import to_records
 from timeline.dataset.types import Summary, default_max_bytes, megabytes_to_bytes
 from timeline.export import records
 from timeline.problems import errors, warnings
+from timeline.progress import progress
 from timeline.reading import read_bounded
 from timeline.state import LANE_MODES
 from timeline.text import terminal
@@ -160,18 +162,51 @@ def cmd_export(args: argparse.Namespace) -> int:
     opened = _opened_with_picks(args)
     if opened is None:
         return 2
-    data = opened.data
     view = replace(export.make_view(opened, filters.read_args(args), args.lanes), paper=args.paper)
-    output = args.output or export.default_name(view, args.format)
     try:
-        path = export.write_atomic(output, export.render(view, args.format), args.force)
+        for fmt, output in _outputs(args, view):
+            _write(view, fmt, output, args)
     except export.ExportError as err:
         print(terminal(f"error: {err}"), file=sys.stderr)
         return 1
-    print(
-        f"wrote {path} ({args.format}, {len(view.frame)} of {view.total} events)", file=sys.stderr
-    )
-    return 0 if data.ok else 1
+    return 0 if opened.data.ok else 1
+
+
+def _outputs(args: argparse.Namespace, view: export.View) -> list[tuple[str, str]]:
+    """Each format and the file it goes to: ``-o FILE`` for one format; for several,
+    their own names in the folder ``-o`` names (else here)."""
+    formats: list[str] = args.format
+    if len(formats) == 1:
+        return [(formats[0], args.output or export.default_name(view, formats[0]))]
+    folder = Path(args.output or ".")
+    if not folder.is_dir():
+        raise export.ExportError(
+            f"with several formats, -o names a folder for them; {folder} is not a folder"
+        )
+    return [(fmt, str(folder / export.default_name(view, fmt))) for fmt in formats]
+
+
+def _write(view: export.View, fmt: str, output: str, args: argparse.Namespace) -> None:
+    many = len(args.format) > 1
+    place = f" ({args.format.index(fmt) + 1} of {len(args.format)})" if many else ""
+    drawing = progress(f"drawing {fmt}{place}") if export.FORMATS[fmt].drawn else nullcontext()
+    with drawing:
+        path = export.write_atomic(output, export.render(view, fmt), args.force)
+    print(f"wrote {path} ({fmt}, {len(view.frame)} of {view.total} events)", file=sys.stderr)
+
+
+def _formats(text: str) -> list[str]:
+    """ "pdf,pptx" → ["pdf", "pptx"]: one format or several, each known, each once."""
+    chosen = list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    unknown = [fmt for fmt in chosen if fmt not in export.FORMATS]
+    if unknown or not chosen:
+        named = f"unknown format {unknown[0]!r}" if unknown else "no format given"
+        hint = difflib.get_close_matches(unknown[0], export.FORMATS, 1) if unknown else []
+        meant = f"; did you mean {hint[0]!r}?" if hint else ""
+        raise argparse.ArgumentTypeError(
+            f"{named}{meant} (formats: {', '.join(export.FORMATS)}; several: pdf,pptx)"
+        )
+    return chosen
 
 
 def _imported(source: Path, kind: str) -> Imported:
@@ -300,12 +335,20 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(func=cmd_list)
     out = commands.add_parser("export", help="write the filtered events as a file")
     _add_filter_options(out)
-    out.add_argument("--format", required=True, choices=list(export.FORMATS))
+    out.add_argument(
+        "--format",
+        required=True,
+        type=_formats,
+        metavar="FORMAT[,FORMAT]",
+        help=f"one of {', '.join(export.FORMATS)}, or several joined by commas "
+        "(pdf,pptx,png: one browser draws them all, into the folder -o names)",
+    )
     out.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="default: named from the view, e.g. kadyrov_2007-01-01_2016-02-10.pptx",
+        help="default: named from the view, e.g. kadyrov_2007-01-01_2016-02-10.pptx; "
+        "with several formats, a folder",
     )
     out.add_argument(
         "--lanes",

@@ -15,6 +15,7 @@ class Format:
     media_type: str
     render: Callable[[View], bytes]
     label: str
+    drawn: bool = False  # drawn by the browser: seconds, shown with progress on a terminal
 
 
 def _html(view: View) -> bytes:
@@ -70,14 +71,15 @@ def _timelinejs(view: View) -> bytes:
 
 FORMATS: dict[str, Format] = {
     "html": Format(".html", "text/html", _html, "Web page (offline, interactive)"),
-    "png": Format(".png", "image/png", _image("png"), "Timeline image (PNG)"),
-    "svg": Format(".svg", "image/svg+xml", _image("svg"), "Timeline image (SVG)"),
-    "pdf": Format(".pdf", "application/pdf", _pdf, "Briefing on paper (PDF)"),
+    "png": Format(".png", "image/png", _image("png"), "Timeline image (PNG)", True),
+    "svg": Format(".svg", "image/svg+xml", _image("svg"), "Timeline image (SVG)", True),
+    "pdf": Format(".pdf", "application/pdf", _pdf, "Briefing on paper (PDF)", True),
     "pptx": Format(
         ".pptx",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         _pptx,
         "Briefing deck (PowerPoint)",
+        True,
     ),
     "md": Format(".md", "text/markdown", _md, "Chronology with citations (Markdown)"),
     "csv": Format(".csv", "text/csv", _csv, "Events table (CSV)"),

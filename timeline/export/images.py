@@ -1,29 +1,27 @@
 """The timeline as a static image (PNG, SVG, PDF) through kaleido and the system Chromium.
 
-One kaleido server is started per process, on first use, and reused for every
-image after it (starting costs seconds; each image then a fraction of one).
+One browser serves the process (``offline.start``): kaleido's server, started on first
+use and reused for every image and PDF after it (starting costs seconds; each image then
+a fraction of one).
 """
 
 from __future__ import annotations
 
-import atexit
 import textwrap
 import warnings
 from typing import Literal
 
-import kaleido
 import plotly.graph_objects as go
 
 from timeline.draw.figure import timeline_figure
 from timeline.draw.styles import white_template
 from timeline.draw.words import esc
+from timeline.export import offline
 from timeline.export.files import ExportError
-from timeline.export.offline import KALEIDO
 from timeline.export.view import View
 
 ImageFormat = Literal["png", "svg"]
 WIDTH = 1600
-_server = {"started": False}
 
 
 def static_figure(view: View, titled: bool = True, width: int = WIDTH) -> go.Figure:
@@ -107,20 +105,13 @@ def _framed(figure: go.Figure, width: int, title: list[tuple[str, int]]) -> None
         )
 
 
-def _start_server() -> None:
-    if not _server["started"]:
-        kaleido.start_sync_server(silence_warnings=True, **KALEIDO)  # fetches nothing
-        atexit.register(kaleido.stop_sync_server, silence_warnings=True)
-        _server["started"] = True
-
-
 def image(view: View, fmt: ImageFormat, titled: bool = True, width: int = WIDTH) -> bytes:
     """The timeline as image bytes (PNG, SVG; the PDF briefing is ``pdf``)."""
     figure = static_figure(view, titled, width)
     try:
-        _start_server()
-        with warnings.catch_warnings():  # plotly notes that a running server ignores kopts
-            warnings.simplefilter("ignore", UserWarning)
+        with offline.LOCK, warnings.catch_warnings():
+            offline.start()
+            warnings.simplefilter("ignore", UserWarning)  # a running server ignores kopts
             data = figure.to_image(format=fmt, width=width, height=figure.layout.height)
     except Exception as err:  # kaleido reports a missing or failing browser in many ways
         raise ExportError(

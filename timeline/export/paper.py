@@ -7,7 +7,8 @@ on the page where the last ended (no page is left near empty). The footer carrie
 generation date and "Page n of N". Everything is text in the PDF, not a picture of text.
 
 The document is HTML written here (dataset text escaped with ``html.escape``) and printed
-by the Chromium that kaleido already uses, through its DevTools protocol (choreographer).
+in a tab of the Chromium that draws the images (kaleido's server, ``offline.in_browser``),
+through its DevTools protocol: a PDF starts no browser of its own.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ import html
 import re
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from timeline.draw.styles import status_style
 from timeline.draw.words import dated, said_otherwise
 from timeline.export.files import ExportError
+from timeline.export.offline import in_browser
 from timeline.export.view import Paper, View, citation, today
 from timeline.text import markdown_links_html, quoted
 
@@ -161,47 +162,53 @@ def chromium() -> str:
     return found
 
 
-async def _print(page: str, paper: Paper, footer: str) -> bytes:
-    import choreographer
+async def _print(browser: Any, page: str, paper: Paper, footer: str) -> bytes:
+    """``page`` printed on ``paper`` in a tab of its own of ``browser``."""
+    tab = await browser.create_tab("")
+    try:
+        return await asyncio.wait_for(_printed(tab, page, paper, footer), timeout=120)
+    finally:
+        await browser.close_tab(tab.target_id)
 
+
+async def _printed(tab: Any, page: str, paper: Paper, footer: str) -> bytes:
     _, width, height = PAPERS[paper]
-    from timeline.export.offline import BROWSER
-
-    async with choreographer.Browser(path=chromium(), headless=True, **BROWSER) as browser:
-        tab = await browser.create_tab("")
-        await tab.send_command("Page.enable")
-        with tempfile.TemporaryDirectory(prefix="timeline-pdf-") as folder:
-            source = Path(folder) / "briefing.html"
-            source.write_text(page, encoding="utf-8")
-            loaded = tab.subscribe_once("Page.loadEventFired")
-            await tab.send_command("Page.navigate", params={"url": source.as_uri()})
-            await asyncio.wait_for(loaded, timeout=60)
-            answer = await tab.send_command(
-                "Page.printToPDF",
-                params={
-                    "paperWidth": width,
-                    "paperHeight": height,
-                    "preferCSSPageSize": True,
-                    "printBackground": True,
-                    "displayHeaderFooter": True,
-                    "headerTemplate": "<span></span>",
-                    "footerTemplate": footer,
-                },
-            )
+    await tab.send_command("Page.enable")
+    with tempfile.TemporaryDirectory(prefix="timeline-pdf-") as folder:
+        source = Path(folder) / "briefing.html"
+        source.write_text(page, encoding="utf-8")
+        loaded = tab.subscribe_once("Page.loadEventFired")
+        await tab.send_command("Page.navigate", params={"url": source.as_uri()})
+        await loaded
+        answer = await tab.send_command(
+            "Page.printToPDF", params=_print_options(width, height, footer)
+        )
     if "error" in answer:
         raise ExportError(f"Chromium could not print the PDF: {answer['error']}")
     return base64.b64decode(answer["result"]["data"])
+
+
+def _print_options(width: float, height: float, footer: str) -> dict[str, Any]:
+    return {
+        "paperWidth": width,
+        "paperHeight": height,
+        "preferCSSPageSize": True,
+        "printBackground": True,
+        "displayHeaderFooter": True,
+        "headerTemplate": "<span></span>",
+        "footerTemplate": footer,
+    }
 
 
 def to_pdf(view: View, chart_svg: str, paper: Paper = "a4") -> bytes:
     """The briefing as PDF bytes, printed by Chromium on ``paper``."""
     footer = FOOTER.format(title=text(view.title), date=today())
     page = document(view, chart_svg, paper)
+    chromium()  # a missing browser is named with its install command
     try:
-        # its own event loop in its own thread: the caller may be running one (Playwright,
-        # a notebook), and asyncio.run refuses to nest
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(asyncio.run, _print(page, paper, footer)).result(timeout=180)
+        # in the browser that draws the images (its own thread and event loop: the caller
+        # may be running one, as Playwright and notebooks do)
+        return in_browser(_print, page, paper, footer)
     except ExportError:
         raise
     except Exception as err:  # the browser can fail to start or answer in many ways
