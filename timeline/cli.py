@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, TextIO
 import pandas as pd
 
 from timeline import export, filters
-from timeline.dataset.cache import Frames, open_dataset, open_summary
-from timeline.dataset.frame import to_records
+from timeline.dataset.cache import open_dataset, open_summary
+from timeline.dataset.frame import Frames, to_records
 from timeline.dataset.types import Summary, default_max_bytes, megabytes_to_bytes
 from timeline.export import records
 from timeline.problems import errors, warnings

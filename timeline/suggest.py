@@ -24,7 +24,8 @@ from timeline.curate.kinds import propose_kind
 from timeline.curate.names import name_spans
 from timeline.dataset import reports
 from timeline.dataset.articles import fold_text
-from timeline.dataset.cache import Frames, frames_of
+from timeline.dataset.cache import frames_of
+from timeline.dataset.frame import Frames
 from timeline.dataset.types import Dataset, Summary
 from timeline.dates import (
     FIND_YEAR,

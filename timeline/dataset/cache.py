@@ -34,7 +34,7 @@ import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,7 +43,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from timeline import __version__
-from timeline.dataset.frame import actors_frame, to_frame
+from timeline.dataset.frame import Frames, actors_frame, to_frame
 from timeline.dataset.load import load_bytes, read_dataset
 from timeline.dataset.model import Actor, Media, Period, Source
 from timeline.dataset.types import ArticleRead, Dataset, Summary, size_limit
@@ -59,17 +59,6 @@ LIST_COLUMNS = ("actors", "actor_names", "affiliations", "tags", "disagree", "so
 JSON_COLUMNS = ("figures", "media", "reports")  # dicts of varying keys, or none: JSON text
 log = logging.getLogger("timeline.dataset.cache")
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Frames:
-    """A dataset ready to draw: its summary (no per-event models) and its frames."""
-
-    data: Summary
-    frame: pd.DataFrame
-    actors: pd.DataFrame
-    cached: bool = False  # served from the disk cache
-    uploaded: bool = False  # opened from a session upload (the app sets it)
 
 
 def cache_dir() -> Path:

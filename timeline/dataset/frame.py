@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from timeline.dataset.model import Event
-from timeline.dataset.types import Dataset, ResolvedEvent
+from timeline.dataset.types import Dataset, ResolvedEvent, Summary
 from timeline.dates import edtf_of
 
 COLUMNS = [
@@ -184,6 +185,16 @@ def actors_frame(data: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "name", "affiliation", "aliases"])
 
 
+def actor_names(actors: pd.DataFrame) -> dict[str, str]:
+    """Actor id → name, from the actors frame (``actors_frame``)."""
+    return dict(zip(actors["id"], actors["name"], strict=True))
+
+
+def actor_affiliations(actors: pd.DataFrame) -> dict[str, str]:
+    """Actor id → affiliation, from the actors frame (``actors_frame``)."""
+    return dict(zip(actors["id"], actors["affiliation"], strict=True))
+
+
 def to_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Plain JSON-ready records with dates as ``YYYY-MM-DD``."""
     out = frame[RECORD_FIELDS].copy()
@@ -195,3 +206,25 @@ def to_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
         {str(key): (value or None) if key in optional else value for key, value in row.items()}
         for row in out.to_dict("records")
     ]
+
+
+@dataclass(frozen=True)
+class Frames:
+    """A dataset ready to draw: its summary (no per-event models), the events frame and
+    the actors frame, with the actors' lookups made once."""
+
+    data: Summary
+    frame: pd.DataFrame
+    actors: pd.DataFrame
+    cached: bool = False  # served from the disk cache
+    uploaded: bool = False  # opened from a session upload (the app sets it)
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Actor id → name."""
+        return actor_names(self.actors)
+
+    @cached_property
+    def affiliations(self) -> dict[str, str]:
+        """Actor id → affiliation."""
+        return actor_affiliations(self.actors)

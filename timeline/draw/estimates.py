@@ -7,13 +7,14 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.dataset.frame import actor_names
 from timeline.draw.styles import FONT_SIZE, OKABE_ITO
 from timeline.draw.words import esc
 
 
 def figure_rows(frame: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """One row per figure of the events in ``frame``, with its event's date and source."""
-    names = dict(zip(actors["id"], actors["name"], strict=True))
+    names = actor_names(actors)
     rows = frame[frame["figures"].map(len) > 0].explode("figures")
     if rows.empty:
         return pd.DataFrame(columns=["id", "middle", "value", "measure", "claimant", "outlet"])

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from timeline import layout
+from timeline.dataset.frame import actor_affiliations, actor_names
 from timeline.draw.styles import LANE_FONT, palette
 from timeline.state import LANE_LABELS, LaneMode
 
@@ -60,8 +61,8 @@ def lane_rows(
     lanes, large affiliations are folded into one lane when there are too many lanes
     (see ``folded_groups``).
     """
-    names = dict(zip(actors["id"], actors["name"], strict=True))
-    affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
+    names = actor_names(actors)
+    affiliation = actor_affiliations(actors)
     if by == "actor":
         rows = frame.explode("actors").rename(columns={"actors": "lane_key"})
         rows["primary"] = ~rows.index.duplicated()  # the event's first actor: labelled first

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from timeline.dataset import reports
+from timeline.dataset.frame import actor_affiliations, actor_names
 from timeline.draw.words import dated
 from timeline.text import _MD_LINK, is_web
 
@@ -74,8 +75,8 @@ def details(
 ) -> list[dict[str, Any]]:
     """Per event of ``frame`` (in its order): the sheet's lines, quote and links.
     ``sources`` maps a source id to its citation text and its address."""
-    names = dict(zip(actors["id"], actors["name"], strict=True))
-    affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
+    names = actor_names(actors)
+    affiliation = actor_affiliations(actors)
     return [
         _detail(row, names, affiliation, sources) for row in frame[SHEET_COLUMNS].to_dict("records")
     ]

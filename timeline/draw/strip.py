@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.dataset.frame import actor_affiliations
 from timeline.draw.styles import TEXT_COLOUR, palette, status_style
 from timeline.draw.words import esc
 from timeline.layout import fit_window
@@ -24,7 +25,7 @@ def strip_figure(frame: pd.DataFrame, actors: pd.DataFrame, selected: str) -> go
     if window is None:
         raise ValueError("a strip needs at least one event")
     colours = palette(actors["affiliation"])
-    affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
+    affiliation = actor_affiliations(actors)
     lo, hi = window.start, window.end
     xs = [window.clamp(when) for when in frame["middle"]]
     edge = np.where(

@@ -11,7 +11,8 @@ from typing import Any, Literal
 import pandas as pd
 
 from timeline import filters
-from timeline.dataset.cache import Frames, frames_of
+from timeline.dataset.cache import frames_of
+from timeline.dataset.frame import Frames, actor_affiliations, actor_names
 from timeline.dataset.model import Media, Period, Source
 from timeline.dataset.types import Dataset
 from timeline.ids import slug
@@ -51,11 +52,11 @@ class View:
 
     @cached_property
     def names(self) -> dict[str, str]:
-        return dict(zip(self.actors["id"], self.actors["name"], strict=True))
+        return actor_names(self.actors)
 
     @cached_property
     def affiliations(self) -> dict[str, str]:
-        return dict(zip(self.actors["id"], self.actors["affiliation"], strict=True))
+        return actor_affiliations(self.actors)
 
     @property
     def filtered(self) -> bool:
@@ -96,7 +97,7 @@ def make_view(
     frames = frames_of(data) if isinstance(data, Dataset) else data
     frame, actors, summary = frames.frame, frames.actors, frames.data
     chosen = chosen or filters.Filters()
-    names = dict(zip(actors["id"], actors["name"], strict=True))
+    names = actor_names(actors)
     outlets = {s.id: s.outlet for s in summary.sources.values()}
     shown = filters.apply(frame, chosen) if shown is None else shown
     title = summary.title or "Timeline"

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from timeline.dataset.frame import actor_names
 from timeline.dataset.reports import summary
 from timeline.dataset.types import Summary
 from timeline.draw.strip import strip_figure
@@ -162,7 +163,7 @@ def page(shown: pd.DataFrame, actors: pd.DataFrame, data: Summary, lanes: LaneMo
     with counter.container(key="counter"):
         st.markdown(f"{step} / {count}")
     row = shown.iloc[step - 1].to_dict()
-    names = dict(zip(actors["id"], actors["name"], strict=True))
+    names = actor_names(actors)
     _slide(row, data, names)
     strip = strip_figure(shown, actors, row["id"])
     if st.session_state.get("projector"):

@@ -17,7 +17,8 @@ import streamlit as st
 from timeline.curate import new_source
 from timeline.curate.kinds import reason
 from timeline.curate.proposal import Proposal, propose, told
-from timeline.dataset.cache import Frames, open_bytes
+from timeline.dataset.cache import open_bytes
+from timeline.dataset.frame import Frames
 from timeline.dataset.model import KINDS, STATUSES
 from timeline.dataset.types import Summary
 from timeline.dataset.yamlread import read_yaml

@@ -15,7 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from timeline.dataset import cache
-from timeline.dataset.cache import Frames
+from timeline.dataset.frame import Frames
 from timeline.dataset.load import read_dataset
 from timeline.dataset.types import size_limit
 from timeline.problems import Problem

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from timeline import export, filters
+from timeline.dataset.frame import actor_affiliations, actor_names
 from timeline.dataset.reports import disagreement, sheet_lines, sheet_links
 from timeline.dataset.types import Summary
 from timeline.draw import sheet
@@ -320,8 +321,8 @@ def detail_body(
     """Everything about one event: status, date and how it was read, actors, quote,
     figures, notes and source."""
     source = data.sources[row["source"]]
-    names = dict(zip(actors["id"], actors["name"], strict=True))
-    affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
+    names = actor_names(actors)
+    affiliation = actor_affiliations(actors)
     if row["id"] not in set(shown["id"]):
         st.caption("This event is hidden by the current filters.")
     st.badge(row["status"], color=status_style(row["status"]).badge)
