@@ -208,16 +208,10 @@ def to_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-@dataclass(frozen=True)
-class Frames:
-    """A dataset ready to draw: its summary (no per-event models), the events frame and
-    the actors frame, with the actors' lookups made once."""
+class ActorLookups:
+    """An ``actors`` frame's lookups, made once: what a dataset or a view of it carries."""
 
-    data: Summary
-    frame: pd.DataFrame
     actors: pd.DataFrame
-    cached: bool = False  # served from the disk cache
-    uploaded: bool = False  # opened from a session upload (the app sets it)
 
     @cached_property
     def names(self) -> dict[str, str]:
@@ -228,3 +222,15 @@ class Frames:
     def affiliations(self) -> dict[str, str]:
         """Actor id → affiliation."""
         return actor_affiliations(self.actors)
+
+
+@dataclass(frozen=True)
+class Frames(ActorLookups):
+    """A dataset ready to draw: its summary (no per-event models), the events frame and
+    the actors frame."""
+
+    data: Summary
+    frame: pd.DataFrame
+    actors: pd.DataFrame
+    cached: bool = False  # served from the disk cache
+    uploaded: bool = False  # opened from a session upload (the app sets it)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any, Literal
 
 import pandas as pd
 
 from timeline import filters
 from timeline.dataset.cache import frames_of
-from timeline.dataset.frame import Frames, actor_affiliations, actor_names
+from timeline.dataset.frame import ActorLookups, Frames, actor_names
 from timeline.dataset.model import Media, Period, Source
 from timeline.dataset.types import Dataset
 from timeline.ids import slug
@@ -23,7 +22,7 @@ Paper = Literal["a4", "letter"]
 
 
 @dataclass(frozen=True)
-class View:
+class View(ActorLookups):
     """A filtered view of a dataset, ready to export or present."""
 
     title: str
@@ -49,14 +48,6 @@ class View:
             return f"{self.subject}{kind}{extension}"
         first, last = self.frame["start"].min(), self.frame["end"].max()
         return f"{self.subject}_{first:%Y-%m-%d}_{last:%Y-%m-%d}{kind}{extension}"
-
-    @cached_property
-    def names(self) -> dict[str, str]:
-        return actor_names(self.actors)
-
-    @cached_property
-    def affiliations(self) -> dict[str, str]:
-        return actor_affiliations(self.actors)
 
     @property
     def filtered(self) -> bool:
