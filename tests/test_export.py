@@ -146,6 +146,30 @@ def test_html_works_offline_with_chart_list_and_sources(view, browser, tmp_path)
     page.close()
 
 
+def test_html_status_reads_as_the_chart_draws_it_on_one_line(view, browser, tmp_path):
+    """Each status cell: the chart's mark, then the word, in the chart's ink, on one line
+    at a laptop's width (the mark once wrapped above the word)."""
+    from timeline.draw.styles import STATUS_STYLES
+
+    path = tmp_path / "brief.html"
+    path.write_bytes(render(view, "html"))
+    page, _ = open_in_chromium(browser, path)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    cells = page.eval_on_selector_all(
+        "td.status",
+        """cs => cs.map(c => { const r = document.createRange(); r.selectNodeContents(c);
+            return [c.textContent, r.getClientRects().length, getComputedStyle(c).color]; })""",
+    )
+    assert len(cells) == 25
+    for text, lines, colour in cells:
+        mark, word = text.split(" ")
+        look = STATUS_STYLES[word]
+        assert mark == look.mark and lines == 1, (text, lines)
+        red, green, blue = (int(look.ink[i : i + 2], 16) for i in (1, 3, 5))
+        assert colour == f"rgb({red}, {green}, {blue})"
+    page.close()
+
+
 def test_an_approximate_date_is_drawn_faded_and_labelled_c(write, browser, tmp_path):
     """An EDTF pin `2015-07~`: in the HTML brief as Chromium draws it, its marker is faded
     beside the others at full strength, its date reads "c. Jul 2015", the legend says what

@@ -25,7 +25,7 @@ h1 { font-size: 2rem; margin-bottom: .2rem; } .meta { color: #444; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .45rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; } blockquote { margin: .2rem 0; color: #333; font-style: italic; }
-.status { font-weight: 600; }
+.status { font-weight: 600; white-space: nowrap; }
 """
 # Each status in its ink and with its mark, as the chart draws it (one style table).
 STYLE += "".join(
