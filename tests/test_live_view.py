@@ -83,9 +83,45 @@ def names(label: str, title: str) -> bool:
     return len(stem) >= 6 and title.startswith(stem)
 
 
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The HTML export of every event, as a file a reader opens: no server behind it."""
+    from timeline.export import make_view, render
+
+    path = tmp_path_factory.mktemp("html") / "brief.html"
+    path.write_bytes(render(make_view(load_file(EVENTS)), "html"))
+    return path.as_uri()
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_labels_follow_every_zoom(server, browser, events, size):
-    page = open_at(browser, server, size)
+    labels_follow_every_zoom(open_at(browser, server, size), events)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_html_exports_labels_follow_every_zoom(exported, browser, events, size):
+    """The exported page is the page's live timeline: packed again at every zoom (it was
+    a figure packed once, for the first window), with nothing fetched."""
+    labels_follow_every_zoom(open_at(browser, exported, size), events)
+
+
+def test_the_html_export_opens_an_events_sheet_without_a_server(exported, browser):
+    page = open_at(browser, exported, (1280, 720))
+    page.locator(".tl-chart").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    sheet = page.locator(".tl-sheet")
+    sheet.wait_for(state="visible", timeout=5_000)
+    box = sheet.bounding_box()
+    assert box and box["x"] + box["width"] <= 1280 and box["y"] < 720
+    assert "Source:" in sheet.inner_text() and sheet.locator("h3").inner_text()
+    page.keyboard.press("Escape")
+    sheet.wait_for(state="hidden", timeout=5_000)
+    assert page.errors == []
+    page.close()
+
+
+def labels_follow_every_zoom(page, events: pd.DataFrame) -> None:
     for what, (lo, hi) in ZOOMS.items():
         zoom(page, lo, hi)
         assert page.evaluate(DRAWN_RANGE) == [lo, hi], what

@@ -28,6 +28,14 @@ def source() -> str:
     return SCRIPT.read_text(encoding="utf-8")
 
 
+def live_source() -> tuple[str, str]:
+    """The live timeline's script (the packer, then ``live.js``, whose default export is
+    ``mount``) and its style: what the page's component and the HTML export both load."""
+    folder = SCRIPT.parent
+    script = source() + "\n" + (folder / "live.js").read_text(encoding="utf-8")
+    return script, (folder / "live.css").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def _engine() -> MiniRacer:
     engine = MiniRacer()

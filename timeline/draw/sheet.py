@@ -13,6 +13,7 @@ import pandas as pd
 
 from timeline.dataset import reports
 from timeline.dataset.frame import actor_affiliations, actor_names
+from timeline.draw.spec import Look, view_spec
 from timeline.draw.words import dated
 from timeline.text import _MD_LINK, is_web
 
@@ -104,3 +105,27 @@ def _detail(
         links.append((f"{media.get('caption') or 'Media'}{credit}", media["url"]))
     quote = segments(str(row["quote"]).strip()) if _given(row["quote"]) else []
     return {"lines": lines, "quote": quote, "notes": notes, "links": links}
+
+
+# What the live timeline says of itself: to a screen reader (after its name), and under it.
+LIVE_HELP = ". Arrow keys move between events; Enter opens one."
+HOW_TO = (
+    "Drag across the chart to zoom in; double-click for the first view, again for every "
+    "event. Click an event, or focus the chart and use the arrow keys and Enter, to read "
+    "its quote, source and how its date was read."
+)
+
+
+def live_spec(
+    frame: pd.DataFrame,
+    actors: pd.DataFrame,
+    look: Look,
+    sources: Mapping[str, tuple[str, str | None]],
+) -> dict[str, Any]:
+    """The view description with every event's sheet: what the live timeline draws and
+    opens, in the page and in the HTML export. ``sources`` as for ``details``."""
+    described = view_spec(frame, actors, look)
+    described["details"] = details(
+        frame.sort_values(["start", "end"], kind="stable"), actors, sources
+    )
+    return described

@@ -13,14 +13,19 @@ from typing import Any
 from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
+from timeline.draw.density import DENSE
+from timeline.draw.engine import live_source
 from timeline.draw.figure import timeline_figure
+from timeline.draw.sheet import HOW_TO, LIVE_HELP, live_spec
+from timeline.draw.spec import Look
 from timeline.draw.styles import STATUS_STYLES, status_style
 from timeline.draw.words import dated
 from timeline.export.view import View, citation, today
 from timeline.text import is_web, markdown_links_html, printable_lines, quoted
 
 STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1400px; color: #111; }
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1400px; padding: 0 1.5rem;
+       color: #111; }
 h1 { font-size: 2rem; margin-bottom: .2rem; } .meta { color: #444; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .45rem; text-align: left; vertical-align: top; }
@@ -91,10 +96,6 @@ def _sources(view: View) -> str:
 
 def to_html(view: View) -> str:
     e = html.escape
-    drawn = timeline_figure(
-        view.frame, view.actors, view.lanes, periods=view.periods, first=view.first
-    )
-    figure = drawn.to_plotly_json()
     rows = "".join(_row(r, view) for r in view.frame.to_dict("records"))
     head = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -110,13 +111,7 @@ def to_html(view: View) -> str:
 <h1>{e(view.title)}</h1>
 <p class="meta">{e(view.filters_text)}. {len(view.frame)} of {view.total} events,
 {e(view.period)}. Prepared {today()} with timeline.</p>
-<div id="timeline"></div>
-<script>
-(function () {{
-  var figure = {script_json(figure)};
-  Plotly.newPlot("timeline", figure.data, figure.layout, {{responsive: true, displaylogo: false}});
-}})();
-</script>
+{_chart(view)}
 <h2>Events</h2>
 <table><thead><tr><th>Date</th><th>Event</th><th>Actors</th><th>Status</th><th>Source</th></tr>
 </thead><tbody>{rows}</tbody></table>
@@ -124,3 +119,44 @@ def to_html(view: View) -> str:
 </body></html>
 """)
     )
+
+
+def _chart(view: View) -> str:
+    """The page's live timeline (labels re-packed at every zoom, the event sheet, the
+    keyboard); past ``DENSE`` events, the density view as a plain figure."""
+    if len(view.frame) > DENSE:
+        figure = timeline_figure(view.frame, view.actors, view.lanes).to_plotly_json()
+        return f"""<div id="timeline"></div>
+<script>
+(function () {{
+  var figure = {script_json(figure)};
+  Plotly.newPlot("timeline", figure.data, figure.layout, {{responsive: true, displaylogo: false}});
+}})();
+</script>"""
+    return _live(view)
+
+
+def _live(view: View) -> str:
+    """The live timeline as the page mounts it, with the Plotly.js above and no server:
+    what it would tell the page (the event picked) goes nowhere."""
+    cited = {s.id: (citation(s, said="published "), s.url) for s in view.sources.values()}
+    look = Look(by=view.lanes, periods=view.periods, first=view.first)
+    data = {
+        "spec": live_spec(view.frame, view.actors, look, cited),
+        "plotly": "",
+        "selected": None,
+        "name": f"Timeline of {len(view.frame)} events{LIVE_HELP}",
+        "compress": None,
+        "lanesKey": view.lanes,
+    }
+    script, css = live_source()
+    if "</script" in script.lower():  # fixed code: a test of ours, never the dataset's
+        raise ValueError("the live timeline's script would close its <script> element")
+    return f"""<style>{css}</style><div id="timeline"></div>
+<p class="meta">{HOW_TO}</p>
+<script type="module">
+{script}
+window.__timelinePlotly = Promise.resolve(window.Plotly);
+mount({{ data: {script_json(data)}, parentElement: document.getElementById("timeline"),
+  setStateValue: function () {{}} }});
+</script>"""

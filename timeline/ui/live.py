@@ -20,7 +20,6 @@ import streamlit as st
 
 from timeline.draw import engine
 
-JS_DIR = Path(engine.__file__).parent / "js"
 STATIC = Path(__file__).resolve().parents[2] / "static"
 
 
@@ -40,8 +39,7 @@ def plotly_url() -> str:
 
 @lru_cache(maxsize=1)
 def _component() -> Any:
-    script = engine.source() + "\n" + (JS_DIR / "live.js").read_text(encoding="utf-8")
-    css = (JS_DIR / "live.css").read_text(encoding="utf-8")
+    script, css = engine.live_source()
     return st.components.v2.component("timeline_live", js=script, css=css, isolate_styles=False)
 
 

@@ -24,7 +24,7 @@ from timeline.draw import sheet
 from timeline.draw.density import DENSE, density_figure
 from timeline.draw.estimates import estimates_figure
 from timeline.draw.lanes import MAX_LANES
-from timeline.draw.spec import Look, revision, view_spec
+from timeline.draw.spec import Look, revision
 from timeline.draw.styles import status_style
 from timeline.draw.words import dated
 from timeline.export import View
@@ -153,20 +153,12 @@ def timeline(
         return
     first = dict(state.filters.picks).get("actors", ())
     look = Look(state.lanes, state.event, expand=state.expand, periods=tuple(data.periods))
-    spec = view_spec(shown, actors, replace(look, first=tuple(first)))
     cited = {s.id: (citation(s, said="published "), s.url) for s in data.sources.values()}
-    ordered = shown.sort_values(["start", "end"], kind="stable")
-    spec["details"] = sheet.details(ordered, actors, cited)
+    spec = sheet.live_spec(shown, actors, replace(look, first=tuple(first)), cited)
     name = f"Timeline of {len(shown)} events, in lanes by {LANE_LABELS[state.lanes].lower()}"
-    live.mount(spec, name + HELP, compress=None, lanes_key=f"{state.lanes}|{state.expand}|{first}")
-    st.caption(
-        "Drag across the chart to zoom in; double-click for the first view, again for every "
-        "event. Click an event, or focus the chart and use the arrow keys and Enter, to read "
-        "its quote, source and how its date was read."
-    )
-
-
-HELP = ". Arrow keys move between events; Enter opens one."
+    lanes_key = f"{state.lanes}|{state.expand}|{first}"
+    live.mount(spec, name + sheet.LIVE_HELP, compress=None, lanes_key=lanes_key)
+    st.caption(sheet.HOW_TO)
 
 
 def _density(shown: pd.DataFrame, actors: pd.DataFrame, state: ViewState) -> None:

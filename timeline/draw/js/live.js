@@ -349,7 +349,7 @@ class LiveTimeline {
   }
 }
 
-export default function (component) {
+export default function mount(component) {
   const { data, parentElement } = component;
   let root = parentElement.querySelector(".tl-root");
   if (!root) { root = el("div"); parentElement.append(root); }
