@@ -218,3 +218,23 @@ def test_the_source_filter_keeps_an_event_a_further_report_gives() -> None:
     assert list(kept["id"]) == ["airstrikes-begin"]  # a relay of AFP, the event Breitbart's
     words = describe(Filters(outlets=("2",), disagree=("date",)))
     assert words == "Reported by at least: 2 outlets · Sources disagree on: the date"
+
+
+def test_the_html_lists_every_report_in_the_source_column(view: View, browser, tmp_path: Path):
+    """As Chromium draws the exported page: each report's outlet on its own line, linked
+    to its article, the date a report gives when it differs, and the disagreement said."""
+    path = tmp_path / "brief.html"
+    path.write_bytes(render(view, "html"))
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(path.as_uri())
+    row = page.locator("tbody tr", has_text="Russia begins airstrikes in Syria")
+    cell = row.locator("td").nth(4)
+    assert cell.inner_text().splitlines()[:3] == [
+        "Breitbart News",
+        "AFP says week of 28 Sep 2015",
+        "GlobalPost says week of 28 Sep 2015",
+    ]
+    assert cell.locator("a").first.get_attribute("href").startswith("https://www.breitbart.com/")
+    disagreeing = page.locator("tbody tr", has_text="Documentary on Chechen agents inside IS")
+    assert "≠ sources disagree" in disagreeing.locator("td").nth(4).inner_text()
+    page.close()

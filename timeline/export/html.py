@@ -30,7 +30,7 @@ h1 { font-size: 2rem; margin-bottom: .2rem; } .meta { color: #444; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .45rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; } blockquote { margin: .2rem 0; color: #333; font-style: italic; }
-.status { font-weight: 600; white-space: nowrap; }
+.status { font-weight: 600; white-space: nowrap; } .note { color: #444; font-size: .85rem; }
 """
 # Each status in its ink and with its mark, as the chart draws it (one style table).
 STYLE += "".join(
@@ -42,6 +42,27 @@ def script_json(value: Any) -> str:
     """JSON that is safe inside a ``<script>`` element."""
     text = json.dumps(value, cls=PlotlyJSONEncoder)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _outlets(row: dict[str, Any], view: View) -> str:
+    """Every report of the event, one a line, each outlet linked to its article and with
+    the date it gives when that differs; "≠ sources disagree" when they do."""
+    source = view.sources[row["source"]]
+    reports = list(row["reports"]) or [{"outlet": source.outlet, "url": source.url}]
+    lines = [_linked(str(r["outlet"]), r.get("url")) + _says(r, row) for r in reports]
+    differ = '<br><span class="note">≠ sources disagree</span>' if row["disagree"] else ""
+    return "<br>".join(lines) + differ
+
+
+def _linked(text: str, url: object) -> str:
+    e = html.escape
+    return f'<a href="{e(url)}">{e(text)}</a>' if isinstance(url, str) and is_web(url) else e(text)
+
+
+def _says(report: dict[str, Any], row: dict[str, Any]) -> str:
+    label = report.get("label")
+    differs = label and label != row["label"]
+    return f' <span class="note">says {html.escape(str(label))}</span>' if differs else ""
 
 
 def _status(status: str) -> str:
@@ -69,8 +90,7 @@ def _media(media: dict[str, str] | None) -> str:
 def _row(row: dict[Any, Any], view: View) -> str:
     e = html.escape
     actors = ", ".join(view.names.get(a, a) for a in row["actors"])
-    source = view.sources[row["source"]]
-    link = f'<a href="{e(source.url)}">{e(source.outlet)}</a>' if source.url else e(source.outlet)
+    link = _outlets(row, view)
     quote = (
         f"<blockquote>{markdown_links_html(quoted(row['quote']))}</blockquote>"
         if row["quote"]
