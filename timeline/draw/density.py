@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.draw.lanes import lane_name_lines, lanes, margin_left
-from timeline.draw.styles import FONT, LANE_FONT
+from timeline.draw.styles import FONT, LANE_FONT, white_template
 from timeline.draw.words import esc
 from timeline.layout import ROW_PX
 from timeline.state import LaneMode
@@ -81,7 +81,7 @@ def density_figure(
 
 def _density_layout(figure: go.Figure, lanes: int, left: int, events: int, step: str) -> go.Figure:
     figure.update_layout(
-        template="plotly_white",
+        template=white_template(),
         height=MARGIN_TOP + MARGIN_BOTTOM + max(lanes, 3) * 2 * ROW_PX,
         margin={"l": left, "r": MARGIN_RIGHT, "t": MARGIN_TOP + 24, "b": MARGIN_BOTTOM},
         font=FONT,

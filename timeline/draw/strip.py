@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.dataset.frame import actor_affiliations
-from timeline.draw.styles import TEXT_COLOUR, palette, status_style
+from timeline.draw.styles import TEXT_COLOUR, palette, status_style, white_template
 from timeline.draw.words import esc
 from timeline.layout import fit_window
 
@@ -67,7 +67,7 @@ def strip_figure(frame: pd.DataFrame, actors: pd.DataFrame, selected: str) -> go
         ]
     )
     figure.update_layout(
-        template="plotly_white",
+        template=white_template(),
         height=124,
         margin={"l": 24, "r": 24, "t": 36, "b": 44},
         showlegend=False,
