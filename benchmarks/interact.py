@@ -135,7 +135,8 @@ def click_ours(page: Any) -> float | None:
     if not page.evaluate("() => !!window.__timeline"):
         return None
     page.evaluate("() => window.__timeline.closeSheet(false)")
-    page.wait_for_function("() => window.__timeline.packed && window.__timeline.Plotly")
+    page.wait_for_function(SETTLED)  # the chart drawn at its full width again, no rerun left
+    page.wait_for_timeout(300)
     first = page.evaluate("() => Object.keys(window.__timeline.packed.labelled)[0]")
     from tests.test_browser import POINT_OF_EVENT
 
@@ -143,6 +144,12 @@ def click_ours(page: Any) -> float | None:
     page.evaluate(UNTIL, ["() => !document.querySelector('.tl-sheet').hidden", True])
     page.mouse.click(point["x"], point["y"])
     return took(page)
+
+
+# The live chart drawn at the width it has, and no element of the page waiting on a rerun.
+SETTLED = """() => { const t = window.__timeline; return t && t.packed && t.Plotly && !t.pending
+  && t.drawnWidth === Math.max(t.chart.clientWidth, 320)
+  && document.querySelectorAll('[data-stale="true"]').length === 0; }"""
 
 
 def click_bare(page: Any) -> float:
