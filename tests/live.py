@@ -13,22 +13,29 @@ from timeline.draw import engine
 from timeline.draw.spec import PAGE_WIDTH
 
 
+def _sent(at: AppTest) -> list[dict[str, Any]]:
+    """What the page sent each of its live components, in page order."""
+    return [json.loads(found.proto.json) for found in at.get("bidi_component")]
+
+
 def live(at: AppTest) -> dict[str, Any] | None:
     """What the page sent the live timeline component, or None when it is not drawn."""
-    found = at.get("bidi_component")
-    return json.loads(found[0].proto.json) if found else None
+    return next((data for data in _sent(at) if "spec" in data), None)
 
 
 def chart(at: AppTest, index: int = 0) -> dict[str, Any]:
-    """The ``index``-th chart of the page as a Plotly figure: the live timeline drawn for its
-    first view (when there is one), then the page's Plotly charts in order."""
-    data = live(at)
-    if data is not None:
-        if index == 0:
+    """The ``index``-th chart of the page as a Plotly figure, in page order: the live
+    timeline drawn for its first view, the plain figures drawn by the same Plotly.js (the
+    estimates, the density view), then any Streamlit Plotly chart."""
+    charts = []
+    for data in _sent(at):
+        if "spec" in data:
             drawn = engine.figure_dict(data["spec"], width=PAGE_WIDTH)
-            return {"data": drawn["data"], "layout": drawn["layout"]}
-        index -= 1
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
+            charts.append({"data": drawn["data"], "layout": drawn["layout"]})
+        elif "figure" in data:
+            charts.append(data["figure"])
+    charts += [json.loads(found.proto.spec) for found in at.get("plotly_chart")]
+    return charts[index]
 
 
 def sheet(at: AppTest) -> dict[str, Any] | None:

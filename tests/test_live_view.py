@@ -274,3 +274,25 @@ def test_corroborated_and_disagreeing_events_are_marked(browser, tmp_path):
         assert "×N reported by N independent outlets" in legend
         assert "≠ sources disagree (date, status or a figure)" in legend
         page.close()
+
+
+def test_the_timeline_page_loads_one_plotly(server, browser):
+    """The estimates chart is drawn by the live timeline's own Plotly.js: the page loads
+    one copy, not Streamlit's besides (half a second of the first chart, measured)."""
+    page = open_at(browser, server, (1440, 900))
+    page.get_by_text("Estimates over time").scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => document.querySelectorAll('.js-plotly-plot').length === 2"
+        " && document.querySelectorAll('.js-plotly-plot')[1]"
+        ".querySelectorAll('.scatterlayer .point').length > 0",
+        timeout=30_000,
+    )
+    loaded = page.evaluate(
+        "() => performance.getEntriesByType('resource').map(r => r.name)"
+        ".filter(n => /plotly/i.test(n))"
+    )
+    assert len(loaded) == 1 and "/app/static/plotly-" in loaded[0], loaded
+    estimates = page.locator(".js-plotly-plot").nth(1).bounding_box()
+    assert estimates and estimates["width"] > 600  # the width of the page's column
+    assert page.errors == []
+    page.close()

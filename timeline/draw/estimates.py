@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.dataset.frame import actor_names
-from timeline.draw.styles import FONT_SIZE, OKABE_ITO
+from timeline.draw.styles import FONT, FONT_SIZE, OKABE_ITO, white_template
 from timeline.draw.words import esc
 
 
@@ -49,8 +49,9 @@ def estimates_figure(frame: pd.DataFrame, actors: pd.DataFrame) -> go.Figure:
             )
         )
     figure.update_layout(
+        template=white_template(),
         height=420,
-        font={"size": FONT_SIZE},
+        font=FONT,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         hoverlabel={"font_size": FONT_SIZE, "align": "left"},
         plot_bgcolor="#ffffff",

@@ -163,7 +163,7 @@ def timeline(
 
 def _density(shown: pd.DataFrame, actors: pd.DataFrame, state: ViewState) -> None:
     figure = density_figure(shown, actors, state.lanes, state.expand)
-    st.plotly_chart(figure, key="density", width="stretch", theme=None, config=PLOT_CONFIG)
+    live.figure(figure, "density", {**PLOT_CONFIG, "responsive": True})
     st.caption(
         f"{len(shown):,} events are in view, more than can be told apart one by one "
         f"(up to {DENSE:,} are drawn as events): the colour says how many fall in "
@@ -379,9 +379,7 @@ def estimates(shown: pd.DataFrame, actors: pd.DataFrame) -> None:
     if not shown["figures"].map(len).any():
         st.info("No event in the current view reports a figure.", icon=":material/show_chart:")
         return
-    st.plotly_chart(
-        estimates_figure(shown, actors), key="estimates", width="stretch", config=PLOT_CONFIG
-    )
+    live.figure(estimates_figure(shown, actors), "estimates", {**PLOT_CONFIG, "responsive": True})
 
 
 # --- exports ---------------------------------------------------------------------------

@@ -349,8 +349,19 @@ class LiveTimeline {
   }
 }
 
+// A plain figure (the estimates, the density view) drawn by the same Plotly.js, so the page
+// never loads Streamlit's second copy of it.
+function plainFigure(component) {
+  const { data, parentElement } = component;
+  let root = parentElement.querySelector(".tl-figure");
+  if (!root) { root = el("div", { class: "tl-figure" }); parentElement.append(root); }
+  return loadPlotly(data.plotly).then((Plotly) =>
+    Plotly.react(root, data.figure.data, data.figure.layout, data.config));
+}
+
 export default function mount(component) {
   const { data, parentElement } = component;
+  if (data && data.figure) return plainFigure(component);
   let root = parentElement.querySelector(".tl-root");
   if (!root) { root = el("div"); parentElement.append(root); }
   if (!root.__timeline) root.__timeline = new LiveTimeline(root, component);
