@@ -350,7 +350,8 @@ def render(results: dict[int, dict[str, dict[str, float | None]]], machine: str)
                 for who in ("timeline", "bare Streamlit", "vis-timeline")
             ]
             lines.append(f"| {n:,} | {name} | " + " | ".join(cells) + " |")
-    return "\n".join([*lines, "", TARGETS, "", NOTES, ""]) + _notes()
+    notes = _notes()
+    return "\n".join([*lines, "", TARGETS, "", NOTES, ""]) + (f"\n{notes}" if notes else "")
 
 
 # What a person wrote below the figures (where the time goes, read against the targets):
