@@ -11,6 +11,7 @@
 // No mode bar (it drew over the date axis): the bar above the chart has its buttons.
 const CONFIG = { displaylogo: false, displayModeBar: false, scrollZoom: false, doubleClick: false, responsive: false };
 const SHEET_PX = 380;
+const MAX_WIDTHS = 200000; // texts whose width is kept; past it, the store starts again
 
 // Our own Plotly.js, kept apart from the one Streamlit bundles for st.plotly_chart (both
 // set window.Plotly as they load; two builds must never touch each other's charts).
@@ -132,11 +133,25 @@ class LiveTimeline {
     this.ready = loadPlotly(this.url).then((Plotly) => { this.Plotly = Plotly; this.draw(true); });
   }
 
+  // Text widths from a canvas, each text measured once (a zoom asks again for most of the
+  // titles and their cuts: measuring was a fifth of a zoom's time at 1,000 events).
   measure() {
     if (!this.canvas) this.canvas = document.createElement("canvas").getContext("2d");
-    const ctx = this.canvas, family = this.spec.font.family;
-    ctx.font = "13px " + family;
-    return (text) => ctx.measureText(text).width + 2;
+    const ctx = this.canvas, font = "13px " + this.spec.font.family;
+    if (this.widthsFont !== font || this.widths.size > MAX_WIDTHS) {
+      this.widths = new Map();
+      this.widthsFont = font;
+    }
+    const widths = this.widths;
+    return (text) => {
+      let width = widths.get(text);
+      if (width === undefined) {
+        ctx.font = font;
+        width = ctx.measureText(text).width + 2;
+        widths.set(text, width);
+      }
+      return width;
+    };
   }
 
   // Empty stretches drawn as breaks: as the user chose, else where they would take more
