@@ -80,6 +80,16 @@ def open_page(browser, url: str):
     return page
 
 
+def settled(page) -> None:
+    """The page's run finished: no element waiting on it and no run in progress."""
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-stale=\"true\"]').length === 0"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"] button')",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(200)
+
+
 def test_pick_actor_share_the_link_click_an_event(server, browser):
     from playwright.sync_api import expect
 
@@ -142,6 +152,7 @@ def test_briefing_steps_with_the_arrow_keys_and_resumes_after_reload(server, bro
     expect(page.get_by_text("1 / 25", exact=True)).to_be_visible(timeout=30_000)
     page.keyboard.press("ArrowRight")
     expect(page.get_by_text("2 / 25", exact=True)).to_be_visible(timeout=30_000)
+    settled(page)  # as a presenter sees the step drawn before the next press
     page.get_by_role("button", name="Next").click()
     expect(page.get_by_text("3 / 25", exact=True)).to_be_visible(timeout=30_000)
     title = "Chechen IS fighters threaten Putin in a video"
