@@ -19,6 +19,10 @@ from typing import Any
 from py_mini_racer import MiniRacer
 
 SCRIPT = Path(__file__).parent / "js" / "timeline.js"
+# Plotly.js for the page and the HTML export: the cartesian build (scatter, heatmap, bars)
+# of the version the plotly package draws for, 1.5 MB against the full build's 4.8 MB
+# (measured: the first chart 2.1 s against 2.8 s); from npm, MIT licence beside it.
+PLOTLY_JS = SCRIPT.parent / "vendor" / "plotly-cartesian-4.1.1.min.js"
 _lock = threading.Lock()
 
 
@@ -26,6 +30,11 @@ _lock = threading.Lock()
 def source() -> str:
     """The packer and renderer's source, as the page and V8 both load it."""
     return SCRIPT.read_text(encoding="utf-8")
+
+
+def plotly_source() -> str:
+    """Plotly.js as the page and the HTML export load it (see ``PLOTLY_JS``)."""
+    return PLOTLY_JS.read_text(encoding="utf-8")
 
 
 def live_source() -> tuple[str, str]:

@@ -10,11 +10,10 @@ import html
 import json
 from typing import Any
 
-from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
 from timeline.draw.density import DENSE
-from timeline.draw.engine import live_source
+from timeline.draw.engine import live_source, plotly_source
 from timeline.draw.figure import timeline_figure
 from timeline.draw.sheet import HOW_TO, LIVE_HELP, live_spec
 from timeline.draw.spec import Look
@@ -125,7 +124,7 @@ def to_html(view: View) -> str:
     # the page's text without control characters (ESC, BEL); plotly.js as it comes
     return (
         printable_lines(head)
-        + f"<script>{get_plotlyjs()}</script>"
+        + f"<script>{plotly_source()}</script>"
         + printable_lines(f"""</head>
 <body>
 <h1>{e(view.title)}</h1>

@@ -1,9 +1,9 @@
 """The live timeline component: registered once, mounted with the view description.
 
 Its browser code is ``timeline/draw/js/timeline.js`` (the one packer and renderer) and
-``live.js`` (zoom, pan, sheet, keyboard). Plotly.js comes from the installed plotly
-package, served by Streamlit's static serving from ``static/`` (copied there on first
-use): nothing is fetched from outside.
+``live.js`` (zoom, pan, sheet, keyboard). Plotly.js is the project's copy of its cartesian
+build (``engine.PLOTLY_JS``), served by Streamlit's static serving from ``static/`` (copied
+there on first use): nothing is fetched from outside.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import plotly
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -28,10 +27,10 @@ STATIC = Path(__file__).resolve().parents[2] / "static"
 @lru_cache(maxsize=1)
 def plotly_url() -> str:
     """The address of Plotly.js on this server, copied from the plotly package once."""
-    name = f"plotly-{plotly.__version__}.min.js"
+    name = engine.PLOTLY_JS.name
     target = STATIC / name
     if not target.exists():
-        bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+        bundled = engine.PLOTLY_JS
         STATIC.mkdir(exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=STATIC, delete=False, suffix=".part") as part:
             shutil.copyfileobj(bundled.open("rb"), part)
