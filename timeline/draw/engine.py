@@ -21,7 +21,7 @@ from py_mini_racer import MiniRacer
 SCRIPT = Path(__file__).parent / "js" / "timeline.js"
 # Plotly.js for the page and the HTML export: the cartesian build (scatter, heatmap, bars)
 # of the version the plotly package draws for, 1.5 MB against the full build's 4.8 MB
-# (measured: the first chart 2.1 s against 2.8 s); from npm, MIT licence beside it.
+# (measured: the first chart 2.3-2.5 s against 3.1-3.3 s); from npm, MIT licence beside it.
 PLOTLY_JS = SCRIPT.parent / "vendor" / "plotly-cartesian-4.1.1.min.js"
 _lock = threading.Lock()
 
@@ -32,11 +32,13 @@ def source() -> str:
     return SCRIPT.read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
 def plotly_source() -> str:
     """Plotly.js as the page and the HTML export load it (see ``PLOTLY_JS``)."""
     return PLOTLY_JS.read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
 def live_source() -> tuple[str, str]:
     """The live timeline's script (the packer, then ``live.js``, whose default export is
     ``mount``) and its style: what the page's component and the HTML export both load."""

@@ -19,7 +19,7 @@ from timeline.draw.sheet import HOW_TO, LIVE_HELP, live_spec
 from timeline.draw.spec import Look
 from timeline.draw.styles import STATUS_STYLES, status_style
 from timeline.draw.words import dated
-from timeline.export.view import View, citation, today
+from timeline.export.view import View, citation, citations, today
 from timeline.text import is_web, markdown_links_html, printable_lines, quoted
 
 STYLE = """
@@ -141,38 +141,26 @@ def to_html(view: View) -> str:
 
 
 def _chart(view: View) -> str:
-    """The page's live timeline (labels re-packed at every zoom, the event sheet, the
-    keyboard); past ``DENSE`` events, the density view as a plain figure."""
+    """The page's live timeline as the page mounts it, with the Plotly.js above and no
+    server (what it would tell the page, the event picked, goes nowhere): labels packed
+    again at every zoom, the event sheet, the keyboard. Past ``DENSE`` events, the density
+    view, drawn as the page draws it, by the same script."""
     if len(view.frame) > DENSE:
         figure = timeline_figure(view.frame, view.actors, view.lanes).to_plotly_json()
-        return f"""<div id="timeline"></div>
-<script>
-(function () {{
-  var figure = {script_json(figure)};
-  Plotly.newPlot("timeline", figure.data, figure.layout, {{responsive: true, displaylogo: false}});
-}})();
-</script>"""
-    return _live(view)
-
-
-def _live(view: View) -> str:
-    """The live timeline as the page mounts it, with the Plotly.js above and no server:
-    what it would tell the page (the event picked) goes nowhere."""
-    cited = {s.id: (citation(s, said="published "), s.url) for s in view.sources.values()}
+        return _mounted({"figure": figure, "config": {"responsive": True, "displaylogo": False}})
     look = Look(by=view.lanes, periods=view.periods, first=view.first)
-    data = {
-        "spec": live_spec(view.frame, view.actors, look, cited),
-        "plotly": "",
-        "selected": None,
-        "name": f"Timeline of {len(view.frame)} events{LIVE_HELP}",
-        "compress": None,
-        "lanesKey": view.lanes,
-    }
+    spec = live_spec(view.frame, view.actors, look, citations(view.sources.values()))
+    name = f"Timeline of {len(view.frame)} events{LIVE_HELP}"
+    live = {"spec": spec, "selected": None, "name": name, "compress": None}
+    return _mounted({**live, "lanesKey": view.lanes}) + f'\n<p class="meta">{HOW_TO}</p>'
+
+
+def _mounted(data: dict[str, Any]) -> str:
+    """``live.js``'s ``mount`` given ``data`` in a ``#timeline`` of its own."""
     script, css = live_source()
     if "</script" in script.lower():  # fixed code: a test of ours, never the dataset's
         raise ValueError("the live timeline's script would close its <script> element")
     return f"""<style>{css}</style><div id="timeline"></div>
-<p class="meta">{HOW_TO}</p>
 <script type="module">
 {script}
 window.__timelinePlotly = Promise.resolve(window.Plotly);

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -121,6 +121,12 @@ def citation(
     name = outlet or escape(source.outlet)
     when = f"{said}{long_date(source.published)}" if source.published else "date unknown"
     return f"{name}, {escape(quoted(source.title))}, {when}"
+
+
+def citations(sources: Iterable[Source]) -> dict[str, tuple[str, str | None]]:
+    """Source id → its citation ("… published 1 October 2015") and address: what the live
+    timeline's event sheet cites, in the page and in the HTML export."""
+    return {s.id: (citation(s, said="published "), s.url) for s in sources}
 
 
 def report_citation(

@@ -26,7 +26,7 @@ STATIC = Path(__file__).resolve().parents[2] / "static"
 
 @lru_cache(maxsize=1)
 def plotly_url() -> str:
-    """The address of Plotly.js on this server, copied from the plotly package once."""
+    """The address of Plotly.js on this server, copied from the project's copy once."""
     name = engine.PLOTLY_JS.name
     target = STATIC / name
     if not target.exists():
@@ -55,8 +55,9 @@ def _grouped() -> None:
 
 
 def figure(drawn: go.Figure, key: str, config: dict[str, Any]) -> None:
-    """A plain figure drawn by the live timeline's own Plotly.js: on the Timeline page,
-    one Plotly.js is loaded, not Streamlit's besides (half a second of the first chart)."""
+    """A plain figure drawn by the live timeline's own Plotly.js, as wide as the page's
+    column: on the Timeline page, one Plotly.js is loaded, not Streamlit's besides."""
+    config = {**config, "responsive": True}
     data = {"figure": json.loads(drawn.to_json()), "plotly": plotly_url(), "config": config}
     _component()(key=key, data=data)
 

@@ -28,7 +28,7 @@ from timeline.draw.spec import Look, revision
 from timeline.draw.styles import status_style
 from timeline.draw.words import dated
 from timeline.export import View
-from timeline.export.view import Paper, citation
+from timeline.export.view import Paper, citation, citations
 from timeline.problems import errors
 from timeline.state import LANE_LABELS, LANE_MODES, Choices, ViewState
 from timeline.text import md_escape, md_links, media_markdown
@@ -153,7 +153,7 @@ def timeline(
         return
     first = dict(state.filters.picks).get("actors", ())
     look = Look(state.lanes, state.event, expand=state.expand, periods=tuple(data.periods))
-    cited = {s.id: (citation(s, said="published "), s.url) for s in data.sources.values()}
+    cited = citations(data.sources.values())
     spec = sheet.live_spec(shown, actors, replace(look, first=tuple(first)), cited)
     name = f"Timeline of {len(shown)} events, in lanes by {LANE_LABELS[state.lanes].lower()}"
     lanes_key = f"{state.lanes}|{state.expand}|{first}"
@@ -163,7 +163,7 @@ def timeline(
 
 def _density(shown: pd.DataFrame, actors: pd.DataFrame, state: ViewState) -> None:
     figure = density_figure(shown, actors, state.lanes, state.expand)
-    live.figure(figure, "density", {**PLOT_CONFIG, "responsive": True})
+    live.figure(figure, "density", PLOT_CONFIG)
     st.caption(
         f"{len(shown):,} events are in view, more than can be told apart one by one "
         f"(up to {DENSE:,} are drawn as events): the colour says how many fall in "
@@ -379,7 +379,7 @@ def estimates(shown: pd.DataFrame, actors: pd.DataFrame) -> None:
     if not shown["figures"].map(len).any():
         st.info("No event in the current view reports a figure.", icon=":material/show_chart:")
         return
-    live.figure(estimates_figure(shown, actors), "estimates", {**PLOT_CONFIG, "responsive": True})
+    live.figure(estimates_figure(shown, actors), "estimates", PLOT_CONFIG)
 
 
 # --- exports ---------------------------------------------------------------------------
